@@ -1,0 +1,32 @@
+//! One module per subcommand: each glues a query to a printer and returns whether it
+//! printed anything (exit status 0) or not (exit status 1).
+
+mod grep;
+mod input;
+mod list;
+mod missed;
+mod print;
+mod show;
+
+use std::io::Write;
+
+use anyhow::Result;
+use notes::document::Document;
+use notes::render::text::Options;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the command `cli` names, writing to `out`.
+pub fn run(cli: &Cli, out: &mut impl Write, opts: Options) -> Result<bool> {
+    let notes = input::load(cli.file.as_deref())?;
+    let doc = Document::parse(&notes.bytes);
+    input::warn_if_not_utf8(&notes, doc.outline());
+    let found = match &cli.command {
+        Command::List(args) => list::run(&doc, args, out, opts)?,
+        Command::Grep(args) => grep::run(&doc, args, out, opts)?,
+        Command::Missed => missed::run(&doc, out, opts)?,
+        Command::Show { query } => show::run(&doc, query, out)?,
+        Command::Print { day } => print::run(&doc, *day, out)?,
+    };
+    Ok(found)
+}

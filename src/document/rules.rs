@@ -1,0 +1,731 @@
+//! The inference rules that read an outline as conference notes.
+//!
+//! Each rule is a small function of a heading's or bullet's text, with its own tests;
+//! FORMAT.md describes them in the same order. No I/O and no outline walking here,
+//! except in [`title`], which needs to see what follows the first heading.
+
+use crate::document::{Day, Status};
+use crate::outline::Outline;
+
+/// The document title: the first heading, when nothing is under it, another heading
+/// follows, and it is not a day heading.
+pub fn title(outline: &Outline) -> Option<usize> {
+    let first = outline.roots().find(|&i| outline.line(i).is_heading())?;
+    let next = outline.next_non_blank(first + 1)?;
+    let alone = outline.line(next).is_heading() && outline.subtree_end(first) <= next;
+    (alone && day_heading(&outline.text(first)).is_none()).then_some(first)
+}
+
+/// Splits text into words: runs of letters and digits (apostrophes kept inside words).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_month(word: &str, abbreviated: bool) -> bool {
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .any(|m| *m == w || (abbreviated && (w.len() == 3 || w == "sept") && m.starts_with(&w)))
+}
+
+fn is_date_part(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = word[digits..].to_ascii_lowercase();
+    (1..=4).contains(&digits) && ["", "st", "nd", "rd", "th"].contains(&suffix.as_str())
+}
+
+/// A heading that is only a weekday, with optional "Day N", date, time of day and
+/// punctuation: "Friday", "Day 2 — Sunday", "Thursday, September 27", "Sat 12th April".
+pub fn day_heading(text: &str) -> Option<Day> {
+    let mut day = None;
+    for word in words(text) {
+        let lower = word.to_lowercase();
+        if let Some(d) = Day::parse(&lower) {
+            if day.replace(d).is_some() {
+                return None;
+            }
+        } else if !(is_date_part(word)
+            || is_month(word, true)
+            || [
+                "day",
+                "of",
+                "am",
+                "pm",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+            ]
+            .contains(&lower.as_str()))
+        {
+            return None;
+        }
+    }
+    day
+}
+
+/// The first weekday a heading names in full: "Lightning Talks, Friday PM" is on Friday.
+pub fn mentioned_day(text: &str) -> Option<Day> {
+    words(text).find_map(|w| Day::parse_full(&w.to_lowercase()))
+}
+
+/// A heading split into its parts: "Title, Colton Myers, @basepi".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline<'t> {
+    /// The heading without speakers and handles.
+    pub title: &'t str,
+    /// The people who gave the talk.
+    pub speakers: Vec<&'t str>,
+    /// Trailing `@handles`.
+    pub handles: Vec<&'t str>,
+    /// A room after the speaker: "– Dan Crosta in AB".
+    pub room: Option<&'t str>,
+}
+
+/// Splits a heading into title, speakers, handles and room.
+///
+/// Handles come off the end first. Then the heading is split at the last " -- ", " — "
+/// or " – " when what follows is shaped like names (one to four capitalised words,
+/// particles allowed, optionally " in ROOM"), or at the last " - " or ", " when what
+/// follows passes [`is_person_name`]. A heading that is itself a person's name is a
+/// session by that person.
+pub fn byline(heading: &str) -> Byline<'_> {
+    let (rest, handles) = split_handles(heading.trim());
+    let (title, speakers, room) = if let Some(split) = split_dash(rest) {
+        split
+    } else if let Some((title, speakers)) = split_comma(rest) {
+        (title, speakers, None)
+    } else if is_person_name(rest) {
+        (rest, vec![rest], None)
+    } else {
+        (rest, Vec::new(), None)
+    };
+    let trimmed = title.trim_end_matches([',', ';', ' ', '\t']);
+    Byline {
+        title: if trimmed.is_empty() { rest } else { trimmed },
+        speakers,
+        handles,
+        room,
+    }
+}
+
+fn is_handle(word: &str) -> bool {
+    word.len() >= 2
+        && word.starts_with('@')
+        && word[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Takes trailing `@handles` (and the commas before them) off a heading.
+fn split_handles(heading: &str) -> (&str, Vec<&str>) {
+    let mut rest = heading;
+    let mut handles = Vec::new();
+    loop {
+        let trimmed = rest.trim_end_matches([',', ' ', '\t']);
+        let start = trimmed.rfind([' ', '\t', ',']).map_or(0, |p| {
+            p + trimmed[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &trimmed[start..];
+        if !is_handle(word) || trimmed[..start].trim().is_empty() {
+            break;
+        }
+        handles.push(word);
+        rest = trimmed[..start].trim_end_matches([',', ' ', '\t']);
+    }
+    handles.reverse();
+    (rest, handles)
+}
+
+type Split<'t> = (&'t str, Vec<&'t str>, Option<&'t str>);
+
+/// Splits at the last long dash when names follow; else at the last " - " when
+/// what follows passes the stricter person test.
+fn split_dash(text: &str) -> Option<Split<'_>> {
+    let strong = [" -- ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|p| (p, sep.len())))
+        .max();
+    let weak = text.rfind(" - ").map(|p| (p, 3));
+    [
+        (strong, name_shape as fn(&str) -> bool),
+        (weak, is_person_name),
+    ]
+    .into_iter()
+    .find_map(|(at, is_name)| {
+        let (pos, len) = at?;
+        let (names, room) = split_room(text[pos + len..].trim());
+        let speakers = split_people(names, is_name)?;
+        Some((&text[..pos], speakers, room))
+    })
+}
+
+/// "Dan Crosta in AB" is Dan Crosta, in room AB.
+fn split_room(names: &str) -> (&str, Option<&str>) {
+    if let Some(pos) = names.rfind(" in ") {
+        let room = names[pos + 4..].trim();
+        let is_room = (1..=10).contains(&room.len())
+            && room
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+        if is_room {
+            return (names[..pos].trim_end(), Some(room));
+        }
+    }
+    (names, None)
+}
+
+/// "Alice Smith, Bob Jones and Carol Lee": each part must pass `is_name`.
+fn split_people(names: &str, is_name: impl Fn(&str) -> bool) -> Option<Vec<&str>> {
+    let people: Vec<&str> = names
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(str::trim)
+        .collect();
+    (people.len() <= 6 && people.iter().all(|p| is_name(p))).then_some(people)
+}
+
+/// Peels names off the end at ", " while they pass [`is_person_name`].
+fn split_comma(text: &str) -> Option<(&str, Vec<&str>)> {
+    let mut end = text.len();
+    let mut speakers = Vec::new();
+    while let Some(pos) = text[..end].rfind(", ") {
+        let candidate = text[pos + 2..end].trim();
+        if !is_person_name(candidate) {
+            break;
+        }
+        speakers.push(candidate);
+        end = pos;
+    }
+    speakers.reverse();
+    (!speakers.is_empty()).then(|| (&text[..end], speakers))
+}
+
+const PARTICLES: [&str; 17] = [
+    "van", "von", "de", "da", "di", "del", "der", "du", "la", "le", "den", "des", "dos", "das",
+    "ter", "ten", "bin",
+];
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// A capitalised word: "Rhodes", "McKellar", "O’Brien", "Jean-Luc", "R.", "Pérez".
+/// Acronyms of three letters or more ("SQL") are not names.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let acronym = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+    first.is_uppercase()
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && !acronym
+}
+
+/// Words a person's name never contains: weekdays, months, AM and PM.
+fn is_calendar_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    Day::parse_full(&lower).is_some()
+        || is_month(&lower, false)
+        || ["am", "pm", "a.m.", "p.m."].contains(&lower.as_str())
+}
+
+/// The shape of a person's name: one to four capitalised words, particles allowed
+/// (not last), and no weekday, month, AM or PM.
+pub fn name_shape(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let named = words.iter().filter(|w| !is_particle(w)).count();
+    (1..=4).contains(&words.len())
+        && named > 0
+        && !words.last().is_some_and(|w| is_particle(w))
+        && words
+            .iter()
+            .all(|w| (is_particle(w) || is_capitalised(w)) && !is_calendar_word(w))
+}
+
+/// Shape alone cannot tell "Van Lindbergh" from "Python Packaging", so this adds two
+/// signals: at least two words, and either the first word is a given name (US Census
+/// 1990 lists) or none of the words is a common English word (Debian's wamerican).
+pub fn is_person_name(text: &str) -> bool {
+    if text.split_whitespace().count() < 2 || !name_shape(text) {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let first = words.next().map(normalise).unwrap_or_default();
+    is_given_name(&first)
+        || std::iter::once(first.as_str())
+            .chain(words.clone().map(|w| w.trim()))
+            .filter(|w| !is_particle(w))
+            .all(|w| !is_common_word(&normalise(w)))
+}
+
+/// Lower case, with ’ as ' and without a possessive 's.
+fn normalise(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    match lower.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => lower,
+    }
+}
+
+/// Given names from the US Census 1990 first-name lists, lower case, sorted.
+static GIVEN_NAMES: &str = include_str!("data/given-names.txt");
+
+/// Words that Debian's wamerican list has in lower case, sorted.
+static COMMON_WORDS: &str = include_str!("data/common-words.txt");
+
+fn is_given_name(word: &str) -> bool {
+    sorted_lines_contain(GIVEN_NAMES, word)
+}
+
+fn is_common_word(word: &str) -> bool {
+    sorted_lines_contain(COMMON_WORDS, word)
+}
+
+/// Binary search in a newline-separated list sorted by bytes; nothing to build at start-up.
+fn sorted_lines_contain(list: &str, word: &str) -> bool {
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        match bytes[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// An unindented line right after an empty session's heading is a note of that session
+/// when it ends with ":" or has no speaker, unless it is itself a lightning-talks
+/// heading or names a weekday.
+pub fn is_note(heading: &str) -> bool {
+    let text = heading.trim_end();
+    !is_lightning_talks(text)
+        && mentioned_day(text).is_none()
+        && (ends_with_colon(text) || byline(text).speakers.is_empty())
+}
+
+fn ends_with_colon(text: &str) -> bool {
+    text.ends_with(':') || text.ends_with('：')
+}
+
+/// A top-level bullet starting with "Missed" or "Partial", and the reason after it:
+/// "Missed due to lunch going long" is missed, "due to lunch going long".
+pub fn status(bullet: &str) -> Option<(Status, Option<&str>)> {
+    let text = bullet.trim_start();
+    [("missed", Status::Missed), ("partial", Status::Partial)]
+        .into_iter()
+        .find_map(|(keyword, status)| {
+            let head = text.get(..keyword.len())?;
+            let rest = &text[keyword.len()..];
+            let whole_word = !rest.chars().next().is_some_and(char::is_alphanumeric);
+            (head.eq_ignore_ascii_case(keyword) && whole_word).then(|| (status, reason(rest)))
+        })
+}
+
+fn reason(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix([',', ':', '—', '–', '-'])
+        .unwrap_or(rest)
+        .trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+const WISHLIST_PHRASES: [&str; 5] = [
+    "did not see",
+    "didn't see",
+    "missed",
+    "want to watch",
+    "would like to see",
+];
+
+/// A heading ending in ":" that says the talks under it were not seen:
+/// "Talks I did not see, but looked good:".
+pub fn is_wishlist_heading(text: &str) -> bool {
+    let text = text.trim_end();
+    let lower = text.to_lowercase().replace('’', "'");
+    ends_with_colon(text) && WISHLIST_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// A wishlist item's title, without a leading "Would like to see:".
+pub fn wishlist_title(text: &str) -> &str {
+    const PREFIX: &str = "would like to see:";
+    match text.get(..PREFIX.len()) {
+        Some(head) if head.eq_ignore_ascii_case(PREFIX) => text[PREFIX.len()..].trim(),
+        _ => text,
+    }
+}
+
+/// A heading containing "lightning talk", in any case.
+pub fn is_lightning_talks(text: &str) -> bool {
+    text.to_lowercase().contains("lightning talk")
+}
+
+/// A thematic break such as `---`, `***`, `===` or `* * *`: not a session.
+pub fn is_separator(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    "-=*_~".contains(first) && text.chars().filter(|&c| c == first).count() >= 3 && {
+        chars.all(|c| c == first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_is_a_lone_first_heading() {
+        let cases = [
+            ("My notes.\n\nTalk\n  • x\n", Some(0)),
+            ("Talk\n  • x\nOther\n", None),
+            ("Only heading\n", None),
+            ("Friday\n\nTalk\n", None),
+            ("  • preamble\n# Title\n\n## Talk\n", Some(1)),
+        ];
+        for (src, want) in cases {
+            assert_eq!(title(&Outline::parse(src.as_bytes())), want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn day_headings() {
+        let cases = [
+            ("Friday", Some(Day::Friday)),
+            ("friday:", Some(Day::Friday)),
+            ("Day 2 — Sunday", Some(Day::Sunday)),
+            ("Thursday, September 27", Some(Day::Thursday)),
+            ("Tuesday, 8 September 2015", Some(Day::Tuesday)),
+            ("Sat 12th April", Some(Day::Saturday)),
+            ("Friday PM", Some(Day::Friday)),
+            ("Lightning Talks, Friday PM", None),
+            ("Friday and Saturday", None),
+            ("Friday / Saturday", None),
+            ("Day 2", None),
+            ("Sunday school", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(day_heading(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn mentioned_days() {
+        assert_eq!(
+            mentioned_day("Lightning Talks, Friday PM"),
+            Some(Day::Friday)
+        );
+        assert_eq!(
+            mentioned_day("Lightning Talks Saturday PM"),
+            Some(Day::Saturday)
+        );
+        assert_eq!(mentioned_day("Sun Microsystems"), None);
+        assert_eq!(mentioned_day("Fridays are for fun"), None);
+    }
+
+    #[test]
+    fn people_by_name_alone() {
+        for name in [
+            "Hynek Schlawack",
+            "Carol Willing",
+            "Raymond Hettinger",
+            "Grace Hopper",
+            "Guido van Rossum",
+            "Van Lindbergh",
+            "John Perry Barlow",
+            "Colton Myers",
+            "Brandon Rhodes",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn titles_that_look_like_names() {
+        for title in [
+            "Python Packaging",
+            "Software Gardening",
+            "Machine Learning",
+            "Let’s Go Shopping",
+            "Let's Go Shopping",
+            "Friday PM",
+            "Death of JavaScript",
+            "Data Structures",
+            "Brandon",
+            "SQL Alchemy",
+            "May Contain Nuts",
+            "Cache me if you can",
+        ] {
+            assert!(!is_person_name(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert!(name_shape("Fernando Pérez"));
+        assert!(name_shape("Jessica McKellar"));
+        assert!(name_shape("Guido"));
+        assert!(name_shape("Conan O’Brien"));
+        assert!(!name_shape("couple of fun quotes"));
+        assert!(!name_shape("Guido van"));
+        assert!(!name_shape("A B C D E"));
+        assert!(!name_shape("Python 3"));
+    }
+
+    fn parts(heading: &str) -> (&str, Vec<&str>, Vec<&str>, Option<&str>) {
+        let b = byline(heading);
+        (b.title, b.speakers, b.handles, b.room)
+    }
+
+    #[test]
+    fn bylines() {
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+            Option<&'a str>,
+        );
+        let cases: [Case; 16] = [
+            (
+                "All Your Ducks In A Row: Data Structures, Brandon Rhodes",
+                "All Your Ducks In A Row: Data Structures",
+                &["Brandon Rhodes"],
+                &[],
+                None,
+            ),
+            (
+                "Decorators: A Powerful Weapon in your Python Aresenal, Colton Myers, @basepi",
+                "Decorators: A Powerful Weapon in your Python Aresenal",
+                &["Colton Myers"],
+                &["@basepi"],
+                None,
+            ),
+            (
+                "Python & Science – Fernando Pérez",
+                "Python & Science",
+                &["Fernando Pérez"],
+                &[],
+                None,
+            ),
+            (
+                "Python, the next generation – Jessica McKellar",
+                "Python, the next generation",
+                &["Jessica McKellar"],
+                &[],
+                None,
+            ),
+            (
+                "Performance Testing and Profiling: A Virtuous Cycle – Dan Crosta in AB",
+                "Performance Testing and Profiling: A Virtuous Cycle",
+                &["Dan Crosta"],
+                &[],
+                Some("AB"),
+            ),
+            (
+                "Guido van Rossum",
+                "Guido van Rossum",
+                &["Guido van Rossum"],
+                &[],
+                None,
+            ),
+            (
+                "Van Lindbergh",
+                "Van Lindbergh",
+                &["Van Lindbergh"],
+                &[],
+                None,
+            ),
+            ("Python Packaging", "Python Packaging", &[], &[], None),
+            (
+                "Cache me if you can,",
+                "Cache me if you can",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Distributed Computing Is Hard, Let’s Go Shopping",
+                "Distributed Computing Is Hard, Let’s Go Shopping",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Lightning Talks, Friday PM",
+                "Lightning Talks, Friday PM",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Go back – couple of fun quotes",
+                "Go back – couple of fun quotes",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Pushing Python: Building a High Throughput, Low Latency System – Kevin Ballard",
+                "Pushing Python: Building a High Throughput, Low Latency System",
+                &["Kevin Ballard"],
+                &[],
+                None,
+            ),
+            (
+                "Testing – Alice Smith and Bob Jones",
+                "Testing",
+                &["Alice Smith", "Bob Jones"],
+                &[],
+                None,
+            ),
+            ("PEP3156 - asyncio", "PEP3156 - asyncio", &[], &[], None),
+            ("@haxor,", "@haxor", &[], &[], None),
+        ];
+        for (heading, title, speakers, handles, room) in cases {
+            assert_eq!(
+                parts(heading),
+                (title, speakers.to_vec(), handles.to_vec(), room),
+                "{heading:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn notes_versus_sessions() {
+        for note in [
+            "Further reading:",
+            "Go back – couple of fun quotes",
+            "Some thoughts",
+            "Questions: none",
+        ] {
+            assert!(is_note(note), "{note}");
+        }
+        for session in [
+            "Discovering Python – David Beazley",
+            "Guido van Rossum",
+            "Lightning Talks, Friday PM",
+            "Keynote, Saturday",
+        ] {
+            assert!(!is_note(session), "{session}");
+        }
+    }
+
+    #[test]
+    fn statuses() {
+        let cases = [
+            (
+                "Missed due to lunch going long",
+                Some((Status::Missed, Some("due to lunch going long"))),
+            ),
+            (
+                "Missed due to Inder meeting, review on video",
+                Some((
+                    Status::Missed,
+                    Some("due to Inder meeting, review on video"),
+                )),
+            ),
+            (
+                "Partial, headed to Web testing",
+                Some((Status::Partial, Some("headed to Web testing"))),
+            ),
+            ("Missed", Some((Status::Missed, None))),
+            (
+                "missed: talk ran over",
+                Some((Status::Missed, Some("talk ran over"))),
+            ),
+            ("Missed – again", Some((Status::Missed, Some("again")))),
+            ("Partially useful", None),
+            ("Missedness", None),
+            ("I missed it", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(status(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wishlists() {
+        for text in [
+            "Talks I did not see, but looked good:",
+            "Talks I missed but want to watch:",
+            "Talks I didn’t see:",
+            "Would like to see:",
+        ] {
+            assert!(is_wishlist_heading(text), "{text}");
+        }
+        for text in ["Talks I did not see", "Further reading:", "Missed"] {
+            assert!(!is_wishlist_heading(text), "{text}");
+        }
+        assert_eq!(
+            wishlist_title("Would like to see: Upgrade your Web Development Toolchain"),
+            "Upgrade your Web Development Toolchain"
+        );
+        assert_eq!(
+            wishlist_title("Django: The good parts"),
+            "Django: The good parts"
+        );
+    }
+
+    #[test]
+    fn lightning_talks_and_separators() {
+        assert!(is_lightning_talks("Lightning Talks, Friday PM"));
+        assert!(is_lightning_talks("LIGHTNING TALK"));
+        assert!(!is_lightning_talks("Lightning fast"));
+        for text in ["---", "***", "* * *", "=====", "___"] {
+            assert!(is_separator(text), "{text}");
+        }
+        for text in ["--", "-x-", "Talk", ""] {
+            assert!(!is_separator(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted_and_searchable() {
+        for list in [GIVEN_NAMES, COMMON_WORDS] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "list not sorted");
+            for w in [words[0], words[words.len() / 2], words[words.len() - 1]] {
+                assert!(sorted_lines_contain(list, w), "{w}");
+            }
+        }
+        assert!(is_given_name("brandon"));
+        assert!(!is_given_name("python"));
+        assert!(is_common_word("shopping"));
+        assert!(!is_common_word("schlawack"));
+        assert!(!sorted_lines_contain("", "a"));
+    }
+}

@@ -1,0 +1,6 @@
+//! notes
+#![warn(missing_docs)]
+pub mod document;
+pub mod outline;
+pub mod query;
+pub mod render;

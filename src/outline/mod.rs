@@ -1,0 +1,401 @@
+//! Layer 1: the outline, a lossless reading of an indented plain-text file.
+//!
+//! Every line of the source is a [`Line`] that keeps its byte span, its kind (blank,
+//! heading, bullet, text), its indentation column and its parent, so the tree of
+//! bullets can be walked and the file printed back byte for byte. This layer knows
+//! nothing about conferences, sessions or speakers, and does no I/O beyond writing
+//! its own bytes to a writer it is given.
+
+mod parse;
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::ops::Range;
+
+pub use parse::{TAB_WIDTH, indent_column};
+
+/// Index of "no line" in the parent links.
+const NONE: u32 = u32::MAX;
+
+/// A bullet's marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// A glyph such as `•`, `-`, `*` or `☐`.
+    Glyph(char),
+    /// A number, letter or roman numeral followed by `.` or `)`, such as `1.` or `iv)`.
+    Ordinal,
+}
+
+/// What a line is, judged by its indentation and first characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Only whitespace.
+    Blank,
+    /// Text at column 0. `level` counts Markdown `#` (or org `*`) marks, 0 for plain text.
+    Heading {
+        /// Number of `#` marks, 0 for a plain unindented line.
+        level: u8,
+    },
+    /// A marker, then text.
+    Bullet(Marker),
+    /// An indented line without a marker (a continuation or a code line), or any line
+    /// inside a fenced block or front matter.
+    Text,
+}
+
+/// One line of the source.
+///
+/// Offsets inside the line are stored as `u32` relative to its start, to keep lines small.
+#[derive(Debug, Clone)]
+pub struct Line {
+    start: usize,
+    end: usize,
+    content_end: u32,
+    body: u32,
+    indent_end: u32,
+    marker_end: u32,
+    text_start: u32,
+    text_end: u32,
+    column: u32,
+    kind: Kind,
+    parent: u32,
+    subtree_end: u32,
+}
+
+impl Line {
+    /// What kind of line this is.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Display column of the first character after the indentation.
+    pub fn column(&self) -> u32 {
+        self.column
+    }
+
+    /// Byte span of the whole line in the source, line terminator included.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// True for blank lines.
+    pub fn is_blank(&self) -> bool {
+        self.kind == Kind::Blank
+    }
+
+    /// True for headings.
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, Kind::Heading { .. })
+    }
+
+    /// True for bullets.
+    pub fn is_bullet(&self) -> bool {
+        matches!(self.kind, Kind::Bullet(_))
+    }
+
+    fn range(&self, from: u32, to: u32) -> Range<usize> {
+        let line_len = self.end - self.start;
+        let from = (from as usize).min(line_len);
+        let to = (to as usize).clamp(from, line_len);
+        self.start + from..self.start + to
+    }
+}
+
+/// A parsed outline: the source bytes and one [`Line`] per line, linked into a tree.
+///
+/// The tree is stored flat, in file order: a line's subtree is the run of lines
+/// right after it up to [`Outline::subtree_end`], so walking it needs no recursion.
+#[derive(Debug, Clone)]
+pub struct Outline<'a> {
+    src: &'a [u8],
+    lines: Vec<Line>,
+}
+
+impl<'a> Outline<'a> {
+    /// Parses `src`. Total: any bytes give an outline, and [`Outline::write_to`] gives
+    /// them back unchanged.
+    pub fn parse(src: &'a [u8]) -> Outline<'a> {
+        Outline {
+            src,
+            lines: parse::build(src),
+        }
+    }
+
+    /// The source bytes.
+    pub fn src(&self) -> &'a [u8] {
+        self.src
+    }
+
+    /// All lines, in file order.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// True when the source is empty.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `index` (0-based; its line number is `index + 1`).
+    pub fn line(&self, index: usize) -> &Line {
+        &self.lines[index]
+    }
+
+    /// The whole line as in the file, line terminator included.
+    pub fn raw(&self, index: usize) -> &'a [u8] {
+        &self.src[self.lines[index].span()]
+    }
+
+    /// The line without its terminator (and without the BOM on line 1).
+    pub fn content(&self, index: usize) -> &'a [u8] {
+        let line = &self.lines[index];
+        &self.src[line.range(line.body, line.content_end)]
+    }
+
+    /// The indentation of the line, as bytes.
+    pub fn indent(&self, index: usize) -> &'a [u8] {
+        let line = &self.lines[index];
+        &self.src[line.range(line.body, line.indent_end)]
+    }
+
+    /// The marker of a bullet (`•`, `1.`) or heading (`##`), empty for other lines.
+    pub fn marker(&self, index: usize) -> &'a [u8] {
+        let line = &self.lines[index];
+        &self.src[line.range(line.indent_end, line.marker_end)]
+    }
+
+    /// The text after indentation and marker, trailing whitespace trimmed, as bytes.
+    pub fn text_bytes(&self, index: usize) -> &'a [u8] {
+        let line = &self.lines[index];
+        &self.src[line.range(line.text_start, line.text_end)]
+    }
+
+    /// The text after indentation and marker, decoded (invalid UTF-8 becomes U+FFFD).
+    pub fn text(&self, index: usize) -> Cow<'a, str> {
+        String::from_utf8_lossy(self.text_bytes(index))
+    }
+
+    /// Byte offset, within [`Outline::content`], where the text starts.
+    pub fn text_offset(&self, index: usize) -> usize {
+        let line = &self.lines[index];
+        line.range(line.body, line.text_start).len()
+    }
+
+    /// The parent of line `index`: the bullet or heading it nests under.
+    pub fn parent(&self, index: usize) -> Option<usize> {
+        match self.lines[index].parent {
+            NONE => None,
+            p => Some(p as usize),
+        }
+    }
+
+    /// One past the last line of the subtree of line `index`.
+    pub fn subtree_end(&self, index: usize) -> usize {
+        self.lines[index].subtree_end as usize
+    }
+
+    /// The lines nested under line `index`, blank lines included.
+    pub fn subtree(&self, index: usize) -> Range<usize> {
+        index + 1..self.subtree_end(index)
+    }
+
+    /// The non-blank lines directly under line `index`, in order.
+    pub fn children(&self, index: usize) -> Children<'_, 'a> {
+        Children {
+            outline: self,
+            parent: index,
+            next: index + 1,
+            end: self.subtree_end(index),
+        }
+    }
+
+    /// The non-blank lines that have no parent, in order.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.parent == NONE && !l.is_blank())
+            .map(|(i, _)| i)
+    }
+
+    /// The parent, grandparent, ... of line `index`, nearest first.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(index), |&i| self.parent(i))
+    }
+
+    /// The first non-blank line at or after `index`.
+    pub fn next_non_blank(&self, index: usize) -> Option<usize> {
+        (index..self.len()).find(|&i| !self.lines[i].is_blank())
+    }
+
+    /// The line holding byte `offset` of the source.
+    pub fn line_at(&self, offset: usize) -> Option<usize> {
+        let i = self.lines.partition_point(|l| l.end <= offset);
+        (i < self.len()).then_some(i)
+    }
+
+    /// The first line that is not valid UTF-8, if any.
+    pub fn first_invalid_utf8(&self) -> Option<usize> {
+        match std::str::from_utf8(self.src) {
+            Ok(_) => None,
+            Err(e) => self.line_at(e.valid_up_to()),
+        }
+    }
+
+    /// Writes the source back, byte for byte.
+    pub fn write_to(&self, mut out: impl Write) -> io::Result<()> {
+        out.write_all(self.src)
+    }
+
+    /// Writes lines `range` as they are in the file.
+    pub fn write_lines(&self, range: Range<usize>, mut out: impl Write) -> io::Result<()> {
+        if range.is_empty() {
+            return Ok(());
+        }
+        let start = self.lines[range.start].start;
+        let end = self.lines[range.end - 1].end;
+        out.write_all(&self.src[start..end])
+    }
+}
+
+/// Iterator over the children of a line; see [`Outline::children`].
+#[derive(Debug, Clone)]
+pub struct Children<'o, 'a> {
+    outline: &'o Outline<'a>,
+    parent: usize,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.next < self.end {
+            let i = self.next;
+            let line = &self.outline.lines[i];
+            self.next = (line.subtree_end as usize).max(i + 1);
+            if !line.is_blank() && line.parent as usize == self.parent {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(src: &str) -> Outline<'_> {
+        let o = Outline::parse(src.as_bytes());
+        let mut back = Vec::new();
+        o.write_to(&mut back).unwrap();
+        assert_eq!(back, src.as_bytes(), "roundtrip mismatch");
+        let joined: Vec<u8> = (0..o.len()).flat_map(|i| o.raw(i).to_vec()).collect();
+        assert_eq!(joined, src.as_bytes(), "line spans do not cover the source");
+        o
+    }
+
+    /// Each line as "parent-line-number:text", 0 for a root.
+    fn tree(o: &Outline) -> Vec<String> {
+        (0..o.len())
+            .filter(|&i| !o.line(i).is_blank())
+            .map(|i| format!("{}:{}", o.parent(i).map_or(0, |p| p + 1), o.text(i)))
+            .collect()
+    }
+
+    #[test]
+    fn nesting_follows_indentation() {
+        let o = outline("Session\n  • a\n    • b\n  • c\n      code\n\nNext\n• d\n");
+        assert_eq!(
+            tree(&o),
+            ["0:Session", "1:a", "2:b", "1:c", "4:code", "0:Next", "7:d"]
+        );
+        assert_eq!(o.subtree(0), 1..6);
+        assert_eq!(o.children(0).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(o.ancestors(2).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn a_dedent_between_levels_attaches_to_the_nearest_shallower_level() {
+        let o = outline("H\n    - a\n        - b\n  - c\n    - d\n");
+        assert_eq!(tree(&o), ["0:H", "1:a", "2:b", "1:c", "4:d"]);
+    }
+
+    #[test]
+    fn text_lines_belong_to_the_bullet_above_whatever_their_indent() {
+        let o = outline("H\n  - a\n        deep code\n    code\n  - b\n");
+        assert_eq!(tree(&o), ["0:H", "1:a", "2:deep code", "2:code", "1:b"]);
+    }
+
+    #[test]
+    fn tabs_and_spaces_mix() {
+        let o = outline("H\n\t- a\n    - b\n\t  - c\n\t\t- d\n");
+        assert_eq!(tree(&o), ["0:H", "1:a", "1:b", "3:c", "4:d"]);
+    }
+
+    #[test]
+    fn line_endings_bom_and_no_final_newline() {
+        let o = outline("\u{feff}Title\r\n  • one  \r\n\r\nlast");
+        assert_eq!(tree(&o), ["0:Title", "1:one", "0:last"]);
+        assert_eq!(o.content(0), b"Title");
+        assert_eq!(o.raw(0), "\u{feff}Title\r\n".as_bytes());
+        assert_eq!(o.content(1), "  • one  ".as_bytes());
+        assert_eq!(o.marker(1), "•".as_bytes());
+        assert_eq!(o.raw(3), b"last");
+    }
+
+    #[test]
+    fn fenced_blocks_are_text() {
+        let o = outline("H\n- a\n```\n# not a heading\n- not a bullet\n```\n- b\n");
+        assert_eq!(o.line(3).kind(), Kind::Text);
+        assert_eq!(o.line(4).kind(), Kind::Text);
+        assert_eq!(o.parent(3), Some(1));
+        assert_eq!(o.line(6).kind(), Kind::Bullet(Marker::Glyph('-')));
+        assert_eq!(o.parent(6), Some(0));
+    }
+
+    #[test]
+    fn front_matter_is_text_when_closed() {
+        let o = outline("---\ntitle: x\n---\nHeading\n");
+        assert_eq!(o.line(1).kind(), Kind::Text);
+        assert_eq!(o.line(2).kind(), Kind::Text);
+        assert!(o.line(3).is_heading());
+        let o = outline("---\nHeading\n");
+        assert!(o.line(1).is_heading());
+    }
+
+    #[test]
+    fn invalid_utf8_is_kept_and_reported() {
+        let src = b"ok\nbad \x93quote\x94\n";
+        let o = Outline::parse(src);
+        assert_eq!(o.first_invalid_utf8(), Some(1));
+        assert_eq!(o.text(1), "bad \u{fffd}quote\u{fffd}");
+        let mut back = Vec::new();
+        o.write_to(&mut back).unwrap();
+        assert_eq!(back, src);
+    }
+
+    #[test]
+    fn empty_and_blank_sources() {
+        assert!(outline("").is_empty());
+        let o = outline("\n\n  \n");
+        assert_eq!(o.len(), 3);
+        assert_eq!(o.roots().count(), 0);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let src: String = (0..2_000)
+            .map(|d| format!("{}- x\n", " ".repeat(d)))
+            .collect();
+        let o = outline(&src);
+        assert_eq!(o.ancestors(1_999).count(), 1_999);
+    }
+}

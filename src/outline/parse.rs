@@ -1,0 +1,524 @@
+//! The nom grammar for one line, and the pass that turns lines into a tree.
+//!
+//! Every line parses: [`shape`] is total. Lines are split by hand (`memchr` on `\n`),
+//! never by nom, so each keeps its byte span; nesting is built with a stack of open
+//! columns, since nom has no notion of indentation.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
+use nom::character::complete::one_of;
+use nom::combinator::{eof, map, peek, recognize, value};
+use nom::{IResult as NomResult, Parser};
+
+use super::{Kind, Line, Marker, NONE};
+
+type IResult<'a, O> = NomResult<&'a [u8], O>;
+
+/// Columns a tab advances to: the next multiple of this.
+pub const TAB_WIDTH: u32 = 4;
+
+/// The UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What one line looks like on its own, before the tree is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Bytes of leading spaces and tabs.
+    pub indent: usize,
+    /// Display column after the indentation (tabs to the next multiple of 4).
+    pub column: u32,
+    /// Blank, heading, bullet or text.
+    pub kind: Kind,
+    /// End of the marker (`•`, `1.`, `##`), or `indent` when there is none.
+    pub marker_end: usize,
+    /// The text after indentation and marker, trailing whitespace trimmed.
+    pub text: (usize, usize),
+}
+
+/// Classifies one line (without its line terminator or BOM). Never fails.
+pub fn shape(body: &[u8]) -> Shape {
+    let (rest, indent) = indentation(body).unwrap_or((body, &body[..0]));
+    let indent_len = indent.len();
+    let column = indent_column(indent);
+    if is_blank(rest) {
+        return Shape {
+            indent: indent_len,
+            column,
+            kind: Kind::Blank,
+            marker_end: indent_len,
+            text: (indent_len, indent_len),
+        };
+    }
+    let at = |after: &[u8]| body.len() - after.len();
+    let (kind, after_marker) = if indent_len == 0 {
+        if let Ok((after, level)) = heading_marks(rest) {
+            (Kind::Heading { level }, after)
+        } else if let Ok((after, marker)) = bullet_marker(rest) {
+            (Kind::Bullet(marker), after)
+        } else {
+            (Kind::Heading { level: 0 }, rest)
+        }
+    } else if let Ok((after, marker)) = bullet_marker(rest) {
+        (Kind::Bullet(marker), after)
+    } else {
+        (Kind::Text, rest)
+    };
+    let marker_end = at(after_marker);
+    let text_start = marker_end + leading_space(after_marker);
+    let mut text_end = text_start + trim_end_len(&body[text_start..]);
+    if let Kind::Heading { level } = kind
+        && level > 0
+    {
+        text_end = text_start + strip_closing_hashes(&body[text_start..text_end]).len();
+    }
+    Shape {
+        indent: indent_len,
+        column,
+        kind,
+        marker_end,
+        text: (text_start, text_end),
+    }
+}
+
+fn indentation(input: &[u8]) -> IResult<'_, &[u8]> {
+    take_while(|b| b == b' ' || b == b'\t').parse(input)
+}
+
+/// The display column reached by a run of spaces and tabs.
+pub fn indent_column(indent: &[u8]) -> u32 {
+    indent.iter().fold(0u32, |col, &b| match b {
+        b'\t' => col.saturating_add(TAB_WIDTH - col % TAB_WIDTH),
+        _ => col.saturating_add(1),
+    })
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+fn is_blank(rest: &[u8]) -> bool {
+    rest.iter().all(|&b| is_space(b))
+}
+
+fn leading_space(s: &[u8]) -> usize {
+    s.iter().take_while(|&&b| is_space(b)).count()
+}
+
+fn trim_end_len(s: &[u8]) -> usize {
+    s.len() - s.iter().rev().take_while(|&&b| is_space(b)).count()
+}
+
+/// A marker must be followed by whitespace or the end of the line: `-ve` and `+1` are text.
+fn marker_end(input: &[u8]) -> IResult<'_, ()> {
+    value((), peek(alt((take_while1(is_space), eof)))).parse(input)
+}
+
+/// `•` `◦` `▪` `‣` `○` `●` `■` `□` `▸` `►` `*` `-` `+`, and the task glyphs `☐` `✔` `✓` `✘` `✗` `✖`.
+fn glyph(input: &[u8]) -> IResult<'_, char> {
+    alt((
+        alt((
+            value('•', tag("•".as_bytes())),
+            value('◦', tag("◦".as_bytes())),
+            value('▪', tag("▪".as_bytes())),
+            value('‣', tag("‣".as_bytes())),
+            value('○', tag("○".as_bytes())),
+            value('●', tag("●".as_bytes())),
+            value('■', tag("■".as_bytes())),
+            value('□', tag("□".as_bytes())),
+            value('▸', tag("▸".as_bytes())),
+            value('►', tag("►".as_bytes())),
+        )),
+        alt((
+            value('*', tag("*".as_bytes())),
+            value('-', tag("-".as_bytes())),
+            value('+', tag("+".as_bytes())),
+            value('☐', tag("☐".as_bytes())),
+            value('✔', tag("✔".as_bytes())),
+            value('✓', tag("✓".as_bytes())),
+            value('✘', tag("✘".as_bytes())),
+            value('✗', tag("✗".as_bytes())),
+            value('✖', tag("✖".as_bytes())),
+        )),
+    ))
+    .parse(input)
+}
+
+/// `1.` `12)` `a.` `B)` `iv.` `XII.`: digits, one letter, or a roman numeral, then `.` or `)`.
+fn ordinal(input: &[u8]) -> IResult<'_, &[u8]> {
+    recognize((
+        alt((
+            take_while_m_n(1, 9, |b: u8| b.is_ascii_digit()),
+            take_while_m_n(1, 8, |b| b"ivxlcdm".contains(&b)),
+            take_while_m_n(1, 8, |b| b"IVXLCDM".contains(&b)),
+            take_while_m_n(1, 1, |b: u8| b.is_ascii_alphabetic()),
+        )),
+        one_of(".)"),
+    ))
+    .parse(input)
+}
+
+fn bullet_marker(input: &[u8]) -> IResult<'_, Marker> {
+    let (rest, marker) =
+        alt((map(glyph, Marker::Glyph), map(ordinal, |_| Marker::Ordinal))).parse(input)?;
+    marker_end(rest)?;
+    Ok((rest, marker))
+}
+
+/// Markdown `#` to `######` followed by a space or the end (also `##Title`, which notes
+/// written by hand often have), and org-mode `**`, `***`, ... followed by a space.
+/// A lone `#word` stays text: it is a hashtag.
+fn heading_marks(input: &[u8]) -> IResult<'_, u8> {
+    alt((markdown_marks, org_stars)).parse(input)
+}
+
+fn markdown_marks(input: &[u8]) -> IResult<'_, u8> {
+    let (rest, hashes) = take_while_m_n(1, 6, |b| b == b'#').parse(input)?;
+    let spaced = marker_end(rest).is_ok();
+    let glued = hashes.len() >= 2 && rest.first().is_some_and(|&b| b != b'#');
+    if spaced || glued {
+        Ok((rest, hashes.len() as u8))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )))
+    }
+}
+
+fn org_stars(input: &[u8]) -> IResult<'_, u8> {
+    let (rest, stars) = take_while1(|b| b == b'*').parse(input)?;
+    if stars.len() < 2 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    take_while1(|b| b == b' ' || b == b'\t').parse(rest)?;
+    Ok((rest, stars.len().min(u8::MAX as usize) as u8))
+}
+
+/// `Tuesday##` and `Tuesday ##` lose their closing marks; `C#` keeps its one.
+fn strip_closing_hashes(text: &[u8]) -> &[u8] {
+    let kept = text.len() - text.iter().rev().take_while(|&&b| b == b'#').count();
+    let run = text.len() - kept;
+    let spaced = kept > 0 && is_space(text[kept - 1]);
+    if run == 0 || kept == 0 || !(run >= 2 || spaced) {
+        return text;
+    }
+    &text[..trim_end_len(&text[..kept])]
+}
+
+/// A region of lines that are code or metadata, whatever they look like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Verbatim {
+    /// Markdown fence: the fence character and how many of it opened the block.
+    Fence(u8, usize),
+    /// Org-mode `#+BEGIN_...` block.
+    OrgBlock,
+    /// YAML front matter opened by `---` on the first line.
+    FrontMatter,
+}
+
+/// A line that opens a fenced code block: three or more backticks or tildes, or `#+BEGIN_`.
+fn opens_verbatim(rest: &[u8]) -> Option<Verbatim> {
+    for fence in [b'`', b'~'] {
+        let run = rest.iter().take_while(|&&b| b == fence).count();
+        if run >= 3 {
+            return Some(Verbatim::Fence(fence, run));
+        }
+    }
+    starts_with_ignore_case(rest, b"#+begin_").then_some(Verbatim::OrgBlock)
+}
+
+/// A line that closes the block `open`.
+fn closes_verbatim(open: &Verbatim, rest: &[u8]) -> bool {
+    match *open {
+        Verbatim::Fence(fence, len) => {
+            let run = rest.iter().take_while(|&&b| b == fence).count();
+            run >= len && is_blank(&rest[run..])
+        }
+        Verbatim::OrgBlock => starts_with_ignore_case(rest, b"#+end_"),
+        Verbatim::FrontMatter => {
+            let t = &rest[..trim_end_len(rest)];
+            t == b"---" || t == b"..."
+        }
+    }
+}
+
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Front matter: the first line is `---` and a later line closes it.
+fn front_matter(lines: &[(usize, usize, usize)], src: &[u8], bom: usize) -> bool {
+    let Some(&(start, content_end, _)) = lines.first() else {
+        return false;
+    };
+    let first = &src[start + bom..content_end];
+    first[..trim_end_len(first)] == *b"---"
+        && lines[1..]
+            .iter()
+            .any(|&(s, e, _)| closes_verbatim(&Verbatim::FrontMatter, &src[s..e]))
+}
+
+/// Byte ranges of every line: (start, end without terminator, end with terminator).
+fn split_lines(src: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut lines = Vec::with_capacity(src.len() / 40 + 1);
+    let mut start = 0;
+    while start < src.len() {
+        let (content_end, end) = match memchr::memchr(b'\n', &src[start..]) {
+            Some(i) => {
+                let nl = start + i;
+                let content_end = if nl > start && src[nl - 1] == b'\r' {
+                    nl - 1
+                } else {
+                    nl
+                };
+                (content_end, nl + 1)
+            }
+            None => (src.len(), src.len()),
+        };
+        lines.push((start, content_end, end));
+        start = end;
+    }
+    lines
+}
+
+/// Parses every line and links each to its parent.
+pub fn build(src: &[u8]) -> Vec<Line> {
+    let bom = if src.starts_with(BOM) { BOM.len() } else { 0 };
+    let spans = split_lines(src);
+    let mut verbatim = front_matter(&spans, src, bom).then_some(Verbatim::FrontMatter);
+    let mut in_front_matter = verbatim.is_some();
+    let mut lines: Vec<Line> = Vec::with_capacity(spans.len());
+    // Open nodes: (column, line index); a heading's column is -1 so a bullet at
+    // column 0 still nests under it.
+    let mut stack: Vec<(i64, u32)> = Vec::new();
+    for (index, &(start, content_end, end)) in spans.iter().enumerate() {
+        let skip = if index == 0 { bom } else { 0 };
+        let body = &src[start + skip..content_end];
+        let mut s = shape(body);
+        let rest = &body[s.indent..];
+        if let Some(open) = &verbatim {
+            let first_line = in_front_matter && index == 0;
+            if !first_line && closes_verbatim(open, rest) {
+                verbatim = None;
+                in_front_matter = false;
+            }
+            s = verbatim_shape(s);
+        } else if let Some(open) = opens_verbatim(rest) {
+            verbatim = Some(open);
+            s = verbatim_shape(s);
+        }
+        let index = index as u32;
+        let parent = match s.kind {
+            Kind::Blank | Kind::Text => stack.last().map_or(NONE, |&(_, i)| i),
+            Kind::Heading { .. } => {
+                close(&mut stack, &mut lines, index, |_| true);
+                stack.push((-1, index));
+                NONE
+            }
+            Kind::Bullet(_) => {
+                let column = i64::from(s.column);
+                close(&mut stack, &mut lines, index, |c| c >= column);
+                let parent = stack.last().map_or(NONE, |&(_, i)| i);
+                stack.push((column, index));
+                parent
+            }
+        };
+        let rel = |n: usize| u32::try_from(n + skip).unwrap_or(u32::MAX);
+        lines.push(Line {
+            start,
+            end,
+            content_end: u32::try_from(content_end - start).unwrap_or(u32::MAX),
+            body: skip as u32,
+            indent_end: rel(s.indent),
+            marker_end: rel(s.marker_end),
+            text_start: rel(s.text.0),
+            text_end: rel(s.text.1),
+            column: s.column,
+            kind: s.kind,
+            parent,
+            subtree_end: index + 1,
+        });
+    }
+    let len = lines.len() as u32;
+    close(&mut stack, &mut lines, len, |_| true);
+    lines
+}
+
+/// Lines inside a fence keep their indentation but lose any marker: they are text.
+fn verbatim_shape(s: Shape) -> Shape {
+    match s.kind {
+        Kind::Blank => s,
+        _ => Shape {
+            kind: Kind::Text,
+            marker_end: s.indent,
+            text: (s.indent, s.text.1),
+            ..s
+        },
+    }
+}
+
+/// Pops open nodes while `pop(column)` holds; each popped subtree ends before line `at`.
+fn close(stack: &mut Vec<(i64, u32)>, lines: &mut [Line], at: u32, pop: impl Fn(i64) -> bool) {
+    while let Some(&(column, index)) = stack.last() {
+        if !pop(column) {
+            break;
+        }
+        lines[index as usize].subtree_end = at;
+        stack.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Kind {
+        shape(line.as_bytes()).kind
+    }
+
+    fn text(line: &str) -> &str {
+        let s = shape(line.as_bytes());
+        &line[s.text.0..s.text.1]
+    }
+
+    #[test]
+    fn blank_lines() {
+        for line in ["", " ", "\t", "  \t  ", "\r", " \x0c"] {
+            assert_eq!(kind(line), Kind::Blank, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn headings_are_text_at_column_zero() {
+        let cases = [
+            ("John Perry Barlow", 0, "John Perry Barlow"),
+            ("Further reading:  ", 0, "Further reading:"),
+            ("# Title", 1, "Title"),
+            ("### Deep", 3, "Deep"),
+            ("##Heading", 2, "Heading"),
+            (
+                "## Tuesday, 8 September 2015##",
+                2,
+                "Tuesday, 8 September 2015",
+            ),
+            ("## Closing ##", 2, "Closing"),
+            ("# C#", 1, "C#"),
+            ("#", 1, ""),
+            ("#positivepython", 0, "#positivepython"),
+            ("#+BEGIN_SRC python", 0, "#+BEGIN_SRC python"),
+            ("** Org heading", 2, "Org heading"),
+            ("**Bold title**", 0, "**Bold title**"),
+            ("-ve", 0, "-ve"),
+            ("---", 0, "---"),
+        ];
+        for (line, level, want) in cases {
+            assert_eq!(kind(line), Kind::Heading { level }, "{line:?}");
+            assert_eq!(text(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn bullets_have_a_marker_then_space() {
+        let cases = [
+            (
+                "  • decorators wrap functions",
+                '•',
+                "decorators wrap functions",
+            ),
+            ("    ◦ sub", '◦', "sub"),
+            ("\t- task", '-', "task"),
+            ("* star at column 0", '*', "star at column 0"),
+            ("  + plus", '+', "plus"),
+            ("  ▪ square", '▪', "square"),
+            ("  ‣ triangle", '‣', "triangle"),
+            ("  ○ circle", '○', "circle"),
+            ("  ☐ open task @today", '☐', "open task @today"),
+            ("  -", '-', ""),
+            ("- ", '-', ""),
+        ];
+        for (line, glyph, want) in cases {
+            assert_eq!(kind(line), Kind::Bullet(Marker::Glyph(glyph)), "{line:?}");
+            assert_eq!(text(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ordinals_are_bullets() {
+        for (line, want) in [
+            ("    1. fetch", "fetch"),
+            ("  12) twelve", "twelve"),
+            ("  a. letter", "letter"),
+            ("  B) letter", "letter"),
+            ("  iv. roman", "roman"),
+            ("  XII. roman", "roman"),
+            ("1. at column zero", "at column zero"),
+        ] {
+            assert_eq!(kind(line), Kind::Bullet(Marker::Ordinal), "{line:?}");
+            assert_eq!(text(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn indented_lines_without_marker_are_text() {
+        for (line, want) in [
+            ("      def myfunc():", "def myfunc():"),
+            ("  +ve", "+ve"),
+            ("  1: numbered with colon", "1: numbered with colon"),
+            ("  e.g. this", "e.g. this"),
+            ("  •no space", "•no space"),
+            ("    trailing   ", "trailing"),
+        ] {
+            assert_eq!(kind(line), Kind::Text, "{line:?}");
+            assert_eq!(text(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn tabs_advance_to_the_next_multiple_of_four() {
+        for (indent, column) in [
+            ("", 0),
+            (" ", 1),
+            ("\t", 4),
+            ("  \t", 4),
+            ("    \t", 8),
+            ("\t  ", 6),
+            ("\t\t", 8),
+        ] {
+            assert_eq!(indent_column(indent.as_bytes()), column, "{indent:?}");
+        }
+    }
+
+    #[test]
+    fn every_byte_string_has_a_shape() {
+        for line in [
+            &b"\xff\xfe"[..],
+            b"  \x80 x",
+            b"\xe2\x80",
+            b"1.",
+            b"#######",
+        ] {
+            let s = shape(line);
+            assert!(s.text.0 <= s.text.1 && s.text.1 <= line.len());
+        }
+    }
+
+    #[test]
+    fn fences_open_and_close() {
+        assert_eq!(opens_verbatim(b"```rust"), Some(Verbatim::Fence(b'`', 3)));
+        assert_eq!(opens_verbatim(b"~~~~"), Some(Verbatim::Fence(b'~', 4)));
+        assert_eq!(
+            opens_verbatim(b"#+begin_src python"),
+            Some(Verbatim::OrgBlock)
+        );
+        assert_eq!(opens_verbatim(b"``not"), None);
+        let fence = Verbatim::Fence(b'`', 3);
+        assert!(closes_verbatim(&fence, b"```"));
+        assert!(closes_verbatim(&fence, b"````  "));
+        assert!(!closes_verbatim(&fence, b"```rust"));
+        assert!(!closes_verbatim(&fence, b"~~~"));
+        assert!(closes_verbatim(&Verbatim::OrgBlock, b"#+END_SRC"));
+    }
+}
