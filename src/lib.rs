@@ -1,6 +1,54 @@
-//! notes
+//! Read conference notes kept as a plain-text bullet outline, and answer questions
+//! about them.
+//!
+//! The work flows one way, one module per step:
+//!
+//! 1. [`outline`]: bytes become lines (blank, heading, bullet, text) linked into a tree
+//!    by indentation. Lossless: the outline prints back byte for byte.
+//! 2. [`document`]: the outline read as conference notes: title, sessions, days,
+//!    speakers, missed and partial sessions, wishlists, lightning talks.
+//! 3. [`query`]: pure filters and searches that return sessions and hits.
+//! 4. [`render`]: printers that write them as text records or as the file's own bytes.
+//!
+//! ```
+//! use notes::{Document, query, render};
+//!
+//! let src = "My notes\n\nDecorators, Colton Myers\n  • decorators wrap functions\n";
+//! let doc = Document::parse(src.as_bytes());
+//! assert_eq!(doc.title().as_deref(), Some("My notes"));
+//! assert_eq!(doc.sessions()[0].speakers(), ["Colton Myers"]);
+//!
+//! let pattern = regex::Regex::new("wrap").unwrap();
+//! let mut printer = render::text::GrepPrinter::new(render::text::Options::default());
+//! let mut out = Vec::new();
+//! for hit in query::grep(&doc, &pattern) {
+//!     printer.hit(&mut out, &doc, &hit)?;
+//! }
+//! assert_eq!(out, "4:Decorators:decorators wrap functions\n".as_bytes());
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! # Examples
+//!
+//! Speakers with their talks (`cargo run --example speakers`):
+//!
+//! ```no_run
+#![doc = include_str!("../examples/speakers.rs")]
+//! ```
+//!
+//! Sessions per day (`cargo run --example days`):
+//!
+//! ```no_run
+#![doc = include_str!("../examples/days.rs")]
+//! ```
 #![warn(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod document;
 pub mod outline;
 pub mod query;
 pub mod render;
+
+pub use document::{Day, Document, Session, SessionKind, Status};
+pub use outline::Outline;
+pub use query::{Filter, Hit};

@@ -1,6 +1,8 @@
 //! The `notes` command: parse arguments, decide about the terminal once, run the
 //! command, and map the outcome to an exit status (0 found, 1 nothing found, 2 error).
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 mod cli;
 mod commands;
 

@@ -1,0 +1,25 @@
+//! Each speaker with their talks, sorted by name.
+//!
+//! `cargo run --example speakers [NOTES_FILE]` (default: the bundled PyCon 2014 notes)
+
+use std::collections::BTreeMap;
+
+fn main() -> std::io::Result<()> {
+    let path = std::env::args().nth(1);
+    let bytes = match &path {
+        Some(path) => std::fs::read(path)?,
+        None => include_bytes!("../notes/pycon2014.txt").to_vec(),
+    };
+    let doc = notes::Document::parse(&bytes);
+
+    let mut talks: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for session in doc.sessions() {
+        for speaker in session.speakers() {
+            talks.entry(speaker).or_default().push(session.title());
+        }
+    }
+    for (speaker, titles) in talks {
+        println!("{speaker}: {}", titles.join("; "));
+    }
+    Ok(())
+}

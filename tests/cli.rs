@@ -1,0 +1,515 @@
+//! Runs the real `notes` binary on the bundled notes and on tests/fixtures.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SEED: &[u8] = include_bytes!("../notes/pycon2014.txt");
+
+/// The binary with an environment that does not steer it.
+fn notes() -> Command {
+    let mut cmd = Command::cargo_bin("notes").expect("binary built");
+    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+const FRIDAY: &str = "\
+3:friday:John Perry Barlow
+7:friday:All Your Ducks In A Row: Data Structures — Brandon Rhodes
+35:friday:Cache me if you can
+39:friday:Decorators: A Powerful Weapon in your Python Aresenal — Colton Myers @basepi
+58:friday:Porting from Python 2 to 3 (missed: due to Inder meeting, review on video)
+72:friday:Death of JavaScript (missed: due to Inder meeting, review on video)
+76:friday:Getting starting with machine learning
+80:friday:Realtime analytics using Celery
+85:friday:Distributed Computing Is Hard, Let’s Go Shopping
+95:friday:an-in and Fan-out — Brett Slatkin
+116:friday:Lightning Talks, Friday PM
+";
+
+#[test]
+fn list_friday_on_the_bundled_notes() {
+    notes()
+        .args(["list", "--day", "friday"])
+        .assert()
+        .success()
+        .stdout(FRIDAY)
+        .stderr("");
+}
+
+#[test]
+fn days_accept_any_case_and_three_letters() {
+    for day in ["FRIDAY", "Fri", "fri"] {
+        notes()
+            .args(["list", "--day", day])
+            .assert()
+            .success()
+            .stdout(FRIDAY);
+    }
+}
+
+#[test]
+fn saturday_sunday_and_no_day() {
+    let count = |args: &[&str]| stdout_of(notes().args(args)).lines().count();
+    assert_eq!(count(&["list", "--day", "saturday"]), 13);
+    assert_eq!(count(&["list", "--day", "sun"]), 3);
+    let all = stdout_of(notes().arg("list"));
+    assert_eq!(all.lines().count(), 11 + 13 + 3 + 9);
+    let no_day: Vec<&str> = all.lines().filter(|l| l.contains("::")).collect();
+    assert_eq!(no_day.len(), 9);
+    assert!(no_day.iter().all(|l| l.ends_with("(not seen)")));
+    assert!(!all.contains("My notes from PyCon 2014."));
+    let saturday = stdout_of(notes().args(["list", "--day", "saturday"]));
+    assert!(saturday.starts_with("137:saturday:Lightning Talks, Saturday AM\n"));
+    assert!(saturday.ends_with("256:saturday:Lightning Talks Saturday PM\n"));
+}
+
+#[test]
+fn missed_lists_missed_partial_and_not_seen() {
+    notes().arg("missed").assert().success().stdout(
+        "\
+58:friday:Porting from Python 2 to 3 (missed: due to Inder meeting, review on video)
+72:friday:Death of JavaScript (missed: due to Inder meeting, review on video)
+231:saturday:Writing RESTful web services with Flask — Miguel Grinberg (missed: due to lunch going long)
+241:saturday:Python Packaging (partial: headed to Web testing)
+319::Upgrade your Web Development Toolchain (not seen)
+320::A Scenic Drive through the Django Request-Response Cycle (not seen)
+321::Django: The good parts (not seen)
+322::Pushing Python: Building a High Throughput, Low Latency System — Kevin Ballard (not seen)
+323::In Depth PDB — Nathan Yergler (not seen)
+324::It’s Dangerous to Go Alone: Battling the Invisible Monsters in Tech — Julie Pagano (not seen)
+325::What is coming in Python packaging — Noah Kantrowitz (not seen)
+326::Fast Python, Slow Python — Alex Gaynor (not seen)
+327::Which messaging layer should you use if you want to build a loosely coupled distributed Python app? — Narahari Allamraju (not seen)
+",
+    );
+}
+
+#[test]
+fn list_filters_by_status_and_speaker() {
+    notes()
+        .args(["list", "--status", "partial"])
+        .assert()
+        .success()
+        .stdout("241:saturday:Python Packaging (partial: headed to Web testing)\n");
+    notes()
+        .args(["list", "--speaker", "RHODES"])
+        .assert()
+        .success()
+        .stdout("7:friday:All Your Ducks In A Row: Data Structures — Brandon Rhodes\n");
+    notes()
+        .args(["list", "--day", "sunday", "--status", "missed"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn grep_decorator_shows_the_decorator_bullets() {
+    let session = "Decorators: A Powerful Weapon in your Python Aresenal";
+    notes()
+        .args(["grep", "decorator"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "42:{session}:decorators wrap functions\n\
+             49:{session}:decorators are (usually) closures\n\
+             50:{session}:@decorator is syntactic sugar:\n\
+             54:{session}:Good decorators are versatile, use *args and **kwargs\n"
+        ));
+}
+
+#[test]
+fn grep_shows_ancestors() {
+    let out = stdout_of(notes().args(["grep", "-i", "fan-(in|out)"]));
+    assert!(out.contains(
+        "107:an-in and Fan-out › It’s everywhere!:SQL: fan-out – join, fan-in – group by\n"
+    ));
+    assert!(out.contains(
+        "108:an-in and Fan-out › It’s everywhere!:MapReduce, fan-out – map, fan-in – reduce\n"
+    ));
+    assert_eq!(out.lines().count(), 5);
+}
+
+#[test]
+fn grep_headings_group_hits() {
+    notes()
+        .args(["grep", "--heading", "-i", "SQL:|mapreduce"])
+        .assert()
+        .success()
+        .stdout(
+            "an-in and Fan-out — Brett Slatkin\n\
+             106-  • It’s everywhere!\n\
+             107:    • SQL: fan-out – join, fan-in – group by\n\
+             108:    • MapReduce, fan-out – map, fan-in – reduce\n",
+        );
+}
+
+#[test]
+fn grep_flags() {
+    let count = |args: &[&str]| stdout_of(notes().args(args)).lines().count();
+    assert_eq!(count(&["grep", "Decorator"]), 1);
+    assert_eq!(count(&["grep", "-i", "Decorator"]), 5);
+    assert_eq!(count(&["grep", "-w", "decorator"]), 1, "@decorator");
+    assert_eq!(count(&["grep", "-w", "decorators"]), 3);
+    assert_eq!(count(&["grep", "-F", "*args"]), 1);
+    assert_eq!(count(&["grep", "^Missed"]), 3);
+}
+
+#[test]
+fn grep_exit_status() {
+    notes()
+        .args(["grep", "no such thing anywhere"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn invalid_regex_is_one_line() {
+    notes()
+        .args(["grep", "(unclosed"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: invalid pattern `(unclosed`: unclosed group\n");
+    let huge = notes().args(["grep", "(a{1000}){1000}"]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&huge.get_output().stderr).to_string();
+    assert!(stderr.starts_with("error: invalid pattern"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn show_prints_sessions_as_written() {
+    notes()
+        .args(["show", "CACHE ME"])
+        .assert()
+        .success()
+        .stdout("Cache me if you can,\n\n  • review on video\n");
+    let out = stdout_of(notes().args(["show", "lightning talks"]));
+    assert!(out.starts_with("Lightning Talks, Friday PM\n\n  • Traversing"));
+    assert_eq!(out.matches("Lightning Talks").count(), 4);
+    assert!(out.contains("    • #positivepython\n\nLightning Talks, Saturday AM\n"));
+    notes().args(["show", "zzz"]).assert().code(1).stdout("");
+}
+
+#[test]
+fn print_gives_the_file_back() {
+    notes().arg("print").assert().success().stdout(SEED);
+    notes()
+        .args(["print", "-f"])
+        .arg(fixture("crlf.txt"))
+        .assert()
+        .success()
+        .stdout(std::fs::read(fixture("crlf.txt")).unwrap());
+}
+
+#[test]
+fn print_one_day() {
+    let out = stdout_of(notes().args(["print", "--day", "sunday"]));
+    assert!(out.starts_with("Lightning Talks Sunday AM\n"));
+    assert!(out.ends_with("  • What kinds of things make you uncertain/insecure?\n\n"));
+    assert!(!out.contains("Talks I did not see"));
+    notes()
+        .args(["print", "--day", "monday"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn every_fixture_prints_back_byte_for_byte() {
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        notes()
+            .arg("--file")
+            .arg(&path)
+            .arg("print")
+            .assert()
+            .success()
+            .stdout(std::fs::read(&path).unwrap());
+    }
+}
+
+#[test]
+fn fixtures_read_as_expected() {
+    let cases = [
+        (
+            "tabs.txt",
+            "5:friday:Opening Keynote — Grace Hopper\n\
+             11:friday:Python Packaging (partial: left for lunch)\n",
+        ),
+        (
+            "crlf.txt",
+            "5:monday:Planning — Carol Willing (missed: the first half)\n10:monday:Retro\n",
+        ),
+        (
+            "no-final-newline.txt",
+            "1::Standalone talk — Raymond Hettinger\n",
+        ),
+        ("numbered.txt", "1::Designing APIs — Erik Rose\n"),
+        ("code.txt", "1::Decorators — Colton Myers @basepi\n"),
+        (
+            "markdown.md",
+            "5:friday:Keynote — Hynek Schlawack\n11:friday:Fenced code — Guido van Rossum\n",
+        ),
+        (
+            "day-headings.txt",
+            "5:thursday:Opening — Alice Smith\n\
+             10:thursday:Second talk — Bob Jones\n\
+             15:saturday:Closing — Carol Lee\n",
+        ),
+        (
+            "no-days.txt",
+            "3::Budget review — Brandon Rhodes\n5::Hiring\n",
+        ),
+        (
+            "wishlist.txt",
+            "3:sunday:Keynote — Van Lindbergh\n\
+             8::Fast Python, Slow Python — Alex Gaynor (not seen)\n\
+             9::Django: The good parts (not seen)\n",
+        ),
+        ("bom.txt", "3::Only talk — John Perry Barlow\n"),
+    ];
+    for (name, want) in cases {
+        notes()
+            .arg("-f")
+            .arg(fixture(name))
+            .arg("list")
+            .assert()
+            .success()
+            .stdout(want)
+            .stderr("");
+    }
+}
+
+#[test]
+fn fixtures_grep_code_and_numbered_lines() {
+    notes()
+        .arg("-f")
+        .arg(fixture("code.txt"))
+        .args(["grep", "myfunc"])
+        .assert()
+        .success()
+        .stdout(
+            "5:Decorators › @decorator is syntactic sugar::def myfunc():\n\
+             7:Decorators › @decorator is syntactic sugar::myfunc = decorate(myfunc)\n",
+        );
+    notes()
+        .arg("-f")
+        .arg(fixture("numbered.txt"))
+        .args(["grep", "^fail"])
+        .assert()
+        .success()
+        .stdout("9:Designing APIs › composability:fail: deep hierarchies\n");
+    notes()
+        .arg("-f")
+        .arg(fixture("markdown.md"))
+        .args(["grep", "not a"])
+        .assert()
+        .success()
+        .stdout(
+            "14:Fenced code:# a comment, not a heading\n\
+             15:Fenced code:- not a bullet\n",
+        );
+}
+
+#[test]
+fn invalid_utf8_warns_once_and_prints_exact_bytes() {
+    let path = fixture("windows-1252.txt");
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .arg("print")
+        .assert()
+        .success()
+        .stdout(std::fs::read(&path).unwrap())
+        .stderr(format!(
+            "warning: {}: line 3 is not valid UTF-8; invalid bytes are shown as U+FFFD\n",
+            path.display()
+        ));
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .args(["grep", "caf"])
+        .assert()
+        .success()
+        .stdout("4:Quotes \u{fffd}smart\u{fffd} \u{fffd} Ann Lee:caf\u{fffd}\n");
+}
+
+#[test]
+fn stdin_and_notes_file() {
+    notes()
+        .args(["-f", "-", "list"])
+        .write_stdin("Talk – Ann Lee\n  • x\n")
+        .assert()
+        .success()
+        .stdout("1::Talk — Ann Lee\n");
+    notes()
+        .env("NOTES_FILE", fixture("no-days.txt"))
+        .arg("list")
+        .assert()
+        .success()
+        .stdout("3::Budget review — Brandon Rhodes\n5::Hiring\n");
+    notes()
+        .env("NOTES_FILE", fixture("no-days.txt"))
+        .args(["list", "-f"])
+        .arg(fixture("bom.txt"))
+        .assert()
+        .success()
+        .stdout("3::Only talk — John Perry Barlow\n");
+}
+
+#[test]
+fn file_errors_name_the_file() {
+    notes()
+        .args(["-f", "no/such/file.txt", "list"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: could not read notes file `no/such/file.txt`: No such file or directory",
+        ))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    notes()
+        .arg("-f")
+        .arg(fixture(""))
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::ends_with(
+            "is a directory, not a notes file\n",
+        ));
+    notes()
+        .env("NOTES_FILE", "missing-notes.txt")
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`missing-notes.txt`"));
+}
+
+#[test]
+fn unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("notes-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("secret.txt");
+    std::fs::write(&path, "Talk\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root: permissions do not apply, so there is nothing to test.
+        std::fs::remove_dir_all(&dir).unwrap();
+        return;
+    }
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Permission denied"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_are_one_line() {
+    notes()
+        .args(["list", "--day", "fridya"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with("error: "))
+        .stderr(predicate::str::contains("unknown day `fridya`"))
+        .stderr(predicate::str::contains("monday or mon"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    notes()
+        .args(["list", "--bogus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::function(|s: &str| {
+            s.starts_with("error: ") && s.lines().count() == 1
+        }));
+}
+
+#[test]
+fn help_and_version_succeed() {
+    notes()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("grep"));
+    notes()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("notes "));
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let escapes = |cmd: &mut Command| stdout_of(cmd).contains('\x1b');
+    assert!(!escapes(notes().arg("list")));
+    assert!(escapes(notes().args(["list", "--color", "always"])));
+    assert!(escapes(notes().args([
+        "--color=always",
+        "grep",
+        "decorator"
+    ])));
+    assert!(!escapes(notes().args(["list", "--color", "never"])));
+    assert!(escapes(notes().env("CLICOLOR_FORCE", "1").arg("list")));
+    assert!(!escapes(notes().env("NO_COLOR", "1").arg("list")));
+    assert!(escapes(
+        notes()
+            .env("NO_COLOR", "1")
+            .args(["list", "--color", "always"])
+    ));
+    assert!(!escapes(notes().args(["print", "--color", "always"])));
+}
+
+/// Enough sessions to overflow a pipe's buffer.
+fn big_notes() -> PathBuf {
+    let path = std::env::temp_dir().join(format!("notes-big-{}.txt", std::process::id()));
+    let text: String = (0..20_000)
+        .map(|i| format!("Talk number {i} – Ann Lee\n  • a bullet about things\n\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let path = big_notes();
+    for command in ["list", "print"] {
+        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_notes"))
+            .arg("-f")
+            .arg(&path)
+            .arg(command)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command}");
+        assert_eq!(out.status.code(), Some(0), "{command}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
