@@ -12,15 +12,9 @@ use notes::document::{Day, Status};
 #[derive(Debug, Parser)]
 #[command(name = "notes", version, max_term_width = 100)]
 pub struct Cli {
-    /// Notes file to read; `-` reads standard input.
-    #[arg(
-        short,
-        long,
-        global = true,
-        env = "NOTES_FILE",
-        hide_env_values = true,
-        value_name = "PATH"
-    )]
+    /// Notes file to read; `-` reads standard input [default: $NOTES_FILE, else the
+    /// bundled notes].
+    #[arg(short, long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
     /// When to colour the output: auto colours only a terminal (honouring NO_COLOR and

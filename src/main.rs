@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -28,8 +29,13 @@ fn main() -> ExitCode {
         color,
         heading: tty,
     };
+    let file = cli.file.clone().or_else(|| {
+        std::env::var_os("NOTES_FILE")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
     let mut out = BufWriter::new(stdout.lock());
-    let result = commands::run(&cli, &mut out, opts).and_then(|found| {
+    let result = commands::run(&cli.command, file.as_deref(), &mut out, opts).and_then(|found| {
         out.flush()?;
         Ok(found)
     });
@@ -80,16 +86,29 @@ fn usage_error(err: &clap::Error) -> ExitCode {
         let _ = err.print();
         return ExitCode::from(2);
     }
-    let rendered = err.render().to_string();
-    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("error: invalid arguments");
-    let tip = lines.find_map(|l| l.strip_prefix("tip: "));
-    let message = match tip {
-        Some(tip) => format!("{first} ({tip})"),
-        None => first.to_string(),
-    };
-    let _ = writeln!(io::stderr(), "{message}");
+    let _ = writeln!(io::stderr(), "{}", one_line(&err.render().to_string()));
     ExitCode::from(2)
+}
+
+/// Clap's message, its details and tips on one line, without the usage that follows.
+fn one_line(rendered: &str) -> String {
+    let mut parts = Vec::new();
+    let mut tips = Vec::new();
+    for line in rendered.lines().map(str::trim) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        match line.strip_prefix("tip: ") {
+            Some(tip) => tips.push(tip),
+            None if !line.is_empty() => parts.push(line),
+            None => {}
+        }
+    }
+    let mut message = parts.join(" ");
+    if !tips.is_empty() {
+        message = format!("{message} ({})", tips.join("; "));
+    }
+    message
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -111,6 +130,18 @@ mod tests {
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| OsString::from(v))
         }
+    }
+
+    #[test]
+    fn usage_errors_fit_on_one_line() {
+        let rendered = "error: invalid value 'mised' for '--status <STATUS>'\n  \
+            [possible values: attended, missed]\n\n  tip: a similar value exists: 'missed'\n\n\
+            Usage: notes list --status <STATUS>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "error: invalid value 'mised' for '--status <STATUS>' \
+             [possible values: attended, missed] (a similar value exists: 'missed')"
+        );
     }
 
     #[test]

@@ -369,6 +369,12 @@ fn stdin_and_notes_file() {
         .success()
         .stdout("3::Budget review — Brandon Rhodes\n5::Hiring\n");
     notes()
+        .env("NOTES_FILE", "")
+        .args(["list", "--day", "friday"])
+        .assert()
+        .success()
+        .stdout(FRIDAY);
+    notes()
         .env("NOTES_FILE", fixture("no-days.txt"))
         .args(["list", "-f"])
         .arg(fixture("bom.txt"))
@@ -439,6 +445,11 @@ fn usage_errors_are_one_line() {
         .stderr(predicate::str::contains("unknown day `fridya`"))
         .stderr(predicate::str::contains("monday or mon"))
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    notes()
+        .arg("grep")
+        .assert()
+        .code(2)
+        .stderr("error: the following required arguments were not provided: <PATTERN>\n");
     notes()
         .args(["list", "--bogus"])
         .assert()

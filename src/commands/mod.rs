@@ -9,19 +9,25 @@ mod print;
 mod show;
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
 use notes::document::Document;
 use notes::render::text::Options;
 
-use crate::cli::{Cli, Command};
+use crate::cli::Command;
 
-/// Runs the command `cli` names, writing to `out`.
-pub fn run(cli: &Cli, out: &mut impl Write, opts: Options) -> Result<bool> {
-    let notes = input::load(cli.file.as_deref())?;
+/// Runs `command` on the notes in `file` (the bundled notes when `None`), writing to `out`.
+pub fn run(
+    command: &Command,
+    file: Option<&Path>,
+    out: &mut impl Write,
+    opts: Options,
+) -> Result<bool> {
+    let notes = input::load(file)?;
     let doc = Document::parse(&notes.bytes);
     input::warn_if_not_utf8(&notes, doc.outline());
-    let found = match &cli.command {
+    let found = match command {
         Command::List(args) => list::run(&doc, args, out, opts)?,
         Command::Grep(args) => grep::run(&doc, args, out, opts)?,
         Command::Missed => missed::run(&doc, out, opts)?,
