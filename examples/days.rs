@@ -1,15 +1,12 @@
-//! How many sessions each day had, and which ones were missed.
+//! How many sessions each day had, and how many of them were not fully seen.
 //!
-//! `cargo run --example days [NOTES_FILE]` (default: the bundled PyCon 2014 notes)
+//! `cargo run --example days [NOTES_FILE]` (default: notes/pycon2014.txt)
 
 use notes::{Day, Filter, Status, query};
 
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1);
-    let bytes = match &path {
-        Some(path) => std::fs::read(path)?,
-        None => include_bytes!("../notes/pycon2014.txt").to_vec(),
-    };
+    let bytes = std::fs::read(path.as_deref().unwrap_or("notes/pycon2014.txt"))?;
     let doc = notes::Document::parse(&bytes);
 
     for day in Day::ALL {
@@ -18,17 +15,16 @@ fn main() -> std::io::Result<()> {
             ..Filter::default()
         };
         let sessions: Vec<_> = query::sessions(&doc, &filter).collect();
-        if sessions.is_empty() {
-            continue;
-        }
-        let missed = sessions
+        let unseen = sessions
             .iter()
             .filter(|s| s.status() != Status::Attended)
             .count();
-        println!(
-            "{day}: {} sessions, {missed} not fully seen",
-            sessions.len()
-        );
+        if !sessions.is_empty() {
+            println!(
+                "{day}: {} sessions, {unseen} not fully seen",
+                sessions.len()
+            );
+        }
     }
     Ok(())
 }

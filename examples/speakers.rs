@@ -1,15 +1,12 @@
 //! Each speaker with their talks, sorted by name.
 //!
-//! `cargo run --example speakers [NOTES_FILE]` (default: the bundled PyCon 2014 notes)
+//! `cargo run --example speakers [NOTES_FILE]` (default: notes/pycon2014.txt)
 
 use std::collections::BTreeMap;
 
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1);
-    let bytes = match &path {
-        Some(path) => std::fs::read(path)?,
-        None => include_bytes!("../notes/pycon2014.txt").to_vec(),
-    };
+    let bytes = std::fs::read(path.as_deref().unwrap_or("notes/pycon2014.txt"))?;
     let doc = notes::Document::parse(&bytes);
 
     let mut talks: BTreeMap<&str, Vec<&str>> = BTreeMap::new();

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use notes::document::Document;
 use notes::query::{self, Filter};
-use notes::render::text::{self, Options};
+use notes::render::text::Options;
 
 use crate::cli::ListArgs;
 
@@ -15,10 +15,9 @@ pub fn run(doc: &Document, args: &ListArgs, out: &mut impl Write, opts: Options)
         statuses: args.status.iter().map(|&s| s.into()).collect(),
         speaker: args.speaker.clone(),
     };
-    let mut found = false;
-    for session in query::sessions(doc, &filter) {
-        text::write_session(out, opts, session)?;
-        found = true;
-    }
-    Ok(found)
+    Ok(super::write_sessions(
+        out,
+        opts,
+        query::sessions(doc, &filter),
+    )?)
 }

@@ -12,8 +12,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use notes::document::Document;
-use notes::render::text::Options;
+use notes::document::{Document, Session};
+use notes::render::text::{self, Options};
 
 use crate::cli::Command;
 
@@ -34,5 +34,19 @@ pub fn run(
         Command::Show { query } => show::run(&doc, query, out)?,
         Command::Print { day } => print::run(&doc, *day, out)?,
     };
+    Ok(found)
+}
+
+/// Writes one record per session; true when there was at least one.
+fn write_sessions<'d>(
+    out: &mut impl Write,
+    opts: Options,
+    sessions: impl Iterator<Item = &'d Session>,
+) -> std::io::Result<bool> {
+    let mut found = false;
+    for session in sessions {
+        text::write_session(out, opts, session)?;
+        found = true;
+    }
     Ok(found)
 }
