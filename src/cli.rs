@@ -3,19 +3,22 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use notes::document::{Day, Status};
 
 /// Answers questions about conference notes kept as a plain-text bullet outline.
 ///
-/// Reads the file named by --file, else by NOTES_FILE, else the bundled PyCon 2014
-/// notes. Exit status: 0 when something was printed, 1 when nothing matched, 2 on error.
+/// Reads the files named by --file, else by NOTES_FILE (several separated by `:`), else
+/// the bundled PyCon 2014 notes. Exit status: 0 when something was printed, 1 when
+/// nothing matched, 2 on error.
 #[derive(Debug, Parser)]
 #[command(name = "notes", version, max_term_width = 100)]
 pub struct Cli {
-    /// Notes file to read; `-` reads standard input [default: $NOTES_FILE, else the
-    /// bundled notes].
+    /// Notes file to read; `-` reads standard input; a directory means its .txt, .md,
+    /// .markdown, .org, .taskpaper and .todo files. Repeat for several files
+    /// [default: $NOTES_FILE, else the bundled notes].
     #[arg(short, long, global = true, value_name = "PATH")]
-    pub file: Option<PathBuf>,
+    pub file: Vec<PathBuf>,
 
     /// When to colour the output: auto colours only a terminal (honouring NO_COLOR and
     /// CLICOLOR_FORCE).
@@ -27,6 +30,10 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: ColorWhen,
+
+    /// Print JSON Lines (one object per line) instead of text records.
+    #[arg(long, global = true)]
+    pub json: bool,
 
     /// What to do.
     #[command(subcommand)]
@@ -48,23 +55,68 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the sessions, one per line: LINE:DAY:TITLE — SPEAKERS (STATUS).
+    #[command(after_help = "Example:\n  notes list --day friday")]
     List(ListArgs),
     /// Search every line's text with a regular expression; show each hit with its
     /// session and the bullets above it.
+    #[command(after_help = "Example:\n  notes grep -i 'fan-(in|out)'")]
     Grep(GrepArgs),
     /// List the sessions missed, left early (partial) or not seen, with the reason.
+    #[command(after_help = "Example:\n  notes missed")]
     Missed,
-    /// Print every session whose heading contains QUERY (ignoring case), as written.
+    /// Print every session (or lightning talk) whose heading contains QUERY, ignoring
+    /// case and accents, as written.
+    #[command(after_help = "Example:\n  notes show decorators")]
     Show {
-        /// Text to look for in session headings.
+        /// Text to look for in session headings and lightning-talk bullets.
         query: String,
     },
     /// Print the notes exactly as they are in the file, or only one day's sessions.
+    #[command(after_help = "Example:\n  notes print --day sunday")]
     Print {
         /// Only the sessions of this day (a weekday, in full or three letters).
         #[arg(long, value_parser = parse_day, value_name = "DAY")]
         day: Option<Day>,
     },
+    /// Write the sessions as a nested JSON tree, as Markdown, or as OPML for outliners.
+    #[command(after_help = "Example:\n  notes export --to opml > pycon2014.opml")]
+    Export {
+        /// The format to write.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ExportFormat,
+        /// Only the sessions of this day.
+        #[arg(long, value_parser = parse_day, value_name = "DAY")]
+        day: Option<Day>,
+    },
+    /// List each speaker with their handles and sessions, sorted by name.
+    #[command(after_help = "Example:\n  notes speakers")]
+    Speakers,
+    /// Count the sessions and notes lines of each day, in order.
+    #[command(after_help = "Example:\n  notes days")]
+    Days,
+    /// Count sessions, notes lines, words and missed, partial and not-seen sessions per
+    /// day and in total, with a bar chart on a terminal.
+    #[command(after_help = "Example:\n  notes stats")]
+    Stats,
+    /// List the follow-ups: lines that ask to review, watch, look up or go back to
+    /// something, with their session.
+    #[command(after_help = "Example:\n  notes todo")]
+    Todo,
+    /// Draw the sessions and their notes as a tree.
+    #[command(after_help = "Example:\n  notes tree --depth 1 --day friday")]
+    Tree(TreeArgs),
+    /// Print a completion script for a shell.
+    #[command(
+        after_help = "Example:\n  notes completions bash > ~/.local/share/bash-completion/completions/notes"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  notes man > ~/.local/share/man/man1/notes.1")]
+    Man,
 }
 
 /// Filters of `notes list`.
@@ -78,7 +130,8 @@ pub struct ListArgs {
     #[arg(long, value_enum, value_name = "STATUS")]
     pub status: Vec<StatusArg>,
 
-    /// Only sessions with a speaker or @handle containing TEXT (ignoring case).
+    /// Only sessions with a speaker or @handle containing TEXT (ignoring case and
+    /// accents), lightning talks' speakers included.
     #[arg(long, value_name = "TEXT")]
     pub speaker: Option<String>,
 }
@@ -91,8 +144,12 @@ pub struct GrepArgs {
     pub pattern: String,
 
     /// Match ignoring case.
-    #[arg(short, long)]
+    #[arg(short, long, overrides_with = "smart_case")]
     pub ignore_case: bool,
+
+    /// Ignore case unless the pattern has an upper-case letter.
+    #[arg(short = 'S', long, overrides_with = "ignore_case")]
+    pub smart_case: bool,
 
     /// Match whole words only.
     #[arg(short, long)]
@@ -102,6 +159,22 @@ pub struct GrepArgs {
     #[arg(short = 'F', long)]
     pub fixed_strings: bool,
 
+    /// Print the number of matching lines in each session instead: LINE:TITLE:COUNT.
+    #[arg(short, long, conflicts_with = "sessions_with_matches")]
+    pub count: bool,
+
+    /// Print only the sessions with a match, as `notes list` does.
+    #[arg(short = 'l', long)]
+    pub sessions_with_matches: bool,
+
+    /// Only search the sessions of this day.
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub day: Option<Day>,
+
+    /// Only search the sessions whose heading contains QUERY (ignoring case and accents).
+    #[arg(long, value_name = "QUERY")]
+    pub session: Option<String>,
+
     /// Group hits under their session, with the bullets above them (the default on a
     /// terminal).
     #[arg(long, overrides_with = "no_heading")]
@@ -110,6 +183,22 @@ pub struct GrepArgs {
     /// One hit per line, LINE:SESSION › ANCESTOR › …:TEXT (the default in a pipe).
     #[arg(long, overrides_with = "heading")]
     pub no_heading: bool,
+}
+
+/// Options of `notes tree`.
+#[derive(Debug, Args)]
+pub struct TreeArgs {
+    /// Levels to show below the title: 1 for sessions only.
+    #[arg(long, value_name = "N")]
+    pub depth: Option<usize>,
+
+    /// Only the sessions of this day.
+    #[arg(long, value_parser = parse_day, value_name = "DAY")]
+    pub day: Option<Day>,
+
+    /// Draw with ASCII characters instead of box-drawing ones.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 /// A session status, as typed on the command line.
@@ -137,6 +226,17 @@ impl From<StatusArg> for Status {
     }
 }
 
+/// What `notes export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One nested JSON object per file, on one line.
+    Json,
+    /// Markdown that `notes` reads back to the same sessions.
+    Markdown,
+    /// OPML 2.0, for outliners such as Workflowy, Dynalist and OmniOutliner.
+    Opml,
+}
+
 fn parse_day(value: &str) -> Result<Day, String> {
     value
         .parse()
@@ -154,13 +254,36 @@ mod tests {
     }
 
     #[test]
+    fn every_subcommand_shows_an_example() {
+        for sub in Cli::command().get_subcommands() {
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(
+                help.starts_with("Example:\n  notes "),
+                "{} has no example",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
     fn global_options_go_before_or_after_the_subcommand() {
         for args in [
-            ["notes", "-f", "x.txt", "list"],
-            ["notes", "list", "-f", "x.txt"],
+            ["notes", "-f", "x.txt", "--json", "list"],
+            ["notes", "list", "-f", "x.txt", "--json"],
         ] {
             let cli = Cli::try_parse_from(args).unwrap();
-            assert_eq!(cli.file, Some(PathBuf::from("x.txt")));
+            assert_eq!(cli.file, [PathBuf::from("x.txt")]);
+            assert!(cli.json);
+        }
+        for args in [
+            ["notes", "-f", "a", "-f", "b", "list"],
+            ["notes", "list", "-f", "a", "-f", "b"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(cli.file, [PathBuf::from("a"), PathBuf::from("b")]);
         }
     }
 

@@ -7,8 +7,10 @@
 //!    by indentation. Lossless: the outline prints back byte for byte.
 //! 2. [`document`]: the outline read as conference notes: title, sessions, days,
 //!    speakers, missed and partial sessions, wishlists, lightning talks.
-//! 3. [`query`]: pure filters and searches that return sessions and hits.
-//! 4. [`render`]: printers that write them as text records or as the file's own bytes.
+//! 3. [`query`] and [`summary`]: pure filters, searches and counts that return
+//!    sessions, hits and tallies.
+//! 4. [`render`]: printers that write them as text records, JSON Lines, Markdown, OPML,
+//!    a tree, or the file's own bytes.
 //!
 //! ```
 //! use notes::{Document, query, render};
@@ -21,8 +23,8 @@
 //! let pattern = regex::Regex::new("wrap").unwrap();
 //! let mut printer = render::text::GrepPrinter::new(render::text::Options::default());
 //! let mut out = Vec::new();
-//! for hit in query::grep(&doc, &pattern) {
-//!     printer.hit(&mut out, &doc, &hit)?;
+//! for hit in query::grep(&doc, &pattern, &query::Filter::default()) {
+//!     printer.hit(&mut out, &doc, None, &hit)?;
 //! }
 //! assert_eq!(out, "4:Decorators:decorators wrap functions\n".as_bytes());
 //! # Ok::<(), std::io::Error>(())
@@ -45,10 +47,12 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
+pub mod fold;
 pub mod outline;
 pub mod query;
 pub mod render;
+pub mod summary;
 
-pub use document::{Day, Document, Session, SessionKind, Status};
+pub use document::{Day, Document, Note, Session, SessionKind, Status, Talk};
 pub use outline::Outline;
 pub use query::{Filter, Hit};

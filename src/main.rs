@@ -25,23 +25,32 @@ fn main() -> ExitCode {
     let tty = stdout.is_terminal();
     let color = wants_color(cli.color, tty, |name| std::env::var_os(name));
     colored::control::set_override(color);
-    let opts = Options {
-        color,
-        heading: tty,
+    let ctx = commands::Ctx {
+        opts: Options {
+            color,
+            heading: tty,
+        },
+        json: cli.json,
     };
-    let file = cli.file.clone().or_else(|| {
+    let paths = if cli.file.is_empty() {
         std::env::var_os("NOTES_FILE")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
+            .map(|value| std::env::split_paths(&value).collect::<Vec<PathBuf>>())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    } else {
+        cli.file.clone()
+    };
     let mut out = BufWriter::new(stdout.lock());
-    let result = commands::run(&cli.command, file.as_deref(), &mut out, opts).and_then(|found| {
+    let result = commands::run(&cli, &paths, &mut out, ctx).and_then(|outcome| {
         out.flush()?;
-        Ok(found)
+        Ok(outcome)
     });
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+        Ok(outcome) if outcome.failed => ExitCode::from(2),
+        Ok(outcome) if outcome.found => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let message = format!("{err:#}").replace('\n', " ");

@@ -394,15 +394,19 @@ fn file_errors_name_the_file() {
             "error: could not read notes file `no/such/file.txt`: No such file or directory",
         ))
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    let empty = std::env::temp_dir().join(format!("notes-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
     notes()
         .arg("-f")
-        .arg(fixture(""))
+        .arg(&empty)
         .arg("list")
         .assert()
         .code(2)
-        .stderr(predicate::str::ends_with(
-            "is a directory, not a notes file\n",
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: no notes files (.txt, .md, ",
         ));
+    std::fs::remove_dir_all(&empty).unwrap();
     notes()
         .env("NOTES_FILE", "missing-notes.txt")
         .arg("list")

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use notes::document::Document;
+use notes::document::{Document, Session};
 use notes::outline::Outline;
-use notes::query;
-use notes::render::{raw, text};
+use notes::query::{self, Filter};
+use notes::render::{json, markdown, opml, raw, text, tree};
+use notes::summary;
 use proptest::prelude::*;
 use regex::Regex;
 
@@ -36,8 +37,12 @@ fn exercise(src: &[u8]) {
             "sessions overlap or are out of order"
         );
         previous_end = s.lines().end;
-        text::write_session(&mut out, text::Options::default(), s).unwrap();
+        text::write_session(&mut out, text::Options::default(), Some("f"), s).unwrap();
+        json::write_session(&mut out, "f", s, Some(b"x")).unwrap();
         raw::write_session(&mut out, &doc, s).unwrap();
+        for talk in s.talks() {
+            raw::write_talk(&mut out, &doc, s, talk).unwrap();
+        }
     }
     raw::write_sessions(&mut out, &doc, doc.sessions()).unwrap();
     let pattern = Regex::new("(?i)e|^").unwrap();
@@ -47,10 +52,62 @@ fn exercise(src: &[u8]) {
             heading,
         };
         let mut printer = text::GrepPrinter::new(opts);
-        for hit in query::grep(&doc, &pattern) {
-            printer.hit(&mut out, &doc, &hit).unwrap();
+        for hit in query::grep(&doc, &pattern, &Filter::default()).chain(query::follow_ups(&doc)) {
+            printer.hit(&mut out, &doc, None, &hit).unwrap();
+            json::write_hit(&mut out, "f", &doc, &hit).unwrap();
         }
+        let sessions: Vec<&Session> = doc.sessions().iter().collect();
+        let tree_opts = tree::TreeOptions {
+            ascii: heading,
+            depth: None,
+        };
+        tree::write_tree(&mut out, opts, tree_opts, "f", &doc, &sessions).unwrap();
+        text::write_stats(&mut out, opts, None, &summary::stats(&doc, doc.sessions())).unwrap();
     }
+
+    let mut tree = Vec::new();
+    json::write_tree(&mut tree, "f", &doc, doc.sessions()).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&tree).expect("export is valid JSON");
+    assert_eq!(
+        value["sessions"].as_array().map(Vec::len),
+        Some(doc.sessions().len())
+    );
+
+    let mut xml = Vec::new();
+    opml::write_head(&mut xml, "t").unwrap();
+    opml::write_document(&mut xml, false, "f", &doc, doc.sessions()).unwrap();
+    opml::write_end(&mut xml).unwrap();
+    roxmltree::Document::parse(std::str::from_utf8(&xml).unwrap())
+        .expect("OPML is well-formed XML");
+
+    let mut md = Vec::new();
+    markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
+    let reread = Document::parse(&md);
+    assert_eq!(
+        summaries(&reread),
+        summaries(&doc),
+        "the Markdown export reads back to other sessions:\n{}",
+        String::from_utf8_lossy(&md)
+    );
+}
+
+/// What `notes list` shows of each session, line numbers aside.
+fn summaries(doc: &Document) -> Vec<String> {
+    doc.sessions()
+        .iter()
+        .map(|s| {
+            format!(
+                "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                s.day(),
+                s.title(),
+                s.speakers(),
+                s.handles(),
+                s.kind(),
+                s.status(),
+                s.reason()
+            )
+        })
+        .collect()
 }
 
 /// Lines that look like notes: indentation, markers, headings, odd bytes, any ending.

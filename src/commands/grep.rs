@@ -1,32 +1,121 @@
-//! `notes grep PATTERN`: every line whose text matches, with its session and ancestors.
+//! `notes grep PATTERN` (every line whose text matches, with its session and ancestors)
+//! and `notes todo` (every follow-up line, printed the same way).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use anyhow::{Result, anyhow};
-use notes::document::Document;
-use notes::query;
-use notes::render::text::{GrepPrinter, Options};
+use notes::query::{self, Filter, Hit};
+use notes::render::json;
+use notes::render::text::{self, GrepPrinter, Options};
 use regex::{Regex, RegexBuilder};
 
+use super::Ctx;
+use super::input::{File, Inputs};
 use crate::cli::GrepArgs;
 
-pub fn run(doc: &Document, args: &GrepArgs, out: &mut impl Write, opts: Options) -> Result<bool> {
+pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let pattern = build_regex(args)?;
-    let opts = Options {
-        heading: if args.heading || args.no_heading {
-            args.heading
-        } else {
-            opts.heading
-        },
-        ..opts
+    let filter = Filter {
+        day: args.day,
+        session: args.session.clone(),
+        ..Filter::default()
     };
-    let mut printer = GrepPrinter::new(opts);
+    let ctx = Ctx {
+        opts: Options {
+            heading: if args.heading || args.no_heading {
+                args.heading
+            } else {
+                ctx.opts.heading
+            },
+            ..ctx.opts
+        },
+        ..ctx
+    };
+    let mut printer = GrepPrinter::new(ctx.opts);
     let mut found = false;
-    for hit in query::grep(doc, &pattern) {
-        printer.hit(out, doc, &hit)?;
+    inputs.for_each(|file| {
+        let hits = query::grep(file.doc, &pattern, &filter);
+        found |= if args.count {
+            counts(file, hits, out, ctx)?
+        } else if args.sessions_with_matches {
+            sessions_with_hits(file, hits, out, ctx)?
+        } else {
+            print_hits(file, hits, &mut printer, out, ctx)?
+        };
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
+    let mut printer = GrepPrinter::new(ctx.opts);
+    let mut found = false;
+    inputs.for_each(|file| {
+        found |= print_hits(file, query::follow_ups(file.doc), &mut printer, out, ctx)?;
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+fn print_hits(
+    file: &File,
+    hits: impl Iterator<Item = Hit>,
+    printer: &mut GrepPrinter,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let mut found = false;
+    for hit in hits {
+        if ctx.json {
+            json::write_hit(out, file.label, file.doc, &hit)?;
+        } else {
+            printer.hit(out, file.doc, file.prefix, &hit)?;
+        }
         found = true;
     }
     Ok(found)
+}
+
+/// Hits per session, sessions in file order (lines outside any session first).
+fn counts(
+    file: &File,
+    hits: impl Iterator<Item = Hit>,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let mut counts: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+    for hit in hits {
+        *counts.entry(hit.session).or_default() += 1;
+    }
+    for (&session, &count) in &counts {
+        let session = session.map(|s| &file.doc.sessions()[s]);
+        if ctx.json {
+            json::write_count(out, file.label, session, count)?;
+        } else {
+            text::write_count(out, ctx.opts, file.prefix, session, count)?;
+        }
+    }
+    Ok(!counts.is_empty())
+}
+
+/// The sessions with at least one hit, as `list` prints them.
+fn sessions_with_hits(
+    file: &File,
+    hits: impl Iterator<Item = Hit>,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let sessions: BTreeSet<usize> = hits.filter_map(|h| h.session).collect();
+    for &s in &sessions {
+        let session = &file.doc.sessions()[s];
+        if ctx.json {
+            json::write_session(out, file.label, session, None)?;
+        } else {
+            text::write_session(out, ctx.opts, file.prefix, session)?;
+        }
+    }
+    Ok(!sessions.is_empty())
 }
 
 fn build_regex(args: &GrepArgs) -> Result<Regex> {
@@ -38,8 +127,9 @@ fn build_regex(args: &GrepArgs) -> Result<Regex> {
     if args.word_regexp {
         pattern = format!(r"\b(?:{pattern})\b");
     }
+    let smart = args.smart_case && !has_uppercase(&args.pattern, args.fixed_strings);
     RegexBuilder::new(&pattern)
-        .case_insensitive(args.ignore_case)
+        .case_insensitive(args.ignore_case || smart)
         .build()
         .map_err(|e| {
             anyhow!(
@@ -48,6 +138,28 @@ fn build_regex(args: &GrepArgs) -> Result<Regex> {
                 one_line(&e.to_string())
             )
         })
+}
+
+/// Smart case: does the pattern have an upper-case letter of its own? Escapes such as
+/// `\S`, `\W` or `\p{Lu}` do not count, unless the pattern is literal.
+fn has_uppercase(pattern: &str, literal: bool) -> bool {
+    if literal {
+        return pattern.chars().any(char::is_uppercase);
+    }
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let escaped = chars.next();
+            if matches!(escaped, Some('p' | 'P')) && chars.clone().next() == Some('{') {
+                chars.by_ref().find(|&c| c == '}');
+            } else if matches!(escaped, Some('p' | 'P')) {
+                chars.next();
+            }
+        } else if c.is_uppercase() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The regex crate's messages span several lines (the pattern, a caret, the problem);
@@ -76,5 +188,21 @@ mod tests {
         assert_eq!(one_line(&err), "unclosed group");
         let big = Regex::new("(a{1000}){1000}").unwrap_err().to_string();
         assert!(!one_line(&big).contains('\n'));
+    }
+
+    #[test]
+    fn smart_case_looks_past_escapes() {
+        for (pattern, literal, upper) in [
+            ("decorator", false, false),
+            ("Decorator", false, true),
+            (r"\Sfoo\W", false, false),
+            (r"\p{Lu}x", false, false),
+            (r"\pLx", false, false),
+            (r"\\Sx", false, true),
+            (r"\S", true, true),
+            ("ÉTÉ", false, true),
+        ] {
+            assert_eq!(has_uppercase(pattern, literal), upper, "{pattern}");
+        }
     }
 }

@@ -1,66 +1,218 @@
-//! Finding and reading the notes file.
+//! Finding and reading the notes files.
 
 use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use notes::outline::Outline;
+use notes::document::Document;
 
 /// The user's PyCon 2014 notes, used when no file is named.
 const BUNDLED: &[u8] = include_bytes!("../../notes/pycon2014.txt");
 
-/// The label of the bundled notes in messages.
+/// The label of the bundled notes in messages and records.
 const BUNDLED_LABEL: &str = "pycon2014.txt";
 
-/// The bytes of a notes file and the name to call it by in messages.
-pub struct Notes {
-    /// The path as given, `<stdin>`, or `pycon2014.txt` for the bundled notes.
-    pub label: String,
-    /// The file's bytes.
-    pub bytes: Cow<'static, [u8]>,
+/// The extensions of notes files, for directories.
+const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "org", "taskpaper", "todo"];
+
+/// A notes file read and parsed, as commands see it.
+pub struct File<'f, 'a> {
+    /// Its name in messages and JSON records.
+    pub label: &'f str,
+    /// Its name for text records: only when several files are read.
+    pub prefix: Option<&'f str>,
+    /// Its document.
+    pub doc: &'f Document<'a>,
 }
 
-/// Reads the notes named by `file` (`-` for standard input), or the bundled notes.
-pub fn load(file: Option<&Path>) -> Result<Notes> {
-    let Some(path) = file else {
-        return Ok(Notes {
-            label: BUNDLED_LABEL.to_string(),
-            bytes: Cow::Borrowed(BUNDLED),
-        });
-    };
+/// Where one notes file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    Bundled,
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Source {
+    fn label(&self) -> String {
+        match self {
+            Source::Bundled => BUNDLED_LABEL.to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+            Source::Path(path) => path.display().to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<Cow<'static, [u8]>> {
+        match self {
+            Source::Bundled => Ok(Cow::Borrowed(BUNDLED)),
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .context("could not read notes from standard input")?;
+                Ok(Cow::Owned(bytes))
+            }
+            Source::Path(path) => std::fs::read(path)
+                .map(Cow::Owned)
+                .with_context(|| format!("could not read notes file `{}`", path.display())),
+        }
+    }
+}
+
+/// The notes files to read, in order, and what went wrong finding or reading them.
+#[derive(Debug)]
+pub struct Inputs {
+    sources: Vec<Result<Source, String>>,
+    failed: bool,
+}
+
+impl Inputs {
+    /// The files named by `paths` (directories expanded), or the bundled notes when
+    /// `paths` is empty.
+    pub fn new(paths: &[PathBuf]) -> Inputs {
+        let sources = if paths.is_empty() {
+            vec![Ok(Source::Bundled)]
+        } else {
+            paths.iter().flat_map(|p| expand(p)).collect()
+        };
+        Inputs {
+            sources,
+            failed: false,
+        }
+    }
+
+    /// True when more than one file is read: records then start with the file's name.
+    pub fn several(&self) -> bool {
+        self.sources.len() > 1
+    }
+
+    /// True when a file could not be found or read.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    /// Reads each file in turn and calls `f` with it. A file that cannot be read is
+    /// reported on standard error and skipped.
+    pub fn for_each(&mut self, mut f: impl FnMut(&File) -> Result<()>) -> Result<()> {
+        let several = self.several();
+        for source in &self.sources {
+            let loaded = match source {
+                Ok(source) => source.read().map(|bytes| (source.label(), bytes)),
+                Err(message) => Err(anyhow::anyhow!("{message}")),
+            };
+            let (label, bytes) = match loaded {
+                Ok(loaded) => loaded,
+                Err(err) => {
+                    self.failed = true;
+                    report(&err);
+                    continue;
+                }
+            };
+            let doc = Document::parse(&bytes);
+            warn_if_not_utf8(&label, &doc);
+            f(&File {
+                label: &label,
+                prefix: several.then_some(&label),
+                doc: &doc,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// `-` is standard input, a directory its notes files, anything else a file.
+fn expand(path: &Path) -> Vec<Result<Source, String>> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("could not read notes from standard input")?;
-        return Ok(Notes {
-            label: "<stdin>".to_string(),
-            bytes: Cow::Owned(bytes),
-        });
+        return vec![Ok(Source::Stdin)];
     }
-    let label = path.display().to_string();
-    if path.is_dir() {
-        bail!("`{label}` is a directory, not a notes file");
+    if !path.is_dir() {
+        return vec![Ok(Source::Path(path.to_path_buf()))];
     }
-    let bytes =
-        std::fs::read(path).with_context(|| format!("could not read notes file `{label}`"))?;
-    Ok(Notes {
-        label,
-        bytes: Cow::Owned(bytes),
-    })
+    match notes_in(path) {
+        Ok(files) if files.is_empty() => vec![Err(format!(
+            "no notes files (.{}) in directory `{}`",
+            EXTENSIONS.join(", ."),
+            path.display()
+        ))],
+        Ok(files) => files.into_iter().map(|f| Ok(Source::Path(f))).collect(),
+        Err(err) => vec![Err(format!(
+            "could not read directory `{}`: {err}",
+            path.display()
+        ))],
+    }
+}
+
+/// The notes files directly in `dir`, sorted by name, hidden files skipped.
+fn notes_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(OsStr::to_str).unwrap_or("");
+        let notes_file = path
+            .extension()
+            .and_then(OsStr::to_str)
+            .is_some_and(|ext| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+        if !name.starts_with('.') && notes_file && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes one `error:` line for a file that could not be read.
+fn report(err: &anyhow::Error) {
+    // An error that cannot be written is not worth failing for.
+    let _ = writeln!(io::stderr(), "error: {err:#}");
 }
 
 /// Warns once, on standard error, when the notes are not valid UTF-8.
-pub fn warn_if_not_utf8(notes: &Notes, outline: &Outline) {
-    if let Some(line) = outline.first_invalid_utf8() {
-        // A warning that cannot be written is not worth failing for.
+fn warn_if_not_utf8(label: &str, doc: &Document) {
+    if let Some(line) = doc.outline().first_invalid_utf8() {
         let _ = writeln!(
             io::stderr(),
-            "warning: {}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
-            notes.label,
+            "warning: {label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
             line + 1
         );
+    }
+}
+
+/// Fails unless exactly what `json` allows: for commands without a JSON form.
+pub fn refuse_json(json: bool, command: &str, instead: &str) -> Result<()> {
+    if json {
+        bail!("`notes {command}` has no JSON output; {instead}");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_hold_notes_files_sorted_without_hidden_ones() {
+        let dir = std::env::temp_dir().join(format!("notes-dir-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub.md")).unwrap();
+        for name in ["b.md", "a.txt", ".hidden.txt", "c.ORG", "d.rs", "e.todo"] {
+            std::fs::write(dir.join(name), "x").unwrap();
+        }
+        let names: Vec<String> = notes_in(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.md", "c.ORG", "e.todo"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(Source::Bundled.label(), "pycon2014.txt");
+        assert_eq!(Source::Stdin.label(), "<stdin>");
+        assert!(Inputs::new(&[]).sources == vec![Ok(Source::Bundled)]);
+        assert!(!Inputs::new(&[]).several());
     }
 }

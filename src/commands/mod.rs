@@ -1,52 +1,73 @@
-//! One module per subcommand: each glues a query to a printer and returns whether it
-//! printed anything (exit status 0) or not (exit status 1).
+//! One module per subcommand: each reads the notes files in turn, glues a query to a
+//! printer, and says whether it printed anything.
 
+mod export;
 mod grep;
 mod input;
 mod list;
-mod missed;
 mod print;
+mod shell;
 mod show;
+mod summary;
+mod tree;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::Result;
-use notes::document::{Document, Session};
-use notes::render::text::{self, Options};
+use notes::document::Status;
+use notes::render::text::Options;
 
-use crate::cli::Command;
+use crate::cli::{Cli, Command, ListArgs};
+use input::Inputs;
 
-/// Runs `command` on the notes in `file` (the bundled notes when `None`), writing to `out`.
-pub fn run(
-    command: &Command,
-    file: Option<&Path>,
-    out: &mut impl Write,
-    opts: Options,
-) -> Result<bool> {
-    let notes = input::load(file)?;
-    let doc = Document::parse(&notes.bytes);
-    input::warn_if_not_utf8(&notes, doc.outline());
-    let found = match command {
-        Command::List(args) => list::run(&doc, args, out, opts)?,
-        Command::Grep(args) => grep::run(&doc, args, out, opts)?,
-        Command::Missed => missed::run(&doc, out, opts)?,
-        Command::Show { query } => show::run(&doc, query, out)?,
-        Command::Print { day } => print::run(&doc, *day, out)?,
-    };
-    Ok(found)
+/// How to print, decided once by `main`.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    /// Text layout and colour.
+    pub opts: Options,
+    /// JSON Lines instead of text.
+    pub json: bool,
 }
 
-/// Writes one record per session; true when there was at least one.
-fn write_sessions<'d>(
-    out: &mut impl Write,
-    opts: Options,
-    sessions: impl Iterator<Item = &'d Session>,
-) -> std::io::Result<bool> {
-    let mut found = false;
-    for session in sessions {
-        text::write_session(out, opts, session)?;
-        found = true;
-    }
-    Ok(found)
+/// What a run came to: whether anything was printed, and whether a file failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Something was printed (exit status 0 rather than 1).
+    pub found: bool,
+    /// A file could not be found or read (exit status 2).
+    pub failed: bool,
+}
+
+/// Runs the command of `cli` on the notes in `paths` (the bundled notes when empty).
+pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Result<Outcome> {
+    let mut inputs = Inputs::new(paths);
+    let inputs = &mut inputs;
+    let found = match &cli.command {
+        Command::List(args) => list::run(inputs, args, out, ctx)?,
+        Command::Missed => {
+            let args = ListArgs {
+                day: None,
+                status: Vec::new(),
+                speaker: None,
+            };
+            let statuses = vec![Status::Missed, Status::Partial, Status::NotSeen];
+            list::run_with(inputs, &args, statuses, out, ctx)?
+        }
+        Command::Grep(args) => grep::run(inputs, args, out, ctx)?,
+        Command::Todo => grep::todo(inputs, out, ctx)?,
+        Command::Show { query } => show::run(inputs, query, out, ctx)?,
+        Command::Print { day } => print::run(inputs, *day, out, ctx)?,
+        Command::Export { to, day } => export::run(inputs, *to, *day, out)?,
+        Command::Speakers => summary::speakers(inputs, out, ctx)?,
+        Command::Days => summary::days(inputs, out, ctx)?,
+        Command::Stats => summary::stats(inputs, out, ctx)?,
+        Command::Tree(args) => tree::run(inputs, args, out, ctx)?,
+        Command::Completions { shell } => shell::completions(*shell, out)?,
+        Command::Man => shell::man(out)?,
+    };
+    Ok(Outcome {
+        found,
+        failed: inputs.failed(),
+    })
 }

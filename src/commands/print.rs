@@ -1,23 +1,32 @@
-//! `notes print [--day DAY]`: the file byte for byte, or one day's sessions as written.
+//! `notes print [--day DAY]`: the files byte for byte, or one day's sessions as written.
 
 use std::io::Write;
 
 use anyhow::Result;
-use notes::document::{Day, Document};
+use notes::document::Day;
 use notes::query::{self, Filter};
 use notes::render::raw;
 
-pub fn run(doc: &Document, day: Option<Day>, out: &mut impl Write) -> Result<bool> {
-    let Some(day) = day else {
-        raw::write_document(out, doc)?;
-        return Ok(true);
-    };
+use super::Ctx;
+use super::input::{Inputs, refuse_json};
+
+pub fn run(inputs: &mut Inputs, day: Option<Day>, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
+    refuse_json(ctx.json, "print", "use `notes export --to json`")?;
     let filter = Filter {
-        day: Some(day),
+        day,
         ..Filter::default()
     };
-    let mut sessions = query::sessions(doc, &filter).peekable();
-    let found = sessions.peek().is_some();
-    raw::write_sessions(out, doc, sessions)?;
+    let mut found = false;
+    inputs.for_each(|file| {
+        if day.is_none() {
+            raw::write_document(out, file.doc)?;
+            found = true;
+            return Ok(());
+        }
+        let mut sessions = query::sessions(file.doc, &filter).peekable();
+        found |= sessions.peek().is_some();
+        raw::write_sessions(out, file.doc, sessions)?;
+        Ok(())
+    })?;
     Ok(found)
 }

@@ -167,6 +167,52 @@ impl SessionKind {
     }
 }
 
+/// A line of a session's notes, with its depth under the session (1 = directly under).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Note {
+    /// The outline line.
+    pub line: usize,
+    /// 1 for a line directly under the session's heading (or a note heading of it),
+    /// 2 for a line under that, and so on.
+    pub depth: usize,
+}
+
+/// One lightning talk: a top-level bullet of a lightning-talks session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Talk {
+    line: usize,
+    title: String,
+    speakers: Vec<String>,
+    handles: Vec<String>,
+}
+
+impl Talk {
+    /// Index of the talk's bullet in the outline.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based line number of the bullet.
+    pub fn line_number(&self) -> usize {
+        self.line + 1
+    }
+
+    /// The title, without speaker and handles.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The speakers, when the bullet names them ("Python .NET, John Gill").
+    pub fn speakers(&self) -> &[String] {
+        &self.speakers
+    }
+
+    /// `@handles` on the bullet.
+    pub fn handles(&self) -> &[String] {
+        &self.handles
+    }
+}
+
 /// One session: a talk, a block of lightning talks or a wishlist item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -180,6 +226,7 @@ pub struct Session {
     kind: SessionKind,
     status: Status,
     reason: Option<String>,
+    talks: Vec<Talk>,
 }
 
 impl Session {
@@ -237,6 +284,17 @@ impl Session {
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
+
+    /// The talks of a lightning-talks session (empty for other kinds).
+    pub fn talks(&self) -> &[Talk] {
+        &self.talks
+    }
+}
+
+/// True when the title is just the one speaker's name ("Guido van Rossum"), so
+/// printing the speaker again would repeat it.
+pub fn named_after_speaker(title: &str, speakers: &[String]) -> bool {
+    speakers.len() == 1 && speakers[0] == title
 }
 
 /// An outline read as conference notes.
@@ -294,6 +352,37 @@ impl<'a> Document<'a> {
         session: &'d Session,
     ) -> impl Iterator<Item = usize> + 'd {
         top_level_bullets(&self.outline, session.kind, session.lines.clone())
+    }
+
+    /// The non-blank lines of a session after its heading, in file order, with their
+    /// depth. Notes written as unindented lines (rule 4 of FORMAT.md) are at depth 1 and
+    /// what is under them at depth 2 and below. Computed with a stack, not recursion.
+    pub fn notes(&self, session: &Session) -> Vec<Note> {
+        let outline = &self.outline;
+        let mut stack: Vec<Note> = vec![Note {
+            line: session.line,
+            depth: 0,
+        }];
+        let mut notes = Vec::new();
+        for line in session.lines.clone().skip(1) {
+            if outline.line(line).is_blank() {
+                continue;
+            }
+            let parent = outline
+                .parent(line)
+                .filter(|&p| p > session.line)
+                .unwrap_or(session.line);
+            while stack.len() > 1 && stack.last().is_some_and(|n| n.line != parent) {
+                stack.pop();
+            }
+            let note = Note {
+                line,
+                depth: stack.last().map_or(0, |n| n.depth) + 1,
+            };
+            stack.push(note);
+            notes.push(note);
+        }
+        notes
     }
 
     /// The texts of the bullets and text lines above `line` inside its session,
@@ -449,7 +538,22 @@ impl<'o, 'a> Reader<'o, 'a> {
                 s.status = status;
                 s.reason = reason;
             }
+            if s.kind == SessionKind::LightningTalks {
+                s.talks = top_level_bullets(outline, s.kind, s.lines.clone())
+                    .map(|b| talk(b, &outline.text(b)))
+                    .collect();
+            }
         }
+    }
+}
+
+fn talk(line: usize, text: &str) -> Talk {
+    let byline = rules::talk_byline(text);
+    Talk {
+        line,
+        title: byline.title.to_string(),
+        speakers: byline.speakers.into_iter().map(String::from).collect(),
+        handles: byline.handles.into_iter().map(String::from).collect(),
     }
 }
 
@@ -472,6 +576,7 @@ fn session(
         kind,
         status: Status::Attended,
         reason: None,
+        talks: Vec::new(),
     }
 }
 
@@ -527,6 +632,9 @@ mod tests {
         assert_eq!(s[1].reason(), Some("sick"));
         assert_eq!(s[2].kind(), SessionKind::LightningTalks);
         assert_eq!(doc.top_level_bullets(&s[2]).count(), 2);
+        let talks: Vec<&str> = s[2].talks().iter().map(Talk::title).collect();
+        assert_eq!(talks, ["one", "two"]);
+        assert_eq!(s[2].talks()[1].line_number(), 11);
         let days: Vec<_> = s.iter().map(Session::day).collect();
         assert_eq!(
             days,
@@ -562,6 +670,20 @@ mod tests {
         let doc = Document::parse(b"A talk\n  - x\nAnother talk\n  - y\n");
         assert!(doc.sessions().iter().all(|s| s.day().is_none()));
         assert_eq!(doc.title(), None);
+    }
+
+    #[test]
+    fn notes_have_depths_under_their_session() {
+        let doc = Document::parse(
+            b"Title\n\nTalk\n\nNotes:\n  - a\n    - b\n\n  - c\n      code\nNext\n",
+        );
+        let notes: Vec<(usize, usize)> = doc
+            .notes(&doc.sessions()[0])
+            .iter()
+            .map(|n| (n.line, n.depth))
+            .collect();
+        assert_eq!(notes, [(4, 1), (5, 2), (6, 3), (8, 2), (9, 3)]);
+        assert!(doc.notes(&doc.sessions()[1]).is_empty());
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! FORMAT.md describes them in the same order. No I/O and no outline walking here,
 //! except in [`title`], which needs to see what follows the first heading.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::document::{Day, Status};
 use crate::outline::Outline;
 
@@ -107,6 +111,7 @@ pub struct Byline<'t> {
 /// session by that person.
 pub fn byline(heading: &str) -> Byline<'_> {
     let (rest, handles) = split_handles(heading.trim());
+    let rest = rest.trim_end_matches(is_trailing_junk);
     let (title, speakers, room) = if let Some(split) = split_dash(rest) {
         split
     } else if let Some((title, speakers)) = split_comma(rest) {
@@ -116,13 +121,18 @@ pub fn byline(heading: &str) -> Byline<'_> {
     } else {
         (rest, Vec::new(), None)
     };
-    let trimmed = title.trim_end_matches([',', ';', ' ', '\t']);
+    let trimmed = title.trim_end_matches(is_trailing_junk);
     Byline {
         title: if trimmed.is_empty() { rest } else { trimmed },
         speakers,
         handles,
         room,
     }
+}
+
+/// Commas, semicolons and whitespace at the end of a heading mean nothing.
+fn is_trailing_junk(c: char) -> bool {
+    c == ',' || c == ';' || c.is_whitespace()
 }
 
 fn is_handle(word: &str) -> bool {
@@ -323,6 +333,26 @@ fn sorted_lines_contain(list: &str, word: &str) -> bool {
     false
 }
 
+/// A lightning talk's bullet: "Python .NET, John Gill" as a heading would be read, and
+/// also the other way round, "Larry Hastings, Things You Didn’t Know", when what comes
+/// before the first ", " is a person's name. A trailing ":" is not part of the title.
+pub fn talk_byline(text: &str) -> Byline<'_> {
+    let mut b = byline(text);
+    if b.speakers.is_empty()
+        && let Some((name, title)) = b.title.split_once(", ")
+        && is_person_name(name)
+        && !title.trim().is_empty()
+    {
+        b.speakers = vec![name];
+        b.title = title.trim();
+    }
+    let trimmed = b.title.trim_end_matches([':', ' ']);
+    if !trimmed.is_empty() {
+        b.title = trimmed;
+    }
+    b
+}
+
 /// An unindented line right after an empty session's heading is a note of that session
 /// when it ends with ":" or has no speaker, unless it is itself a lightning-talks
 /// heading or names a weekday.
@@ -383,6 +413,20 @@ pub fn wishlist_title(text: &str) -> &str {
         Some(head) if head.eq_ignore_ascii_case(PREFIX) => text[PREFIX.len()..].trim(),
         _ => text,
     }
+}
+
+/// Words that ask to come back to something later.
+static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:\b(?:re-?review|review|re-?watch|watch (?:it|this|that|them|later|again|the (?:video|talk|recording))|to watch|look (?:it|this|that|them) up|look up|look into|go back|come back to|revisit|would like to see|want to watch|follow[ -]?up|check (?:it |this |that |them )?out)\b)|\bTODO\b|(?i:^todo\b)",
+    )
+    .expect("the follow-up pattern is valid")
+});
+
+/// A line that asks to review, watch, look up or go back to something: "review on
+/// video", "look it up", "Go back – couple of fun quotes", "Would like to see: …", "TODO".
+pub fn is_follow_up(text: &str) -> bool {
+    FOLLOW_UP.is_match(text)
 }
 
 /// A heading containing "lightning talk", in any case.
@@ -518,7 +562,7 @@ mod tests {
             &'a [&'a str],
             Option<&'a str>,
         );
-        let cases: [Case; 16] = [
+        let cases: [Case; 17] = [
             (
                 "All Your Ducks In A Row: Data Structures, Brandon Rhodes",
                 "All Your Ducks In A Row: Data Structures",
@@ -613,6 +657,13 @@ mod tests {
             ),
             ("PEP3156 - asyncio", "PEP3156 - asyncio", &[], &[], None),
             ("@haxor,", "@haxor", &[], &[], None),
+            (
+                "Guido van Rossum,",
+                "Guido van Rossum",
+                &["Guido van Rossum"],
+                &[],
+                None,
+            ),
         ];
         for (heading, title, speakers, handles, room) in cases {
             assert_eq!(
@@ -698,6 +749,82 @@ mod tests {
             wishlist_title("Django: The good parts"),
             "Django: The good parts"
         );
+    }
+
+    #[test]
+    fn talk_bylines() {
+        let cases: [(&str, &str, &[&str], &[&str]); 8] = [
+            ("Python .NET, John Gill", "Python .NET", &["John Gill"], &[]),
+            (
+                "Certificate Based SSH, Bob VanZandt",
+                "Certificate Based SSH",
+                &["Bob VanZandt"],
+                &[],
+            ),
+            (
+                "Larry Hastings, Things You Didn’t Know",
+                "Things You Didn’t Know",
+                &["Larry Hastings"],
+                &[],
+            ),
+            ("Pandas @sarah_guido", "Pandas", &[], &["@sarah_guido"]),
+            (
+                "Scrape interactive: @yarkot",
+                "Scrape interactive",
+                &[],
+                &["@yarkot"],
+            ),
+            (
+                "Documenting history, how to write great commit messages",
+                "Documenting history, how to write great commit messages",
+                &[],
+                &[],
+            ),
+            ("Software Gardening", "Software Gardening", &[], &[]),
+            (
+                "Speeding up EventBrite with one line:",
+                "Speeding up EventBrite with one line",
+                &[],
+                &[],
+            ),
+        ];
+        for (text, title, speakers, handles) in cases {
+            let b = talk_byline(text);
+            assert_eq!(
+                (b.title, b.speakers, b.handles),
+                (title, speakers.to_vec(), handles.to_vec()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn follow_ups() {
+        for text in [
+            "review on video",
+            "Missed due to Inder meeting, review on video",
+            "look it up",
+            "Go back – couple of fun quotes",
+            "Would like to see: Upgrade your Web Development Toolchain",
+            "TODO: slides",
+            "todo read the paper",
+            "watch the talk later",
+            "Look into docker squash",
+            "Farina will follow up with docs",
+            "check out wrapt",
+        ] {
+            assert!(is_follow_up(text), "{text}");
+        }
+        for text in [
+            "decorators wrap functions",
+            "Watch out for lack of understanding",
+            "it has to do with billing",
+            "reviewer guidelines",
+            "Todos are a list",
+            "",
+        ] {
+            assert!(!is_follow_up(text), "{text}");
+        }
     }
 
     #[test]

@@ -1,5 +1,10 @@
-//! Printers. [`text`] writes records for people and pipes, [`raw`] writes the file's
-//! own bytes. They never filter and never look at the terminal.
+//! Printers. [`text`] writes records for people and pipes, [`json`] JSON Lines and the
+//! JSON tree, [`raw`] the file's own bytes, [`markdown`] and [`opml`] exports, [`tree`]
+//! the outline drawn with guides. They never filter and never look at the terminal.
 
+pub mod json;
+pub mod markdown;
+pub mod opml;
 pub mod raw;
 pub mod text;
+pub mod tree;

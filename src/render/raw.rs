@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::document::{Document, Session};
+use std::ops::Range;
+
+use crate::document::{Document, Session, Talk};
 
 /// The whole file, byte for byte.
 pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
@@ -24,16 +26,47 @@ pub fn write_sessions<'d>(
 /// A session as in the file: its heading and notes without trailing blank lines,
 /// ending with a newline even where the file has none.
 pub fn write_session(out: &mut impl Write, doc: &Document, session: &Session) -> io::Result<()> {
+    write_trimmed(out, doc, session.lines())
+}
+
+/// A lightning talk as in the file: its session's heading line, then the talk's bullet
+/// and what is under it.
+pub fn write_talk(
+    out: &mut impl Write,
+    doc: &Document,
+    session: &Session,
+    talk: &Talk,
+) -> io::Result<()> {
+    let heading = session.line();
+    write_trimmed(out, doc, heading..heading + 1)?;
     let outline = doc.outline();
-    let lines = session.lines();
-    let end = lines
+    write_trimmed(out, doc, talk.line()..outline.subtree_end(talk.line()))
+}
+
+/// Lines `range` without trailing blank lines, ending with a newline.
+fn write_trimmed(out: &mut impl Write, doc: &Document, range: Range<usize>) -> io::Result<()> {
+    let outline = doc.outline();
+    let end = range
         .clone()
         .rev()
         .find(|&i| !outline.line(i).is_blank())
-        .map_or(lines.start + 1, |i| i + 1);
-    outline.write_lines(session.line()..end, &mut *out)?;
+        .map_or(range.start + 1, |i| i + 1);
+    outline.write_lines(range.start..end, &mut *out)?;
     if !outline.raw(end - 1).ends_with(b"\n") {
         out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `text` as is, or with `PREFIX:` before each line when a prefix is given.
+pub fn write_prefixed(out: &mut impl Write, prefix: Option<&str>, text: &[u8]) -> io::Result<()> {
+    let Some(prefix) = prefix else {
+        return out.write_all(text);
+    };
+    for line in text.split_inclusive(|&b| b == b'\n') {
+        out.write_all(prefix.as_bytes())?;
+        out.write_all(b":")?;
+        out.write_all(line)?;
     }
     Ok(())
 }
@@ -52,6 +85,18 @@ mod tests {
             write_session(&mut out, &doc, s).unwrap();
         }
         assert_eq!(out, b"A talk\n  - x\nB talk\n  - y\n");
+    }
+
+    #[test]
+    fn talks_with_their_heading_and_prefixed_lines() {
+        let doc = Document::parse(b"Lightning Talks\n\n  - one\n    - detail\n\n  - two\n");
+        let session = &doc.sessions()[0];
+        let mut out = Vec::new();
+        write_talk(&mut out, &doc, session, &session.talks()[0]).unwrap();
+        assert_eq!(out, b"Lightning Talks\n  - one\n    - detail\n");
+        let mut prefixed = Vec::new();
+        write_prefixed(&mut prefixed, Some("a.txt"), b"x\ny").unwrap();
+        assert_eq!(prefixed, b"a.txt:x\na.txt:y");
     }
 
     #[test]

@@ -1,29 +1,34 @@
 //! Text printers: one record per line, coloured by role when asked.
 //!
 //! Printers are generic over their writer and never decide anything about the
-//! terminal: whether to colour and whether to group grep hits under headings come in
-//! [`Options`], decided once by `main`. They print what they are given and filter nothing.
+//! terminal: whether to colour, whether to group grep hits under headings and whether to
+//! draw bars come in [`Options`], decided once by `main`. When several files are read,
+//! each record starts with its file's name, as ripgrep's do. Printers print what they
+//! are given and filter nothing.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use colored::{ColoredString, Colorize};
 
-use crate::document::{Document, Session, Status};
+use crate::document::{Document, Session, Status, named_after_speaker};
 use crate::query::Hit;
+use crate::summary::{Row, Scope, Speaker, Tally};
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Colour with ANSI escapes.
     pub color: bool,
-    /// Group grep hits under a heading per session, with their ancestors (a terminal's
-    /// layout); otherwise one hit per line.
+    /// Lay out for a person at a terminal: grep hits grouped under a heading per session
+    /// with their ancestors, bar charts in `stats`. Otherwise one record per line.
     pub heading: bool,
 }
 
 /// What a piece of output is, so that colours follow meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(crate) enum Role {
+    File,
     LineNumber,
     Day,
     SessionTitle,
@@ -31,12 +36,15 @@ enum Role {
     Handle,
     Status(Status),
     Matched,
-    Separator,
+    Guide,
+    Header,
+    Bar,
 }
 
 impl Role {
     fn paint(self, text: &str) -> ColoredString {
         match self {
+            Role::File => text.magenta(),
             Role::LineNumber => text.green(),
             Role::Day => text.cyan(),
             Role::SessionTitle => text.magenta().bold(),
@@ -46,13 +54,15 @@ impl Role {
             Role::Status(Status::Partial) => text.yellow(),
             Role::Status(_) => text.bright_black(),
             Role::Matched => text.red().bold(),
-            Role::Separator => text.bright_black(),
+            Role::Guide => text.bright_black(),
+            Role::Header => text.bold(),
+            Role::Bar => text.cyan(),
         }
     }
 }
 
 /// Writes `text` in the colour of `role` when colouring, as is otherwise.
-fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -> io::Result<()> {
+pub(crate) fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -> io::Result<()> {
     if opts.color && !text.is_empty() {
         write!(out, "{}", role.paint(text))
     } else {
@@ -60,25 +70,41 @@ fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -> io::Resul
     }
 }
 
+/// `FILE:` when several files are read.
+fn write_file(out: &mut impl Write, opts: Options, file: Option<&str>) -> io::Result<()> {
+    if let Some(file) = file {
+        put(out, opts, Role::File, file)?;
+        out.write_all(b":")?;
+    }
+    Ok(())
+}
+
 /// The session's title, then " — " and its speakers and handles, unless the title is
 /// the speaker's name.
-fn write_label(out: &mut impl Write, opts: Options, session: &Session) -> io::Result<()> {
-    put(out, opts, Role::SessionTitle, session.title())?;
-    let speakers = session.speakers();
-    let named_after_speaker = speakers.len() == 1 && speakers[0] == session.title();
-    if (!speakers.is_empty() && !named_after_speaker) || !session.handles().is_empty() {
+pub(crate) fn write_label(
+    out: &mut impl Write,
+    opts: Options,
+    title: &str,
+    speakers: &[String],
+    handles: &[String],
+) -> io::Result<()> {
+    put(out, opts, Role::SessionTitle, title)?;
+    let speakers = if named_after_speaker(title, speakers) {
+        &[][..]
+    } else {
+        speakers
+    };
+    if !speakers.is_empty() || !handles.is_empty() {
         out.write_all(" — ".as_bytes())?;
     }
-    if !named_after_speaker {
-        for (i, speaker) in speakers.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b", ")?;
-            }
-            put(out, opts, Role::Speaker, speaker)?;
+    for (i, speaker) in speakers.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b", ")?;
         }
+        put(out, opts, Role::Speaker, speaker)?;
     }
-    for (i, handle) in session.handles().iter().enumerate() {
-        if i > 0 || (!speakers.is_empty() && !named_after_speaker) {
+    for (i, handle) in handles.iter().enumerate() {
+        if i > 0 || !speakers.is_empty() {
             out.write_all(b" ")?;
         }
         put(out, opts, Role::Handle, handle)?;
@@ -86,11 +112,36 @@ fn write_label(out: &mut impl Write, opts: Options, session: &Session) -> io::Re
     Ok(())
 }
 
-/// One session: `LINE:DAY:TITLE — SPEAKERS @HANDLES (STATUS: REASON)`.
+/// ` (missed: REASON)`, ` (partial)`, ` (not seen)`; nothing for attended sessions.
+pub(crate) fn write_status(
+    out: &mut impl Write,
+    opts: Options,
+    session: &Session,
+) -> io::Result<()> {
+    if session.status() == Status::Attended {
+        return Ok(());
+    }
+    out.write_all(b" (")?;
+    let status = session.status().to_string();
+    put(out, opts, Role::Status(session.status()), &status)?;
+    if let Some(reason) = session.reason() {
+        out.write_all(b": ")?;
+        out.write_all(reason.as_bytes())?;
+    }
+    out.write_all(b")")
+}
+
+/// One session: `[FILE:]LINE:DAY:TITLE — SPEAKERS @HANDLES (STATUS: REASON)`.
 ///
 /// DAY is empty when the notes do not say; the status part appears only for sessions
 /// not attended.
-pub fn write_session(out: &mut impl Write, opts: Options, session: &Session) -> io::Result<()> {
+pub fn write_session(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    session: &Session,
+) -> io::Result<()> {
+    write_file(out, opts, file)?;
     put(
         out,
         opts,
@@ -100,18 +151,40 @@ pub fn write_session(out: &mut impl Write, opts: Options, session: &Session) -> 
     out.write_all(b":")?;
     put(out, opts, Role::Day, session.day().map_or("", |d| d.name()))?;
     out.write_all(b":")?;
-    write_label(out, opts, session)?;
-    if session.status() != Status::Attended {
-        out.write_all(b" (")?;
-        let status = session.status().to_string();
-        put(out, opts, Role::Status(session.status()), &status)?;
-        if let Some(reason) = session.reason() {
-            out.write_all(b": ")?;
-            out.write_all(reason.as_bytes())?;
-        }
-        out.write_all(b")")?;
-    }
+    write_label(
+        out,
+        opts,
+        session.title(),
+        session.speakers(),
+        session.handles(),
+    )?;
+    write_status(out, opts, session)?;
     out.write_all(b"\n")
+}
+
+/// Hits per session: `[FILE:]LINE:TITLE:COUNT`, LINE and TITLE empty for lines outside
+/// any session.
+pub fn write_count(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    session: Option<&Session>,
+    count: usize,
+) -> io::Result<()> {
+    write_file(out, opts, file)?;
+    if let Some(session) = session {
+        put(
+            out,
+            opts,
+            Role::LineNumber,
+            &session.line_number().to_string(),
+        )?;
+        out.write_all(b":")?;
+        put(out, opts, Role::SessionTitle, session.title())?;
+    } else {
+        out.write_all(b":")?;
+    }
+    writeln!(out, ":{count}")
 }
 
 /// Writes `text` with the byte ranges in `matches` highlighted.
@@ -119,7 +192,7 @@ fn write_highlighted(
     out: &mut impl Write,
     opts: Options,
     text: &str,
-    matches: &[std::ops::Range<usize>],
+    matches: &[Range<usize>],
 ) -> io::Result<()> {
     if !opts.color {
         return out.write_all(text.as_bytes());
@@ -133,14 +206,15 @@ fn write_highlighted(
     out.write_all(&text.as_bytes()[at..])
 }
 
-/// Prints grep hits: one per line (`LINE:SESSION › ANCESTOR › …:TEXT`), or, with
-/// [`Options::heading`], grouped under a heading per session with each hit's
-/// ancestors shown once above it (`LINE-` for context, `LINE:` for hits).
+/// Prints grep hits (and follow-ups): one per line,
+/// `[FILE:]LINE:SESSION › ANCESTOR › …:TEXT`, or, with [`Options::heading`], grouped
+/// under a heading per session (and a file name per file, when several are read) with
+/// each hit's ancestors shown once above it (`LINE-` for context, `LINE:` for hits).
 #[derive(Debug)]
 pub struct GrepPrinter {
     opts: Options,
-    /// The session of the group being printed, once a group has started.
-    group: Option<Option<usize>>,
+    /// The file and session of the group being printed, once a group has started.
+    group: Option<(Option<String>, Option<usize>)>,
     /// Lines already shown in the current group.
     shown: Vec<usize>,
 }
@@ -155,24 +229,37 @@ impl GrepPrinter {
         }
     }
 
-    /// Prints one hit.
-    pub fn hit(&mut self, out: &mut impl Write, doc: &Document, hit: &Hit) -> io::Result<()> {
+    /// Prints one hit of `doc`, read from `file` (named only when several files are read).
+    pub fn hit(
+        &mut self,
+        out: &mut impl Write,
+        doc: &Document,
+        file: Option<&str>,
+        hit: &Hit,
+    ) -> io::Result<()> {
         if self.opts.heading {
-            self.grouped(out, doc, hit)
+            self.grouped(out, doc, file, hit)
         } else {
-            self.record(out, doc, hit)
+            self.record(out, doc, file, hit)
         }
     }
 
-    fn record(&self, out: &mut impl Write, doc: &Document, hit: &Hit) -> io::Result<()> {
+    fn record(
+        &self,
+        out: &mut impl Write,
+        doc: &Document,
+        file: Option<&str>,
+        hit: &Hit,
+    ) -> io::Result<()> {
         let (opts, outline) = (self.opts, doc.outline());
+        write_file(out, opts, file)?;
         put(out, opts, Role::LineNumber, &(hit.line + 1).to_string())?;
         out.write_all(b":")?;
         if let Some(s) = hit.session {
             put(out, opts, Role::SessionTitle, doc.sessions()[s].title())?;
         }
         for &c in &hit.context {
-            put(out, opts, Role::Separator, " › ")?;
+            put(out, opts, Role::Guide, " › ")?;
             out.write_all(outline.text(c).as_bytes())?;
         }
         out.write_all(b":")?;
@@ -180,17 +267,33 @@ impl GrepPrinter {
         out.write_all(b"\n")
     }
 
-    fn grouped(&mut self, out: &mut impl Write, doc: &Document, hit: &Hit) -> io::Result<()> {
+    fn grouped(
+        &mut self,
+        out: &mut impl Write,
+        doc: &Document,
+        file: Option<&str>,
+        hit: &Hit,
+    ) -> io::Result<()> {
         let opts = self.opts;
-        if self.group != Some(hit.session) {
+        let same_file = self
+            .group
+            .as_ref()
+            .is_some_and(|(f, _)| f.as_deref() == file);
+        let same_session = same_file && self.group.as_ref().is_some_and(|(_, s)| *s == hit.session);
+        if !same_session {
             if self.group.is_some() {
                 out.write_all(b"\n")?;
             }
-            if let Some(s) = hit.session {
-                write_label(out, opts, &doc.sessions()[s])?;
+            if let (Some(file), false) = (file, same_file) {
+                put(out, opts, Role::File, file)?;
                 out.write_all(b"\n")?;
             }
-            self.group = Some(hit.session);
+            if let Some(s) = hit.session {
+                let s = &doc.sessions()[s];
+                write_label(out, opts, s.title(), s.speakers(), s.handles())?;
+                out.write_all(b"\n")?;
+            }
+            self.group = Some((file.map(String::from), hit.session));
             self.shown.clear();
         }
         for &c in &hit.context {
@@ -212,7 +315,7 @@ fn write_numbered_line(
     doc: &Document,
     line: usize,
     sep: char,
-    matches: &[std::ops::Range<usize>],
+    matches: &[Range<usize>],
 ) -> io::Result<()> {
     let outline = doc.outline();
     put(out, opts, Role::LineNumber, &(line + 1).to_string())?;
@@ -223,10 +326,142 @@ fn write_numbered_line(
     out.write_all(b"\n")
 }
 
+/// A speaker: `NAME @HANDLES: TITLE (DAY); TITLE (DAY)`, with `FILE:LINE` after the
+/// day when several files are read.
+pub fn write_speaker(
+    out: &mut impl Write,
+    opts: Options,
+    speaker: &Speaker,
+    with_files: bool,
+) -> io::Result<()> {
+    put(out, opts, Role::Speaker, &speaker.name)?;
+    for handle in &speaker.handles {
+        out.write_all(b" ")?;
+        put(out, opts, Role::Handle, handle)?;
+    }
+    out.write_all(b": ")?;
+    for (i, a) in speaker.appearances.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"; ")?;
+        }
+        put(out, opts, Role::SessionTitle, &a.title)?;
+        let mut details: Vec<String> = a.day.map(|d| d.to_string()).into_iter().collect();
+        if with_files {
+            details.push(format!("{}:{}", a.file, a.line));
+        }
+        if !details.is_empty() {
+            write!(out, " (")?;
+            for (j, detail) in details.iter().enumerate() {
+                if j > 0 {
+                    out.write_all(b", ")?;
+                }
+                let role = if j == 0 && a.day.is_some() {
+                    Role::Day
+                } else {
+                    Role::File
+                };
+                put(out, opts, role, detail)?;
+            }
+            write!(out, ")")?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A day: `[FILE:]DAY: N sessions, M notes lines`.
+pub fn write_day(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    row: &Row,
+) -> io::Result<()> {
+    let Scope::Day(day) = row.scope else {
+        return Ok(());
+    };
+    write_file(out, opts, file)?;
+    put(out, opts, Role::Day, day.name())?;
+    writeln!(
+        out,
+        ": {}, {}",
+        plural(row.tally.sessions, "session", "sessions"),
+        plural(row.tally.lines, "notes line", "notes lines")
+    )
+}
+
+const STATS_COLUMNS: [&str; 7] = [
+    "day", "sessions", "lines", "words", "missed", "partial", "not seen",
+];
+
+fn stats_cells(tally: &Tally) -> [usize; 6] {
+    [
+        tally.sessions,
+        tally.lines,
+        tally.words,
+        tally.missed,
+        tally.partial,
+        tally.not_seen,
+    ]
+}
+
+/// The statistics table: a header, a row per day, one for sessions without a day, and
+/// the total; each row starts with `FILE` when several files are read. With
+/// [`Options::heading`] each day row ends with a bar as long as its share of the notes
+/// lines.
+pub fn write_stats(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    rows: &[Row],
+) -> io::Result<()> {
+    const BAR: usize = 24;
+    let file_width = file.map_or(0, |f| f.chars().count() + 2);
+    if let Some(file) = file {
+        put(out, opts, Role::Header, &format!("{file:<file_width$}"))?;
+    }
+    let mut header = format!("{:<9}", STATS_COLUMNS[0]);
+    for column in &STATS_COLUMNS[1..] {
+        header.push_str(&format!(" {column:>8}"));
+    }
+    put(out, opts, Role::Header, header.trim_end())?;
+    out.write_all(b"\n")?;
+    let most = rows
+        .iter()
+        .filter(|r| r.scope != Scope::Total)
+        .map(|r| r.tally.lines)
+        .max()
+        .unwrap_or(0);
+    for row in rows {
+        if let Some(file) = file {
+            put(out, opts, Role::File, &format!("{file:<file_width$}"))?;
+        }
+        let (name, role) = match row.scope {
+            Scope::Day(day) => (day.name(), Role::Day),
+            Scope::NoDay => ("no day", Role::Status(Status::NotSeen)),
+            Scope::Total => ("total", Role::Header),
+        };
+        put(out, opts, role, &format!("{name:<9}"))?;
+        for cell in stats_cells(&row.tally) {
+            write!(out, " {cell:>8}")?;
+        }
+        if opts.heading && row.scope != Scope::Total && most > 0 {
+            let len = (row.tally.lines * BAR).div_ceil(most);
+            out.write_all(b"  ")?;
+            put(out, opts, Role::Bar, &"█".repeat(len))?;
+        }
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query;
+    use crate::query::{self, Filter};
+    use crate::summary;
     use regex::Regex;
 
     const NOTES: &str = "Friday\n\
@@ -237,22 +472,22 @@ mod tests {
         Options::default()
     }
 
-    fn sessions(opts: Options) -> String {
+    fn sessions(opts: Options, file: Option<&str>) -> String {
         let doc = Document::parse(NOTES.as_bytes());
         let mut out = Vec::new();
         for s in doc.sessions() {
-            write_session(&mut out, opts, s).unwrap();
+            write_session(&mut out, opts, file, s).unwrap();
         }
         String::from_utf8(out).unwrap()
     }
 
-    fn grep(pattern: &str, opts: Options) -> String {
+    fn grep(pattern: &str, opts: Options, file: Option<&str>) -> String {
         let doc = Document::parse(NOTES.as_bytes());
         let re = Regex::new(pattern).unwrap();
         let mut printer = GrepPrinter::new(opts);
         let mut out = Vec::new();
-        for hit in query::grep(&doc, &re) {
-            printer.hit(&mut out, &doc, &hit).unwrap();
+        for hit in query::grep(&doc, &re, &Filter::default()) {
+            printer.hit(&mut out, &doc, file, &hit).unwrap();
         }
         String::from_utf8(out).unwrap()
     }
@@ -260,31 +495,36 @@ mod tests {
     #[test]
     fn session_records() {
         assert_eq!(
-            sessions(plain()),
+            sessions(plain(), None),
             "2:friday:Decorators — Colton Myers @basepi\n\
              5:friday:Guido van Rossum (missed: sick)\n"
+        );
+        assert_eq!(
+            sessions(plain(), Some("a.txt")).lines().next(),
+            Some("a.txt:2:friday:Decorators — Colton Myers @basepi")
         );
     }
 
     #[test]
     fn colour_only_when_asked() {
         colored::control::set_override(true);
-        let coloured = sessions(Options {
+        let opts = Options {
             color: true,
             heading: false,
-        });
-        assert!(coloured.contains(&"friday".cyan().to_string()));
-        assert!(!sessions(plain()).contains('\x1b'));
+        };
+        assert!(sessions(opts, None).contains(&"friday".cyan().to_string()));
+        assert!(!sessions(plain(), None).contains('\x1b'));
     }
 
     #[test]
     fn grep_records_one_per_line() {
         assert_eq!(
-            grep("function", plain()),
+            grep("function", plain(), None),
             "3:Decorators:decorators wrap functions\n\
              4:Decorators › decorators wrap functions:add functionality\n"
         );
-        assert_eq!(grep("Friday", plain()), "1::Friday\n");
+        assert_eq!(grep("Friday", plain(), None), "1::Friday\n");
+        assert_eq!(grep("Friday", plain(), Some("a.txt")), "a.txt:1::Friday\n");
     }
 
     #[test]
@@ -294,13 +534,47 @@ mod tests {
             heading: true,
         };
         assert_eq!(
-            grep("add|sick", opts),
+            grep("add|sick", opts, None),
             "Decorators — Colton Myers @basepi\n\
              3-  • decorators wrap functions\n\
              4:    • add functionality\n\
              \n\
              Guido van Rossum\n\
              6:  • Missed: sick\n"
+        );
+        assert!(grep("add", opts, Some("a.txt")).starts_with("a.txt\nDecorators"));
+    }
+
+    #[test]
+    fn counts_speakers_days_and_stats() {
+        let doc = Document::parse(NOTES.as_bytes());
+        let mut out = Vec::new();
+        write_count(&mut out, plain(), None, Some(&doc.sessions()[0]), 3).unwrap();
+        write_count(&mut out, plain(), Some("a.txt"), None, 1).unwrap();
+        let mut speakers = summary::Speakers::default();
+        speakers.add("a.txt", &doc);
+        for s in speakers.into_sorted() {
+            write_speaker(&mut out, plain(), &s, false).unwrap();
+        }
+        let rows = summary::stats(&doc, doc.sessions());
+        for row in &rows {
+            write_day(&mut out, plain(), None, row).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2:Decorators:3\n\
+             a.txt:::1\n\
+             Colton Myers @basepi: Decorators (friday)\n\
+             Guido van Rossum: Guido van Rossum (friday)\n\
+             friday: 2 sessions, 3 notes lines\n"
+        );
+        let mut table = Vec::new();
+        write_stats(&mut table, plain(), None, &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(table).unwrap(),
+            "day       sessions    lines    words   missed  partial not seen\n\
+             friday           2        3        7        1        0        0\n\
+             total            2        3        7        1        0        0\n"
         );
     }
 }

@@ -1,0 +1,342 @@
+//! JSON printers: JSON Lines records (one object per line) for every command that
+//! prints records, and the nested JSON tree of `notes export --to json`.
+//!
+//! Field names are part of the interface and documented in the README.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::document::{Document, Session, Talk};
+use crate::query::Hit;
+use crate::summary::{Row, Scope, Speaker};
+
+/// Writes `value` as one line of JSON.
+fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// A session, as `list`, `missed`, `grep -l` and `show` print it.
+#[derive(Debug, Serialize)]
+struct SessionRecord<'a> {
+    file: &'a str,
+    line: usize,
+    day: Option<&'static str>,
+    title: &'a str,
+    speakers: &'a [String],
+    handles: &'a [String],
+    room: Option<&'a str>,
+    kind: &'static str,
+    status: &'static str,
+    reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Cow<'a, str>>,
+}
+
+impl<'a> SessionRecord<'a> {
+    fn new(file: &'a str, session: &'a Session) -> Self {
+        SessionRecord {
+            file,
+            line: session.line_number(),
+            day: session.day().map(|d| d.name()),
+            title: session.title(),
+            speakers: session.speakers(),
+            handles: session.handles(),
+            room: session.room(),
+            kind: session.kind().name(),
+            status: session.status().name(),
+            reason: session.reason(),
+            text: None,
+        }
+    }
+}
+
+/// A session record: `file`, `line`, `day`, `title`, `speakers`, `handles`, `room`,
+/// `kind`, `status`, `reason`, and `text` (its lines as in the file) when given.
+pub fn write_session(
+    out: &mut impl Write,
+    file: &str,
+    session: &Session,
+    text: Option<&[u8]>,
+) -> io::Result<()> {
+    let mut record = SessionRecord::new(file, session);
+    record.text = text.map(String::from_utf8_lossy);
+    write_line(out, &record)
+}
+
+/// A lightning talk found by `show`: a session record of kind `lightning-talk` with the
+/// talk's line, title, speakers and handles, and its session's day and status.
+pub fn write_talk(
+    out: &mut impl Write,
+    file: &str,
+    session: &Session,
+    talk: &Talk,
+    text: &[u8],
+) -> io::Result<()> {
+    let record = SessionRecord {
+        line: talk.line_number(),
+        title: talk.title(),
+        speakers: talk.speakers(),
+        handles: talk.handles(),
+        room: None,
+        kind: "lightning-talk",
+        text: Some(String::from_utf8_lossy(text)),
+        ..SessionRecord::new(file, session)
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct HitRecord<'a> {
+    file: &'a str,
+    line: usize,
+    session: Option<&'a str>,
+    path: Vec<Cow<'a, str>>,
+    text: Cow<'a, str>,
+    matches: Vec<[usize; 2]>,
+}
+
+/// A grep hit (or a follow-up): `file`, `line`, `session` (its title, or null),
+/// `path` (the session's title, then the texts of the bullets above the line),
+/// `text`, and `matches` (`[start, end]` byte offsets into `text`).
+pub fn write_hit(out: &mut impl Write, file: &str, doc: &Document, hit: &Hit) -> io::Result<()> {
+    let outline = doc.outline();
+    let session = hit.session.map(|s| doc.sessions()[s].title());
+    let path = session
+        .map(Cow::Borrowed)
+        .into_iter()
+        .chain(hit.context.iter().map(|&c| outline.text(c)))
+        .collect();
+    let record = HitRecord {
+        file,
+        line: hit.line + 1,
+        session,
+        path,
+        text: outline.text(hit.line),
+        matches: hit.matches.iter().map(|m| [m.start, m.end]).collect(),
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct CountRecord<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    session: Option<&'a str>,
+    count: usize,
+}
+
+/// Hits in one session: `file`, `line` and `session` (null outside sessions), `count`.
+pub fn write_count(
+    out: &mut impl Write,
+    file: &str,
+    session: Option<&Session>,
+    count: usize,
+) -> io::Result<()> {
+    let record = CountRecord {
+        file,
+        line: session.map(Session::line_number),
+        session: session.map(Session::title),
+        count,
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct AppearanceRecord<'a> {
+    file: &'a str,
+    line: usize,
+    title: &'a str,
+    day: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SpeakerRecord<'a> {
+    name: &'a str,
+    handles: &'a [String],
+    sessions: Vec<AppearanceRecord<'a>>,
+}
+
+/// A speaker: `name`, `handles`, and `sessions` (each `file`, `line`, `title`, `day`).
+pub fn write_speaker(out: &mut impl Write, speaker: &Speaker) -> io::Result<()> {
+    let record = SpeakerRecord {
+        name: &speaker.name,
+        handles: &speaker.handles,
+        sessions: speaker
+            .appearances
+            .iter()
+            .map(|a| AppearanceRecord {
+                file: &a.file,
+                line: a.line,
+                title: &a.title,
+                day: a.day.map(|d| d.name()),
+            })
+            .collect(),
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct DayRecord<'a> {
+    file: &'a str,
+    day: &'static str,
+    sessions: usize,
+    lines: usize,
+}
+
+/// A day: `file`, `day`, `sessions`, `lines` (notes lines). Rows that are not a day
+/// are skipped.
+pub fn write_day(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> {
+    let Scope::Day(day) = row.scope else {
+        return Ok(());
+    };
+    let record = DayRecord {
+        file,
+        day: day.name(),
+        sessions: row.tally.sessions,
+        lines: row.tally.lines,
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct StatsRecord<'a> {
+    file: &'a str,
+    day: Option<&'static str>,
+    total: bool,
+    sessions: usize,
+    lines: usize,
+    words: usize,
+    missed: usize,
+    partial: usize,
+    not_seen: usize,
+}
+
+/// A row of statistics: `file`, `day` (null for the sessions without a day and for the
+/// total), `total`, `sessions`, `lines`, `words`, `missed`, `partial`, `not_seen`.
+pub fn write_stats(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> {
+    let t = row.tally;
+    let record = StatsRecord {
+        file,
+        day: match row.scope {
+            Scope::Day(day) => Some(day.name()),
+            _ => None,
+        },
+        total: row.scope == Scope::Total,
+        sessions: t.sessions,
+        lines: t.lines,
+        words: t.words,
+        missed: t.missed,
+        partial: t.partial,
+        not_seen: t.not_seen,
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct NodeRecord<'a> {
+    file: &'a str,
+    line: usize,
+    depth: usize,
+    kind: &'static str,
+    text: Cow<'a, str>,
+}
+
+/// A node of `tree`: `file`, `line`, `depth` (1 for sessions), `kind` (`session`,
+/// `heading`, `bullet` or `text`) and `text`.
+pub fn write_node(
+    out: &mut impl Write,
+    file: &str,
+    doc: &Document,
+    line: usize,
+    depth: usize,
+) -> io::Result<()> {
+    let outline = doc.outline();
+    let kind = if depth == 1 {
+        "session"
+    } else {
+        node_kind(doc, line)
+    };
+    let record = NodeRecord {
+        file,
+        line: line + 1,
+        depth,
+        kind,
+        text: outline.text(line),
+    };
+    write_line(out, &record)
+}
+
+fn node_kind(doc: &Document, line: usize) -> &'static str {
+    match doc.outline().line(line).kind() {
+        crate::outline::Kind::Heading { .. } => "heading",
+        crate::outline::Kind::Bullet(_) => "bullet",
+        _ => "text",
+    }
+}
+
+/// One document as a single nested JSON object on one line:
+/// `{"file", "title", "sessions": [{session fields…, "notes": [{"line", "kind",
+/// "marker", "text", "children": […]}]}]}`. Written without recursion, so the deepest
+/// outline cannot overflow the stack.
+pub fn write_tree<'d>(
+    out: &mut impl Write,
+    file: &str,
+    doc: &Document,
+    sessions: impl IntoIterator<Item = &'d Session>,
+) -> io::Result<()> {
+    let outline = doc.outline();
+    out.write_all(b"{\"file\":")?;
+    scalar(out, &file)?;
+    out.write_all(b",\"title\":")?;
+    scalar(out, &doc.title())?;
+    out.write_all(b",\"sessions\":[")?;
+    for (i, session) in sessions.into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        // The session's fields, without the closing brace, then its notes.
+        let record =
+            serde_json::to_vec(&SessionRecord::new(file, session)).map_err(io::Error::from)?;
+        out.write_all(&record[..record.len() - 1])?;
+        out.write_all(b",\"notes\":[")?;
+        // has_items[k]: the array at depth k (0: notes, k: children of the open node at
+        // depth k) has an element already; its length is one more than the open depth.
+        let mut has_items = vec![false];
+        for note in doc.notes(session) {
+            while has_items.len() > note.depth {
+                out.write_all(b"]}")?;
+                has_items.pop();
+            }
+            if let Some(last) = has_items.last_mut() {
+                if *last {
+                    out.write_all(b",")?;
+                }
+                *last = true;
+            }
+            out.write_all(b"{\"line\":")?;
+            scalar(out, &(note.line + 1))?;
+            out.write_all(b",\"kind\":")?;
+            scalar(out, &node_kind(doc, note.line))?;
+            out.write_all(b",\"marker\":")?;
+            let marker = outline.marker(note.line);
+            let marker = (!marker.is_empty()).then(|| String::from_utf8_lossy(marker));
+            scalar(out, &marker)?;
+            out.write_all(b",\"text\":")?;
+            scalar(out, &outline.text(note.line))?;
+            out.write_all(b",\"children\":[")?;
+            has_items.push(false);
+        }
+        for _ in 1..has_items.len() {
+            out.write_all(b"]}")?;
+        }
+        out.write_all(b"]}")?;
+    }
+    out.write_all(b"]}\n")
+}
+
+fn scalar(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)
+}

@@ -1,0 +1,209 @@
+//! `notes export --to markdown`: the document as Markdown that `notes` reads back to the
+//! same sessions.
+//!
+//! The title is a `#` heading, each day a `##` heading, each session a `##` heading
+//! (its heading as written, speakers included), notes written as unindented lines stay
+//! paragraphs,
+//! bullets become `-` items (ordinals keep their number) nested four spaces a level,
+//! and text lines (code, continuations) become fenced code blocks.
+
+use std::io::{self, Write};
+
+use crate::document::{Day, Document, Note, Session, SessionKind, rules};
+use crate::outline::Kind;
+
+/// Writes the sessions of `doc` (read from the file labelled `label`) as Markdown.
+/// Writes nothing when there are no sessions.
+pub fn write_document<'d>(
+    out: &mut impl Write,
+    label: &str,
+    doc: &Document,
+    sessions: impl IntoIterator<Item = &'d Session>,
+) -> io::Result<()> {
+    let mut sessions = sessions.into_iter().peekable();
+    if sessions.peek().is_none() {
+        return Ok(());
+    }
+    let title = doc.title();
+    writeln!(out, "# {}\n", title.as_deref().unwrap_or(label))?;
+    let mut day: Option<Day> = None;
+    let mut in_wishlist = false;
+    // The reader takes a note-like heading right after an empty session as a note of
+    // it; where the original had a day heading in between, so must the export.
+    let mut previous_empty = false;
+    for session in sessions {
+        let heading = heading(doc, session);
+        let notes = doc.notes(session);
+        if session.kind() == SessionKind::Wishlist {
+            if !in_wishlist {
+                out.write_all(b"## Talks I did not see:\n\n")?;
+                in_wishlist = true;
+            }
+            writeln!(out, "- {heading}")?;
+            write_notes(out, doc, &notes, 1)?;
+            previous_empty = false;
+            continue;
+        }
+        if in_wishlist {
+            out.write_all(b"\n")?;
+            in_wishlist = false;
+        }
+        let separate = previous_empty && rules::is_note(&heading);
+        if session.day().is_some() && (session.day() != day || separate) {
+            day = session.day();
+            if let Some(d) = day {
+                let name = d.name();
+                writeln!(out, "## {}{}\n", name[..1].to_uppercase(), &name[1..])?;
+            }
+        }
+        write_heading(out, &heading)?;
+        if !notes.is_empty() {
+            out.write_all(b"\n")?;
+        }
+        write_notes(out, doc, &notes, 0)?;
+        out.write_all(b"\n")?;
+        previous_empty = notes.is_empty();
+    }
+    Ok(())
+}
+
+/// The session's heading (or wishlist bullet) as written, speakers and all, so that it
+/// reads back the same.
+fn heading(doc: &Document, session: &Session) -> String {
+    doc.outline().text(session.line()).into_owned()
+}
+
+/// A `##` heading; one whose text ends in `#` gets a closing ` #`, which the reader
+/// strips, so that its own marks stay.
+fn write_heading(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let closing = if text.ends_with('#') { " #" } else { "" };
+    writeln!(out, "## {text}{closing}")
+}
+
+/// Notes at `base` levels of list nesting (1 under a wishlist item).
+fn write_notes(
+    out: &mut impl Write,
+    doc: &Document,
+    notes: &[Note],
+    base: usize,
+) -> io::Result<()> {
+    let outline = doc.outline();
+    let mut under_heading = false;
+    let mut i = 0;
+    while i < notes.len() {
+        let note = notes[i];
+        if note.depth == 1 {
+            under_heading = outline.line(note.line).is_heading();
+        }
+        let level = base + note.depth - 1 - usize::from(under_heading && note.depth > 1);
+        let indent = " ".repeat(4 * level);
+        match outline.line(note.line).kind() {
+            Kind::Heading { .. } => {
+                let text = outline.text(note.line);
+                if !rules::is_separator(&text) {
+                    writeln!(out, "{text}")?;
+                }
+            }
+            Kind::Bullet(marker) => {
+                let marker = match marker {
+                    crate::outline::Marker::Ordinal => {
+                        String::from_utf8_lossy(outline.marker(note.line)).into_owned()
+                    }
+                    crate::outline::Marker::Glyph(_) => "-".to_string(),
+                };
+                writeln!(out, "{indent}{marker} {}", outline.text(note.line))?;
+            }
+            Kind::Text | Kind::Blank => {
+                let end = notes[i..]
+                    .iter()
+                    .position(|n| {
+                        n.depth != note.depth || outline.line(n.line).kind() != Kind::Text
+                    })
+                    .map_or(notes.len(), |p| i + p);
+                write_code(out, doc, &notes[i..end], &indent)?;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Text lines as a fenced code block, their common indentation removed.
+fn write_code(
+    out: &mut impl Write,
+    doc: &Document,
+    lines: &[Note],
+    indent: &str,
+) -> io::Result<()> {
+    let outline = doc.outline();
+    let contents: Vec<String> = lines
+        .iter()
+        .map(|n| String::from_utf8_lossy(outline.content(n.line)).into_owned())
+        .collect();
+    let common = contents
+        .iter()
+        .map(|c| c.len() - c.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let longest_run = contents
+        .iter()
+        .flat_map(|c| c.split(|ch| ch != '`').map(str::len))
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    writeln!(out, "{indent}{fence}")?;
+    for content in &contents {
+        writeln!(out, "{indent}{}", content[common..].trim_end())?;
+    }
+    writeln!(out, "{indent}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn export(src: &str) -> String {
+        let doc = Document::parse(src.as_bytes());
+        let mut out = Vec::new();
+        write_document(&mut out, "x.txt", &doc, doc.sessions()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn sessions_days_bullets_and_code() {
+        let src = "My notes\n\nFriday\n\nDecorators, Colton Myers, @basepi\n\n  • wrap\n    1. add\n  • sugar:\n\n      def f():\n          pass\n\
+                   Talks I did not see:\n  • Fast – Alex Gaynor\n    • why\n";
+        assert_eq!(
+            export(src),
+            "# My notes\n\n## Friday\n\n## Decorators, Colton Myers, @basepi\n\n\
+             - wrap\n    1. add\n- sugar:\n    ```\n    def f():\n        pass\n    ```\n\n\
+             ## Talks I did not see:\n\n- Fast – Alex Gaynor\n    - why\n"
+        );
+    }
+
+    #[test]
+    fn note_headings_stay_paragraphs_with_top_level_bullets() {
+        let src =
+            "Title\n\nTalk, Brandon Rhodes\n\nFurther reading:\n\n  • a book\n  • Missed, sorry\n";
+        assert_eq!(
+            export(src),
+            "# Title\n\n## Talk, Brandon Rhodes\n\nFurther reading:\n- a book\n- Missed, sorry\n\n"
+        );
+    }
+
+    #[test]
+    fn a_day_heading_keeps_an_empty_session_apart_from_the_next() {
+        let src = "# Conf\n*London*\n\n## Wednesday\n\n### Welcome\n*Euan Adie*\n";
+        assert_eq!(
+            export(src),
+            "# Conf\n\n## Wednesday\n\n## *London*\n\n## Wednesday\n\n## Welcome\n\n*Euan Adie*\n\n"
+        );
+    }
+
+    #[test]
+    fn nothing_to_export() {
+        assert_eq!(export(""), "");
+    }
+}

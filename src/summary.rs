@@ -1,0 +1,257 @@
+//! Summaries: speakers with their sessions, sessions and lines per day, statistics.
+//!
+//! Pure like [`crate::query`]: these count and collect, and the printers show them.
+
+use std::collections::BTreeMap;
+
+use crate::document::{Day, Document, Session, Status};
+use crate::fold::fold;
+
+/// A session (or lightning talk) given by a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appearance {
+    /// The label of the file it is in.
+    pub file: String,
+    /// 1-based line number of its heading or bullet.
+    pub line: usize,
+    /// Its title.
+    pub title: String,
+    /// Its day, when known.
+    pub day: Option<Day>,
+}
+
+/// A speaker with their handles and sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name as first written.
+    pub name: String,
+    /// `@handles` given with the speaker's sessions.
+    pub handles: Vec<String>,
+    /// What they gave, in the order the files were read.
+    pub appearances: Vec<Appearance>,
+}
+
+/// Speakers gathered over one or more documents, keyed by their name ignoring case and
+/// accents (so "Fernando Perez" and "Fernando Pérez" are one person).
+#[derive(Debug, Clone, Default)]
+pub struct Speakers {
+    by_name: BTreeMap<String, Speaker>,
+}
+
+impl Speakers {
+    /// Adds the speakers of every session, lightning talk and wishlist item of `doc`.
+    pub fn add(&mut self, file: &str, doc: &Document) {
+        for session in doc.sessions() {
+            self.add_one(
+                file,
+                session.line_number(),
+                session.title(),
+                session.day(),
+                session.speakers(),
+                session.handles(),
+            );
+            for talk in session.talks() {
+                self.add_one(
+                    file,
+                    talk.line_number(),
+                    talk.title(),
+                    session.day(),
+                    talk.speakers(),
+                    talk.handles(),
+                );
+            }
+        }
+    }
+
+    fn add_one(
+        &mut self,
+        file: &str,
+        line: usize,
+        title: &str,
+        day: Option<Day>,
+        names: &[String],
+        handles: &[String],
+    ) {
+        for name in names {
+            let speaker = self.by_name.entry(fold(name)).or_insert_with(|| Speaker {
+                name: name.clone(),
+                handles: Vec::new(),
+                appearances: Vec::new(),
+            });
+            // Handles belong to a speaker only when the heading names one person.
+            if names.len() == 1 {
+                for handle in handles {
+                    if !speaker.handles.contains(handle) {
+                        speaker.handles.push(handle.clone());
+                    }
+                }
+            }
+            speaker.appearances.push(Appearance {
+                file: file.to_string(),
+                line,
+                title: title.to_string(),
+                day,
+            });
+        }
+    }
+
+    /// The speakers sorted by name, ignoring case and accents.
+    pub fn into_sorted(self) -> Vec<Speaker> {
+        self.by_name.into_values().collect()
+    }
+}
+
+/// Counts over a set of sessions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Sessions.
+    pub sessions: usize,
+    /// Non-blank lines under the sessions' headings.
+    pub lines: usize,
+    /// Words (runs of non-whitespace) on those lines.
+    pub words: usize,
+    /// Sessions missed.
+    pub missed: usize,
+    /// Sessions left early.
+    pub partial: usize,
+    /// Wishlist sessions, not seen.
+    pub not_seen: usize,
+}
+
+impl Tally {
+    fn add(&mut self, doc: &Document, session: &Session) {
+        let outline = doc.outline();
+        self.sessions += 1;
+        for i in session.lines().skip(1) {
+            if !outline.line(i).is_blank() {
+                self.lines += 1;
+                self.words += outline.text(i).split_whitespace().count();
+            }
+        }
+        match session.status() {
+            Status::Attended => {}
+            Status::Missed => self.missed += 1,
+            Status::Partial => self.partial += 1,
+            Status::NotSeen => self.not_seen += 1,
+        }
+    }
+}
+
+/// One row of [`stats`]: one day, the sessions without a day, or the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// What the row counts.
+    pub scope: Scope,
+    /// The counts.
+    pub tally: Tally,
+}
+
+/// What a [`Row`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The sessions of one day.
+    Day(Day),
+    /// The sessions whose day the notes do not give.
+    NoDay,
+    /// Every session.
+    Total,
+}
+
+/// Sessions, lines, words and statuses per day (in the order days first appear), then
+/// for the sessions without a day (when there are any), then in total.
+pub fn stats<'d>(doc: &Document, sessions: impl IntoIterator<Item = &'d Session>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut no_day = Tally::default();
+    let mut total = Tally::default();
+    for session in sessions {
+        total.add(doc, session);
+        let tally = match session.day() {
+            None => &mut no_day,
+            Some(day) => {
+                let at = match rows.iter().position(|r| r.scope == Scope::Day(day)) {
+                    Some(at) => at,
+                    None => {
+                        rows.push(Row {
+                            scope: Scope::Day(day),
+                            tally: Tally::default(),
+                        });
+                        rows.len() - 1
+                    }
+                };
+                &mut rows[at].tally
+            }
+        };
+        tally.add(doc, session);
+    }
+    if no_day.sessions > 0 {
+        rows.push(Row {
+            scope: Scope::NoDay,
+            tally: no_day,
+        });
+    }
+    rows.push(Row {
+        scope: Scope::Total,
+        tally: total,
+    });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTES: &str = "Friday\n\
+        Decorators, Colton Myers, @basepi\n  - decorators wrap functions\n\n    - add it\n\
+        Lightning Talks\n  - Python .NET, John Gill\n  - Missed\n\
+        Saturday\nPacking – Bob Roe, Colton Myers\n  - Partial, lunch\n\
+        Talks I did not see:\n  - Science – Fernando Pérez\n";
+
+    #[test]
+    fn speakers_sorted_with_handles_and_appearances() {
+        let doc = Document::parse(NOTES.as_bytes());
+        let mut speakers = Speakers::default();
+        speakers.add("a.txt", &doc);
+        speakers.add(
+            "b.txt",
+            &Document::parse("Talk – Fernando Perez\n".as_bytes()),
+        );
+        let all = speakers.into_sorted();
+        let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Bob Roe", "Colton Myers", "Fernando Pérez", "John Gill"]
+        );
+        let colton = &all[1];
+        assert_eq!(colton.handles, ["@basepi"]);
+        assert_eq!(colton.appearances.len(), 2);
+        assert_eq!(colton.appearances[1].day, Some(Day::Saturday));
+        let fernando = &all[2];
+        assert_eq!(fernando.appearances.len(), 2);
+        assert_eq!(fernando.appearances[1].file, "b.txt");
+        let gill = &all[3].appearances[0];
+        assert_eq!((gill.line, gill.title.as_str()), (7, "Python .NET"));
+    }
+
+    #[test]
+    fn stats_per_day_no_day_and_total() {
+        let doc = Document::parse(NOTES.as_bytes());
+        let rows = stats(&doc, doc.sessions());
+        let scopes: Vec<Scope> = rows.iter().map(|r| r.scope).collect();
+        assert_eq!(
+            scopes,
+            [
+                Scope::Day(Day::Friday),
+                Scope::Day(Day::Saturday),
+                Scope::NoDay,
+                Scope::Total
+            ]
+        );
+        let friday = rows[0].tally;
+        assert_eq!((friday.sessions, friday.lines, friday.words), (2, 4, 10));
+        assert_eq!(friday.missed, 1);
+        assert_eq!(rows[1].tally.partial, 1);
+        assert_eq!(rows[2].tally.not_seen, 1);
+        assert_eq!(rows[3].tally.sessions, 4);
+        assert_eq!(rows[3].tally.words, 10 + 2);
+    }
+}
