@@ -577,4 +577,22 @@ mod tests {
              total            2        3        7        1        0        0\n"
         );
     }
+
+    #[test]
+    fn stats_bars_only_for_a_terminal_layout() {
+        let doc = Document::parse(b"Friday\nA\n  - 1\n  - 2\nSaturday\nB\n  - 1\n");
+        let rows = summary::stats(&doc, doc.sessions());
+        let mut out = Vec::new();
+        let opts = Options {
+            color: false,
+            heading: true,
+        };
+        write_stats(&mut out, opts, None, &rows).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        let bars: Vec<usize> = table
+            .lines()
+            .map(|l| l.chars().filter(|&c| c == '█').count())
+            .collect();
+        assert_eq!(bars, [0, 24, 12, 0]);
+    }
 }
