@@ -447,8 +447,8 @@ pub fn write_stats(
         for cell in stats_cells(&row.tally) {
             write!(out, " {cell:>8}")?;
         }
-        if opts.heading && row.scope != Scope::Total && most > 0 {
-            let len = (row.tally.lines * BAR).div_ceil(most);
+        let len = (row.tally.lines * BAR).div_ceil(most.max(1));
+        if opts.heading && row.scope != Scope::Total && len > 0 {
             out.write_all(b"  ")?;
             put(out, opts, Role::Bar, &"█".repeat(len))?;
         }
