@@ -17,7 +17,7 @@
 //!
 //! let src = "My notes\n\nDecorators, Colton Myers\n  • decorators wrap functions\n";
 //! let doc = Document::parse(src.as_bytes());
-//! assert_eq!(doc.title().as_deref(), Some("My notes"));
+//! assert_eq!(doc.title(), Some("My notes"));
 //! assert_eq!(doc.sessions()[0].speakers(), ["Colton Myers"]);
 //!
 //! let pattern = regex::Regex::new("wrap").unwrap();

@@ -31,7 +31,7 @@ impl Filter {
     }
 
     /// True when `session` passes every condition.
-    pub fn matches(&self, doc: &Document, session: &Session) -> bool {
+    pub fn matches(&self, session: &Session) -> bool {
         let names = || {
             let talks = session.talks().iter();
             let of_talks = talks.flat_map(|t: &Talk| t.speakers().iter().chain(t.handles()));
@@ -47,9 +47,10 @@ impl Filter {
                 let want = fold(want);
                 names().any(|name| contains_folded(name, &want))
             })
-            && self.session.as_deref().is_none_or(|want| {
-                contains_folded(&doc.outline().text(session.line()), &fold(want))
-            })
+            && self
+                .session
+                .as_deref()
+                .is_none_or(|want| contains_folded(session.heading(), &fold(want)))
     }
 }
 
@@ -58,9 +59,7 @@ pub fn sessions<'d>(
     doc: &'d Document,
     filter: &'d Filter,
 ) -> impl Iterator<Item = &'d Session> + 'd {
-    doc.sessions()
-        .iter()
-        .filter(move |s| filter.matches(doc, s))
+    doc.sessions().iter().filter(move |s| filter.matches(s))
 }
 
 /// What `show` found: a whole session, or one lightning talk of a session.
@@ -76,15 +75,14 @@ pub enum Shown<'d> {
 /// lightning talks whose bullet does (when their session's heading does not).
 pub fn show<'d>(doc: &'d Document, query: &str) -> Vec<Shown<'d>> {
     let query = fold(query);
-    let outline = doc.outline();
     let mut found = Vec::new();
     for session in doc.sessions() {
-        if contains_folded(&outline.text(session.line()), &query) {
+        if contains_folded(session.heading(), &query) {
             found.push(Shown::Session(session));
             continue;
         }
         for talk in session.talks() {
-            if contains_folded(&outline.text(talk.line()), &query) {
+            if contains_folded(talk.text(), &query) {
                 found.push(Shown::Talk(session, talk));
             }
         }

@@ -31,7 +31,20 @@ fn exercise(src: &[u8]) {
     let doc = Document::from_outline(outline);
     let mut out = Vec::new();
     let mut previous_end = 0;
+    let outline = doc.outline();
+    let offset = |line: usize| {
+        if line < outline.len() {
+            outline.line(line).start()
+        } else {
+            src.len()
+        }
+    };
     for s in doc.sessions() {
+        assert_eq!(s.bytes(), offset(s.lines().start)..offset(s.lines().end));
+        for talk in s.talks() {
+            let end = outline.subtree_end(talk.line());
+            assert_eq!(talk.bytes(), offset(talk.line())..offset(end), "talk bytes");
+        }
         assert!(
             s.lines().start >= previous_end,
             "sessions overlap or are out of order"

@@ -34,7 +34,7 @@ pub fn run(
             ExportFormat::Opml => {
                 if !opml_started {
                     let title = match file.doc.title() {
-                        Some(title) if !several => title.into_owned(),
+                        Some(title) if !several => title.to_string(),
                         _ if several => "notes".to_string(),
                         _ => file.label.to_string(),
                     };

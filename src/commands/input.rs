@@ -1,12 +1,12 @@
 //! Finding and reading the notes files.
 
-use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use notes::document::Document;
+use notes::outline::first_invalid_utf8;
 
 /// The user's PyCon 2014 notes, used when no file is named.
 const BUNDLED: &[u8] = include_bytes!("../../notes/pycon2014.txt");
@@ -44,22 +44,60 @@ impl Source {
         }
     }
 
-    fn read(&self) -> Result<Cow<'static, [u8]>> {
+    fn read(&self) -> Result<Bytes> {
         match self {
-            Source::Bundled => Ok(Cow::Borrowed(BUNDLED)),
+            Source::Bundled => Ok(Bytes::Static(BUNDLED)),
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin()
                     .lock()
                     .read_to_end(&mut bytes)
                     .context("could not read notes from standard input")?;
-                Ok(Cow::Owned(bytes))
+                Ok(Bytes::Owned(bytes))
             }
-            Source::Path(path) => std::fs::read(path)
-                .map(Cow::Owned)
+            Source::Path(path) => read_file(path)
                 .with_context(|| format!("could not read notes file `{}`", path.display())),
         }
     }
+}
+
+/// A file's bytes: built in, read, or mapped.
+enum Bytes {
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(bytes) => bytes,
+            Bytes::Owned(bytes) => bytes,
+            Bytes::Mapped(map) => map,
+        }
+    }
+}
+
+/// Files at least this big are mapped rather than read: no copy, and pages come in as
+/// they are touched.
+const MAP_AT: u64 = 256 * 1024;
+
+fn read_file(path: &Path) -> io::Result<Bytes> {
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    if metadata.is_file() && metadata.len() >= MAP_AT {
+        // SAFETY: the map is only read. As with ripgrep, a file truncated by another
+        // process while it is mapped can still end the process with SIGBUS; notes never
+        // writes to the files it reads.
+        if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+            return Ok(Bytes::Mapped(map));
+        }
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    (&file).read_to_end(&mut bytes)?;
+    Ok(Bytes::Owned(bytes))
 }
 
 /// The notes files to read, in order, and what went wrong finding or reading them.
@@ -98,7 +136,8 @@ impl Inputs {
     /// reported on standard error and skipped.
     pub fn for_each(&mut self, mut f: impl FnMut(&File) -> Result<()>) -> Result<()> {
         let several = self.several();
-        for source in &self.sources {
+        let last = self.sources.len().saturating_sub(1);
+        for (i, source) in self.sources.iter().enumerate() {
             let loaded = match source {
                 Ok(source) => source.read().map(|bytes| (source.label(), bytes)),
                 Err(message) => Err(anyhow::anyhow!("{message}")),
@@ -111,13 +150,24 @@ impl Inputs {
                     continue;
                 }
             };
-            let doc = Document::parse(&bytes);
-            warn_if_not_utf8(&label, &doc);
+            let (doc, invalid) = parse(&bytes);
+            if let Some(line) = invalid {
+                let _ = writeln!(
+                    io::stderr(),
+                    "warning: {label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
+                    line + 1
+                );
+            }
             f(&File {
                 label: &label,
                 prefix: several.then_some(&label),
                 doc: &doc,
             })?;
+            if i == last {
+                // The process ends next: freeing every session one by one would only
+                // cost time.
+                std::mem::forget(doc);
+            }
         }
         Ok(())
     }
@@ -169,15 +219,20 @@ fn report(err: &anyhow::Error) {
     let _ = writeln!(io::stderr(), "error: {err:#}");
 }
 
-/// Warns once, on standard error, when the notes are not valid UTF-8.
-fn warn_if_not_utf8(label: &str, doc: &Document) {
-    if let Some(line) = doc.outline().first_invalid_utf8() {
-        let _ = writeln!(
-            io::stderr(),
-            "warning: {label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
-            line + 1
-        );
+/// Files this big are checked for UTF-8 on a second thread while they are parsed.
+const CHECK_APART_AT: usize = 1 << 20;
+
+/// The document, and the first line that is not valid UTF-8 (for the warning).
+fn parse(bytes: &[u8]) -> (Document<'_>, Option<usize>) {
+    if bytes.len() < CHECK_APART_AT {
+        return (Document::parse(bytes), first_invalid_utf8(bytes));
     }
+    std::thread::scope(|scope| {
+        let check = scope.spawn(|| first_invalid_utf8(bytes));
+        let doc = Document::parse(bytes);
+        let invalid = check.join().unwrap_or_else(|_| first_invalid_utf8(bytes));
+        (doc, invalid)
+    })
 }
 
 /// Fails unless exactly what `json` allows: for commands without a JSON form.

@@ -8,11 +8,12 @@
 pub mod rules;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
-use crate::outline::Outline;
+use crate::outline::{Kind as OutlineKind, Outline, Scanned, Sink, scan};
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,16 +68,23 @@ impl Day {
 
     /// A full name or an abbreviation ("fri", "tues", "thurs") in any case.
     pub fn parse(word: &str) -> Option<Day> {
-        let lower = word.to_ascii_lowercase();
-        let short = match lower.as_str() {
-            "tues" => "tue",
-            "weds" => "wed",
-            "thur" | "thurs" => "thu",
-            other => other,
+        if !(3..=9).contains(&word.len()) {
+            return None;
+        }
+        let short = |abbreviation: &str| word.eq_ignore_ascii_case(abbreviation);
+        let word = if short("tues") {
+            "tue"
+        } else if short("weds") {
+            "wed"
+        } else if short("thur") || short("thurs") {
+            "thu"
+        } else {
+            word
         };
-        Day::ALL
-            .into_iter()
-            .find(|d| d.name() == short || (short.len() == 3 && d.name().starts_with(short)))
+        Day::ALL.into_iter().find(|d| {
+            d.name().eq_ignore_ascii_case(word)
+                || (word.len() == 3 && d.name()[..3].eq_ignore_ascii_case(word))
+        })
     }
 }
 
@@ -177,13 +185,68 @@ pub struct Note {
     pub depth: usize,
 }
 
+/// A heading's (or bullet's) text and, once something asks, what the speaker rule reads
+/// in it: most commands print few sessions, so most headings are never split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Heading {
+    text: Box<str>,
+    reading: Reading,
+    parsed: OnceCell<Box<Parsed>>,
+}
+
+/// Which rule reads a heading's speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// A session heading: [`rules::byline`].
+    Session,
+    /// A wishlist bullet: [`rules::byline`] without "Would like to see:".
+    WishlistItem,
+    /// A lightning talk's bullet: [`rules::talk_byline`].
+    Talk,
+}
+
+/// An owned [`rules::Byline`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Parsed {
+    title: String,
+    speakers: Vec<String>,
+    handles: Vec<String>,
+    room: Option<String>,
+}
+
+impl Heading {
+    fn new(text: &str, reading: Reading) -> Heading {
+        Heading {
+            text: text.into(),
+            reading,
+            parsed: OnceCell::new(),
+        }
+    }
+
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let b = match self.reading {
+                Reading::Session => rules::byline(&self.text),
+                Reading::WishlistItem => rules::byline(rules::wishlist_title(&self.text)),
+                Reading::Talk => rules::talk_byline(&self.text),
+            };
+            let strings = |v: Vec<&str>| v.into_iter().map(String::from).collect();
+            Box::new(Parsed {
+                title: b.title.to_string(),
+                speakers: strings(b.speakers),
+                handles: strings(b.handles),
+                room: b.room.map(String::from),
+            })
+        })
+    }
+}
+
 /// One lightning talk: a top-level bullet of a lightning-talks session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Talk {
     line: usize,
-    title: String,
-    speakers: Vec<String>,
-    handles: Vec<String>,
+    bytes: Range<usize>,
+    heading: Heading,
 }
 
 impl Talk {
@@ -197,19 +260,29 @@ impl Talk {
         self.line + 1
     }
 
+    /// The bytes of the bullet and what is under it, in the source.
+    pub fn bytes(&self) -> Range<usize> {
+        self.bytes.clone()
+    }
+
+    /// The bullet's text.
+    pub fn text(&self) -> &str {
+        &self.heading.text
+    }
+
     /// The title, without speaker and handles.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.heading.parsed().title
     }
 
     /// The speakers, when the bullet names them ("Python .NET, John Gill").
     pub fn speakers(&self) -> &[String] {
-        &self.speakers
+        &self.heading.parsed().speakers
     }
 
     /// `@handles` on the bullet.
     pub fn handles(&self) -> &[String] {
-        &self.handles
+        &self.heading.parsed().handles
     }
 }
 
@@ -218,10 +291,8 @@ impl Talk {
 pub struct Session {
     line: usize,
     lines: Range<usize>,
-    title: String,
-    speakers: Vec<String>,
-    handles: Vec<String>,
-    room: Option<String>,
+    bytes: Range<usize>,
+    heading: Heading,
     day: Option<Day>,
     kind: SessionKind,
     status: Status,
@@ -245,24 +316,34 @@ impl Session {
         self.lines.clone()
     }
 
+    /// The bytes of those lines in the source.
+    pub fn bytes(&self) -> Range<usize> {
+        self.bytes.clone()
+    }
+
+    /// The heading's text (for a wishlist item, the bullet's).
+    pub fn heading(&self) -> &str {
+        &self.heading.text
+    }
+
     /// The title: the heading without speakers, handles and room.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.heading.parsed().title
     }
 
     /// The speakers, in the order the heading gives them.
     pub fn speakers(&self) -> &[String] {
-        &self.speakers
+        &self.heading.parsed().speakers
     }
 
     /// Trailing `@handles` of the heading.
     pub fn handles(&self) -> &[String] {
-        &self.handles
+        &self.heading.parsed().handles
     }
 
     /// The room, when the heading names one after the speaker.
     pub fn room(&self) -> Option<&str> {
-        self.room.as_deref()
+        self.heading.parsed().room.as_deref()
     }
 
     /// The day, when the notes say.
@@ -298,38 +379,57 @@ pub fn named_after_speaker(title: &str, speakers: &[String]) -> bool {
 }
 
 /// An outline read as conference notes.
-#[derive(Debug, Clone)]
+///
+/// Reading needs one pass over the lines and keeps only the sessions; the per-line
+/// [`Outline`] is built the first time something asks for it.
+#[derive(Debug)]
 pub struct Document<'a> {
-    outline: Outline<'a>,
-    title: Option<usize>,
+    src: &'a [u8],
+    outline: OnceCell<Outline<'a>>,
+    title: Option<(usize, String)>,
     sessions: Vec<Session>,
 }
 
 impl<'a> Document<'a> {
-    /// Parses `src` as an outline and reads it as conference notes.
+    /// Reads `src` as conference notes.
     pub fn parse(src: &'a [u8]) -> Document<'a> {
-        Document::from_outline(Outline::parse(src))
-    }
-
-    /// Reads an outline as conference notes.
-    pub fn from_outline(outline: Outline<'a>) -> Document<'a> {
-        let title = rules::title(&outline);
-        let sessions = Reader::new(&outline, title).read();
+        let mut reader = Reader::new(src);
+        reader.sessions.reserve(src.len() / 256);
+        scan(src, &mut reader);
+        let (title, sessions) = reader.finish();
         Document {
-            outline,
+            src,
+            outline: OnceCell::new(),
             title,
             sessions,
         }
     }
 
-    /// The outline underneath.
+    /// Reads an outline as conference notes.
+    pub fn from_outline(outline: Outline<'a>) -> Document<'a> {
+        let doc = Document::parse(outline.src());
+        let _ = doc.outline.set(outline);
+        doc
+    }
+
+    /// The source bytes.
+    pub fn src(&self) -> &'a [u8] {
+        self.src
+    }
+
+    /// The outline underneath, parsed on first use.
     pub fn outline(&self) -> &Outline<'a> {
-        &self.outline
+        self.outline.get_or_init(|| Outline::parse(self.src))
     }
 
     /// The document title, such as "My notes from PyCon 2014.".
-    pub fn title(&self) -> Option<Cow<'a, str>> {
-        self.title.map(|i| self.outline.text(i))
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_ref().map(|(_, t)| t.as_str())
+    }
+
+    /// The index of the title's line.
+    pub fn title_line(&self) -> Option<usize> {
+        self.title.as_ref().map(|&(i, _)| i)
     }
 
     /// The sessions in file order.
@@ -351,14 +451,24 @@ impl<'a> Document<'a> {
         &'d self,
         session: &'d Session,
     ) -> impl Iterator<Item = usize> + 'd {
-        top_level_bullets(&self.outline, session.kind, session.lines.clone())
+        let outline = self.outline();
+        let first = session.line;
+        session.lines.clone().filter(move |&i| {
+            outline.line(i).is_bullet()
+                && match session.kind {
+                    SessionKind::Wishlist => outline.parent(i) == Some(first),
+                    _ => outline
+                        .parent(i)
+                        .is_some_and(|p| outline.line(p).is_heading()),
+                }
+        })
     }
 
     /// The non-blank lines of a session after its heading, in file order, with their
     /// depth. Notes written as unindented lines (rule 4 of FORMAT.md) are at depth 1 and
     /// what is under them at depth 2 and below. Computed with a stack, not recursion.
     pub fn notes(&self, session: &Session) -> Vec<Note> {
-        let outline = &self.outline;
+        let outline = self.outline();
         let mut stack: Vec<Note> = vec![Note {
             line: session.line,
             depth: 0,
@@ -385,100 +495,144 @@ impl<'a> Document<'a> {
         notes
     }
 
-    /// The texts of the bullets and text lines above `line` inside its session,
-    /// outermost first (headings, which are the session or notes of it, are left out).
+    /// The bullets and text lines above `line` inside its session, outermost first
+    /// (headings, which are the session or notes of it, are left out).
     pub fn context(&self, line: usize) -> Vec<usize> {
         let Some(session) = self.session_of(line).map(|i| &self.sessions[i]) else {
             return Vec::new();
         };
-        let mut path: Vec<usize> = self
-            .outline
+        let outline = self.outline();
+        let mut path: Vec<usize> = outline
             .ancestors(line)
             .take_while(|&a| a > session.line)
-            .filter(|&a| !self.outline.line(a).is_heading())
+            .filter(|&a| !outline.line(a).is_heading())
             .collect();
         path.reverse();
         path
     }
 }
 
-fn top_level_bullets<'o>(
-    outline: &'o Outline,
-    kind: SessionKind,
-    lines: Range<usize>,
-) -> impl Iterator<Item = usize> + 'o {
-    let first = lines.start;
-    lines.filter(move |&i| {
-        let line = outline.line(i);
-        line.is_bullet()
-            && match kind {
-                SessionKind::Wishlist => outline.parent(i) == Some(first),
-                _ => outline
-                    .parent(i)
-                    .is_some_and(|p| outline.line(p).is_heading()),
-            }
-    })
-}
-
-/// Walks the root headings once and applies the rules in order.
-struct Reader<'o, 'a> {
-    outline: &'o Outline<'a>,
-    title: Option<usize>,
+/// Reads sessions from the scanned lines in one pass, applying the rules in order.
+struct Reader<'s> {
+    src: &'s [u8],
     sessions: Vec<Session>,
-    /// Headings that end the session before them, in order.
-    boundaries: Vec<usize>,
+    title: Option<(usize, String)>,
+    /// The first heading, until the next non-blank line says whether it is the title.
+    first: Option<(usize, usize, String)>,
+    seen_heading: bool,
     day: Option<Day>,
     /// Sessions read before the first day mention: they take that day.
     undated: Vec<usize>,
+    /// The talk (or lightning talks) session being read.
+    talk: Option<usize>,
+    /// The lightning talk being read, in the open session's talks.
+    talk_item: bool,
+    /// The wishlist heading whose bullets are sessions, and the item being read.
+    wishlist: Option<usize>,
+    item: Option<usize>,
+    /// True while the last session's heading has nothing under it yet.
+    open_and_empty: bool,
+    /// The latest unindented heading: bullets directly under it are top-level.
+    last_root: Option<usize>,
+    lines: usize,
 }
 
-impl<'o, 'a> Reader<'o, 'a> {
-    fn new(outline: &'o Outline<'a>, title: Option<usize>) -> Self {
+impl<'s> Reader<'s> {
+    fn new(src: &'s [u8]) -> Self {
         Reader {
-            outline,
-            title,
+            src,
             sessions: Vec::new(),
-            boundaries: Vec::new(),
+            title: None,
+            first: None,
+            seen_heading: false,
             day: None,
             undated: Vec::new(),
+            talk: None,
+            talk_item: false,
+            wishlist: None,
+            item: None,
+            open_and_empty: false,
+            last_root: None,
+            lines: 0,
         }
     }
 
-    fn read(mut self) -> Vec<Session> {
-        let outline = self.outline;
-        // True while the last session's heading has nothing under it yet.
-        let mut open_and_empty = false;
-        let headings = outline.roots().filter(|&i| outline.line(i).is_heading());
-        for h in headings {
-            if Some(h) == self.title {
-                continue;
-            }
-            let text = outline.text(h);
-            if rules::is_separator(&text) {
-                continue;
-            }
-            let was_empty = std::mem::replace(&mut open_and_empty, false);
-            if let Some(day) = rules::day_heading(&text) {
-                self.boundaries.push(h);
-                self.set_day(day);
-            } else if rules::is_wishlist_heading(&text) {
-                self.boundaries.push(h);
-                self.read_wishlist(h);
-            } else if was_empty && rules::is_note(&text) {
-                // A note of the session above: it neither starts nor ends a session.
-            } else {
-                self.boundaries.push(h);
-                if let Some(day) = rules::mentioned_day(&text) {
-                    self.set_day(day);
-                }
-                self.read_talk(h, &text);
-                open_and_empty = outline
-                    .next_non_blank(h + 1)
-                    .is_none_or(|next| next >= outline.subtree_end(h));
-            }
+    fn finish(mut self) -> (Option<(usize, String)>, Vec<Session>) {
+        if let Some((index, start, text)) = self.first.take() {
+            self.heading(index, start, &text);
         }
-        self.close_talks();
-        self.sessions
+        let (end, at) = (self.lines, self.src.len());
+        self.close_item(end, at);
+        self.close_talk(end, at);
+        (self.title, self.sessions)
+    }
+
+    /// A heading: rules 2 to 4 of FORMAT.md, in order.
+    fn heading(&mut self, index: usize, start: usize, text: &str) {
+        self.close_item(index, start);
+        self.close_talk_item(start);
+        if rules::is_separator(text) {
+            return;
+        }
+        let was_empty = std::mem::replace(&mut self.open_and_empty, false);
+        if let Some(day) = rules::day_heading(text) {
+            self.close_talk(index, start);
+            self.wishlist = None;
+            self.set_day(day);
+        } else if rules::is_wishlist_heading(text) {
+            self.close_talk(index, start);
+            self.wishlist = Some(index);
+        } else if was_empty && rules::is_note(text) {
+            // A note of the session above: it neither starts nor ends a session.
+        } else {
+            self.close_talk(index, start);
+            self.wishlist = None;
+            if let Some(day) = rules::mentioned_day(text) {
+                self.set_day(day);
+            }
+            let kind = if rules::is_lightning_talks(text) {
+                SessionKind::LightningTalks
+            } else {
+                SessionKind::Talk
+            };
+            if self.day.is_none() {
+                self.undated.push(self.sessions.len());
+            }
+            self.talk = Some(self.sessions.len());
+            let heading = Heading::new(text, Reading::Session);
+            self.sessions
+                .push(session(index, start, heading, kind, self.day));
+            self.open_and_empty = true;
+        }
+    }
+
+    /// A bullet directly under a heading: a wishlist item, or a status or lightning
+    /// talk of the open session.
+    fn top_level_bullet(&mut self, line: &Scanned, text: &str) {
+        if self.wishlist.is_some() && line.parent == self.wishlist {
+            self.close_item(line.index, line.start);
+            let heading = Heading::new(text, Reading::WishlistItem);
+            let mut item = session(line.index, line.start, heading, SessionKind::Wishlist, None);
+            item.status = Status::NotSeen;
+            self.item = Some(self.sessions.len());
+            self.sessions.push(item);
+            return;
+        }
+        let Some(t) = self.talk else {
+            return;
+        };
+        self.close_talk_item(line.start);
+        let session = &mut self.sessions[t];
+        if session.status == Status::Attended
+            && let Some((status, reason)) = rules::status(text)
+        {
+            session.status = status;
+            session.reason = reason.map(String::from);
+        }
+        if session.kind == SessionKind::LightningTalks {
+            session.talks.push(talk(line.index, line.start, text));
+            self.talk_item = true;
+        }
     }
 
     fn set_day(&mut self, day: Day) {
@@ -491,87 +645,114 @@ impl<'o, 'a> Reader<'o, 'a> {
         self.day = Some(day);
     }
 
-    fn read_talk(&mut self, h: usize, text: &str) {
-        let byline = rules::byline(text);
-        let kind = if rules::is_lightning_talks(text) {
-            SessionKind::LightningTalks
-        } else {
-            SessionKind::Talk
-        };
-        if self.day.is_none() {
-            self.undated.push(self.sessions.len());
-        }
-        self.sessions
-            .push(session(h, h..h + 1, byline, kind, self.day));
-    }
-
-    fn read_wishlist(&mut self, h: usize) {
-        let outline = self.outline;
-        for item in outline.children(h).filter(|&i| outline.line(i).is_bullet()) {
-            let text = outline.text(item);
-            let byline = rules::byline(rules::wishlist_title(&text));
-            let lines = item..outline.subtree_end(item);
-            let mut s = session(item, lines, byline, SessionKind::Wishlist, None);
-            s.status = Status::NotSeen;
-            self.sessions.push(s);
+    fn close_talk(&mut self, end: usize, at: usize) {
+        self.close_talk_item(at);
+        if let Some(t) = self.talk.take() {
+            self.sessions[t].lines.end = end;
+            self.sessions[t].bytes.end = at;
         }
     }
 
-    /// Each talk runs to the next boundary; its status comes from its top-level bullets.
-    fn close_talks(&mut self) {
-        let outline = self.outline;
-        let mut next = 0;
-        for s in &mut self.sessions {
-            if s.kind == SessionKind::Wishlist {
-                continue;
+    fn close_talk_item(&mut self, at: usize) {
+        if std::mem::take(&mut self.talk_item)
+            && let Some(talk) = self.talk.and_then(|t| self.sessions[t].talks.last_mut())
+        {
+            talk.bytes.end = at;
+        }
+    }
+
+    fn close_item(&mut self, end: usize, at: usize) {
+        if let Some(i) = self.item.take() {
+            self.sessions[i].lines.end = end;
+            self.sessions[i].bytes.end = at;
+        }
+    }
+}
+
+impl<'s> Reader<'s> {
+    /// Bytes `range` of the source as text.
+    fn decode(&self, range: Range<usize>) -> Cow<'s, str> {
+        let bytes = &self.src[range];
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        }
+    }
+}
+
+/// Whether a bullet's text may be a status: it starts like "missed" or "partial".
+fn may_be_status(text: &[u8]) -> bool {
+    [&b"missed"[..], b"partial"].iter().any(|k| {
+        text.get(..k.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(k))
+    })
+}
+
+impl Sink for Reader<'_> {
+    fn line(&mut self, line: &Scanned) {
+        self.lines = line.index + 1;
+        if line.shape.kind == OutlineKind::Blank {
+            return;
+        }
+        let is_heading = matches!(line.shape.kind, OutlineKind::Heading { .. });
+        if let Some((index, start, text)) = self.first.take() {
+            if is_heading && rules::day_heading(&text).is_none() {
+                self.title = Some((index, text));
+            } else {
+                self.heading(index, start, &text);
             }
-            while next < self.boundaries.len() && self.boundaries[next] <= s.line {
-                next += 1;
+        }
+        let text_range = line.body_start + line.shape.text.0..line.body_start + line.shape.text.1;
+        if is_heading {
+            let text = self.decode(text_range);
+            self.last_root = Some(line.index);
+            if !std::mem::replace(&mut self.seen_heading, true) {
+                self.first = Some((line.index, line.start, text.into_owned()));
+            } else {
+                self.heading(line.index, line.start, &text);
             }
-            let end = self.boundaries.get(next).copied().unwrap_or(outline.len());
-            s.lines = s.line..end;
-            let found = top_level_bullets(outline, s.kind, s.lines.clone()).find_map(|b| {
-                let text = outline.text(b);
-                rules::status(&text).map(|(status, reason)| (status, reason.map(String::from)))
-            });
-            if let Some((status, reason)) = found {
-                s.status = status;
-                s.reason = reason;
-            }
-            if s.kind == SessionKind::LightningTalks {
-                s.talks = top_level_bullets(outline, s.kind, s.lines.clone())
-                    .map(|b| talk(b, &outline.text(b)))
-                    .collect();
+            return;
+        }
+        self.open_and_empty = false;
+        if matches!(line.shape.kind, OutlineKind::Bullet(_))
+            && line.parent.is_some()
+            && line.parent == self.last_root
+        {
+            let read = self.wishlist.is_some()
+                || self.talk.is_some_and(|t| {
+                    let session = &self.sessions[t];
+                    session.kind == SessionKind::LightningTalks
+                        || (session.status == Status::Attended
+                            && may_be_status(&self.src[text_range.clone()]))
+                });
+            if read {
+                let text = self.decode(text_range);
+                self.top_level_bullet(line, &text);
             }
         }
     }
 }
 
-fn talk(line: usize, text: &str) -> Talk {
-    let byline = rules::talk_byline(text);
+fn talk(line: usize, start: usize, text: &str) -> Talk {
     Talk {
         line,
-        title: byline.title.to_string(),
-        speakers: byline.speakers.into_iter().map(String::from).collect(),
-        handles: byline.handles.into_iter().map(String::from).collect(),
+        bytes: start..start,
+        heading: Heading::new(text, Reading::Talk),
     }
 }
 
 fn session(
     line: usize,
-    lines: Range<usize>,
-    byline: rules::Byline,
+    start: usize,
+    heading: Heading,
     kind: SessionKind,
     day: Option<Day>,
 ) -> Session {
-    let strings = |v: Vec<&str>| v.into_iter().map(String::from).collect();
     Session {
         line,
-        lines,
-        title: byline.title.to_string(),
-        speakers: strings(byline.speakers),
-        handles: strings(byline.handles),
-        room: byline.room.map(String::from),
+        lines: line..line + 1,
+        bytes: start..start,
+        heading,
         day,
         kind,
         status: Status::Attended,
@@ -615,7 +796,7 @@ mod tests {
               Second Talk\n  - Missed: sick\nLightning Talks, Friday PM\n  - one\n  - two\n\
               Saturday\nThird\n",
         );
-        assert_eq!(doc.title().as_deref(), Some("My notes"));
+        assert_eq!(doc.title(), Some("My notes"));
         assert_eq!(
             titles(&doc),
             [

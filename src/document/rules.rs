@@ -42,41 +42,50 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn is_month(word: &str, abbreviated: bool) -> bool {
-    let w = word.to_lowercase();
-    MONTHS
-        .iter()
-        .any(|m| *m == w || (abbreviated && (w.len() == 3 || w == "sept") && m.starts_with(&w)))
+    let short = abbreviated && (word.len() == 3 || word.eq_ignore_ascii_case("sept"));
+    MONTHS.iter().any(|m| {
+        m.eq_ignore_ascii_case(word)
+            || (short
+                && m.get(..word.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(word)))
+    })
 }
 
 fn is_date_part(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-    let suffix = word[digits..].to_ascii_lowercase();
-    (1..=4).contains(&digits) && ["", "st", "nd", "rd", "th"].contains(&suffix.as_str())
+    let suffix = &word[digits..];
+    (1..=4).contains(&digits)
+        && ["", "st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix))
 }
+
+/// Words a day heading may have besides the weekday and the date.
+const DAY_HEADING_WORDS: [&str; 8] = [
+    "day",
+    "of",
+    "am",
+    "pm",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 
 /// A heading that is only a weekday, with optional "Day N", date, time of day and
 /// punctuation: "Friday", "Day 2 — Sunday", "Thursday, September 27", "Sat 12th April".
 pub fn day_heading(text: &str) -> Option<Day> {
     let mut day = None;
     for word in words(text) {
-        let lower = word.to_lowercase();
-        if let Some(d) = Day::parse(&lower) {
+        if let Some(d) = Day::parse(word) {
             if day.replace(d).is_some() {
                 return None;
             }
         } else if !(is_date_part(word)
             || is_month(word, true)
-            || [
-                "day",
-                "of",
-                "am",
-                "pm",
-                "morning",
-                "afternoon",
-                "evening",
-                "night",
-            ]
-            .contains(&lower.as_str()))
+            || DAY_HEADING_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word)))
         {
             return None;
         }
@@ -86,7 +95,11 @@ pub fn day_heading(text: &str) -> Option<Day> {
 
 /// The first weekday a heading names in full: "Lightning Talks, Friday PM" is on Friday.
 pub fn mentioned_day(text: &str) -> Option<Day> {
-    words(text).find_map(|w| Day::parse_full(&w.to_lowercase()))
+    // Every weekday's name ends in "day": most headings need no more than this look.
+    if !contains_ignore_ascii_case(text, "day") {
+        return None;
+    }
+    words(text).find_map(Day::parse_full)
 }
 
 /// A heading split into its parts: "Title, Colton Myers, @basepi".
@@ -168,11 +181,8 @@ type Split<'t> = (&'t str, Vec<&'t str>, Option<&'t str>);
 /// Splits at the last long dash when names follow; else at the last " - " when
 /// what follows passes the stricter person test.
 fn split_dash(text: &str) -> Option<Split<'_>> {
-    let strong = [" -- ", " — ", " – "]
-        .iter()
-        .filter_map(|sep| text.rfind(sep).map(|p| (p, sep.len())))
-        .max();
-    let weak = text.rfind(" - ").map(|p| (p, 3));
+    let strong = last_of(text, &[" -- ", " — ", " – "]);
+    let weak = last_of(text, &[" - "]);
     [
         (strong, name_shape as fn(&str) -> bool),
         (weak, is_person_name),
@@ -184,6 +194,22 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
         let speakers = split_people(names, is_name)?;
         Some((&text[..pos], speakers, room))
     })
+}
+
+/// The last place where one of `separators` (each starting with a space) begins, and
+/// its length. Walks the spaces from the end: headings are short, and this is called
+/// for every one of them.
+fn last_of(text: &str, separators: &[&str]) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .filter(|&p| bytes[p] == b' ')
+        .find_map(|p| {
+            separators
+                .iter()
+                .find(|sep| bytes[p..].starts_with(sep.as_bytes()))
+                .map(|sep| (p, sep.len()))
+        })
 }
 
 /// "Dan Crosta in AB" is Dan Crosta, in room AB.
@@ -216,7 +242,9 @@ fn split_people(names: &str, is_name: impl Fn(&str) -> bool) -> Option<Vec<&str>
 fn split_comma(text: &str) -> Option<(&str, Vec<&str>)> {
     let mut end = text.len();
     let mut speakers = Vec::new();
-    while let Some(pos) = text[..end].rfind(", ") {
+    while let Some(pos) = memchr::memrchr_iter(b',', &text.as_bytes()[..end])
+        .find(|&p| text.as_bytes().get(p + 1) == Some(&b' '))
+    {
         let candidate = text[pos + 2..end].trim();
         if !is_person_name(candidate) {
             break;
@@ -252,48 +280,68 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Words a person's name never contains: weekdays, months, AM and PM.
 fn is_calendar_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    Day::parse_full(&lower).is_some()
-        || is_month(&lower, false)
-        || ["am", "pm", "a.m.", "p.m."].contains(&lower.as_str())
+    Day::parse_full(word).is_some()
+        || is_month(word, false)
+        || ["am", "pm", "a.m.", "p.m."]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The shape of a person's name: one to four capitalised words, particles allowed
 /// (not last), and no weekday, month, AM or PM.
 pub fn name_shape(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let named = words.iter().filter(|w| !is_particle(w)).count();
-    (1..=4).contains(&words.len())
-        && named > 0
-        && !words.last().is_some_and(|w| is_particle(w))
-        && words
-            .iter()
-            .all(|w| (is_particle(w) || is_capitalised(w)) && !is_calendar_word(w))
+    let mut count = 0;
+    let mut named = 0;
+    let mut last_is_particle = false;
+    for word in text.split_whitespace() {
+        count += 1;
+        last_is_particle = is_particle(word);
+        if !last_is_particle {
+            named += 1;
+        }
+        let fits = (last_is_particle || is_capitalised(word)) && !is_calendar_word(word);
+        if count > 4 || !fits {
+            return false;
+        }
+    }
+    count > 0 && named > 0 && !last_is_particle
 }
 
 /// Shape alone cannot tell "Van Lindbergh" from "Python Packaging", so this adds two
 /// signals: at least two words, and either the first word is a given name (US Census
 /// 1990 lists) or none of the words is a common English word (Debian's wamerican).
 pub fn is_person_name(text: &str) -> bool {
-    if text.split_whitespace().count() < 2 || !name_shape(text) {
+    if text.split_whitespace().nth(1).is_none() || !name_shape(text) {
         return false;
     }
     let mut words = text.split_whitespace();
-    let first = words.next().map(normalise).unwrap_or_default();
-    is_given_name(&first)
-        || std::iter::once(first.as_str())
-            .chain(words.clone().map(|w| w.trim()))
+    let Some(first) = words.next() else {
+        return false;
+    };
+    normalised(first, is_given_name)
+        || std::iter::once(first)
+            .chain(words)
             .filter(|w| !is_particle(w))
-            .all(|w| !is_common_word(&normalise(w)))
+            .all(|w| !normalised(w, is_common_word))
 }
 
-/// Lower case, with ’ as ' and without a possessive 's.
-fn normalise(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
-    match lower.strip_suffix("'s") {
-        Some(stem) if !stem.is_empty() => stem.to_string(),
-        _ => lower,
+/// Calls `f` with `word` in lower case, with ’ as ' and without a possessive 's; short
+/// ASCII words (nearly all of them) are lowered on the stack.
+fn normalised(word: &str, f: impl Fn(&str) -> bool) -> bool {
+    let strip = |lower: &str| -> bool {
+        match lower.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => f(stem),
+            _ => f(lower),
+        }
+    };
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(strip);
     }
+    strip(&word.to_lowercase().replace('’', "'"))
 }
 
 /// Given names from the US Census 1990 first-name lists, lower case, sorted.
@@ -302,32 +350,32 @@ static GIVEN_NAMES: &str = include_str!("data/given-names.txt");
 /// Words that Debian's wamerican list has in lower case, sorted.
 static COMMON_WORDS: &str = include_str!("data/common-words.txt");
 
+include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
+
 fn is_given_name(word: &str) -> bool {
-    sorted_lines_contain(GIVEN_NAMES, word)
+    list_contains(GIVEN_NAMES, &GIVEN_NAMES_STARTS, word)
 }
 
 fn is_common_word(word: &str) -> bool {
-    sorted_lines_contain(COMMON_WORDS, word)
+    list_contains(COMMON_WORDS, &COMMON_WORDS_STARTS, word)
 }
 
-/// Binary search in a newline-separated list sorted by bytes; nothing to build at start-up.
-fn sorted_lines_contain(list: &str, word: &str) -> bool {
-    let bytes = list.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len());
+/// Binary search in a newline-separated list sorted by bytes, by the line starts that
+/// build.rs computed.
+fn list_contains(list: &str, starts: &[u32], word: &str) -> bool {
+    let line = |i: usize| {
+        let start = starts[i] as usize;
+        let end = starts.get(i + 1).map_or(list.len(), |&next| next as usize);
+        let line = &list.as_bytes()[start..end];
+        line.strip_suffix(b"\n").unwrap_or(line)
+    };
+    let (mut lo, mut hi) = (0, starts.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| start + p);
-        match bytes[start..end].cmp(word.as_bytes()) {
+        match line(mid).cmp(word.as_bytes()) {
             std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
         }
     }
     false
@@ -402,8 +450,10 @@ const WISHLIST_PHRASES: [&str; 5] = [
 /// "Talks I did not see, but looked good:".
 pub fn is_wishlist_heading(text: &str) -> bool {
     let text = text.trim_end();
-    let lower = text.to_lowercase().replace('’', "'");
-    ends_with_colon(text) && WISHLIST_PHRASES.iter().any(|p| lower.contains(p))
+    ends_with_colon(text) && {
+        let lower = text.to_lowercase().replace('’', "'");
+        WISHLIST_PHRASES.iter().any(|p| lower.contains(p))
+    }
 }
 
 /// A wishlist item's title, without a leading "Would like to see:".
@@ -431,7 +481,15 @@ pub fn is_follow_up(text: &str) -> bool {
 
 /// A heading containing "lightning talk", in any case.
 pub fn is_lightning_talks(text: &str) -> bool {
-    text.to_lowercase().contains("lightning talk")
+    contains_ignore_ascii_case(text, "lightning talk")
+}
+
+/// `needle` (ASCII) in `haystack`, ignoring ASCII case, without allocating.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A thematic break such as `---`, `***`, `===` or `* * *`: not a session.
@@ -472,6 +530,9 @@ mod tests {
             ("Thursday, September 27", Some(Day::Thursday)),
             ("Tuesday, 8 September 2015", Some(Day::Tuesday)),
             ("Sat 12th April", Some(Day::Saturday)),
+            ("Sunday, 13 Sept", Some(Day::Sunday)),
+            ("Sunday, 13 Sep", Some(Day::Sunday)),
+            ("Sunday, 13 Septem", None),
             ("Friday PM", Some(Day::Friday)),
             ("Lightning Talks, Friday PM", None),
             ("Friday and Saturday", None),
@@ -845,14 +906,22 @@ mod tests {
         for list in [GIVEN_NAMES, COMMON_WORDS] {
             let words: Vec<&str> = list.lines().collect();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "list not sorted");
-            for w in [words[0], words[words.len() / 2], words[words.len() - 1]] {
-                assert!(sorted_lines_contain(list, w), "{w}");
+            let starts = if list == GIVEN_NAMES {
+                &GIVEN_NAMES_STARTS[..]
+            } else {
+                &COMMON_WORDS_STARTS[..]
+            };
+            assert_eq!(starts.len(), words.len());
+            for w in &words {
+                assert!(list_contains(list, starts, w), "{w}");
             }
         }
         assert!(is_given_name("brandon"));
         assert!(!is_given_name("python"));
         assert!(is_common_word("shopping"));
         assert!(!is_common_word("schlawack"));
-        assert!(!sorted_lines_contain("", "a"));
+        assert!(!list_contains("", &[], "a"));
+        assert!(!is_common_word("zzzzzz"));
+        assert!(!is_given_name(""));
     }
 }

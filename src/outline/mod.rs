@@ -1,6 +1,6 @@
 //! Layer 1: the outline, a lossless reading of an indented plain-text file.
 //!
-//! Every line of the source is a [`Line`] that keeps its byte span, its kind (blank,
+//! Every line of the source is a [`Line`] that keeps its byte offset, its kind (blank,
 //! heading, bullet, text), its indentation column and its parent, so the tree of
 //! bullets can be walked and the file printed back byte for byte. This layer knows
 //! nothing about conferences, sessions or speakers, and does no I/O beyond writing
@@ -12,7 +12,10 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub use parse::{TAB_WIDTH, indent_column};
+pub use parse::{
+    BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, closes_verbatim,
+    indent_column, opens_verbatim, scan, shape, verbatim_shape,
+};
 
 /// Index of "no line" in the parent links.
 const NONE: u32 = u32::MAX;
@@ -43,29 +46,44 @@ pub enum Kind {
     Text,
 }
 
-/// One line of the source.
-///
-/// Offsets inside the line are stored as `u32` relative to its start, to keep lines small.
+impl Kind {
+    /// Two bytes: a tag and the heading level or glyph's index in [`GLYPHS`].
+    fn pack(self) -> [u8; 2] {
+        match self {
+            Kind::Blank => [0, 0],
+            Kind::Heading { level } => [1, level],
+            Kind::Bullet(Marker::Glyph(c)) => [2, parse::glyph_index(c).unwrap_or(0)],
+            Kind::Bullet(Marker::Ordinal) => [3, 0],
+            Kind::Text => [4, 0],
+        }
+    }
+
+    fn unpack([tag, data]: [u8; 2]) -> Kind {
+        match tag {
+            0 => Kind::Blank,
+            1 => Kind::Heading { level: data },
+            2 => Kind::Bullet(Marker::Glyph(GLYPHS[usize::from(data) % GLYPHS.len()])),
+            3 => Kind::Bullet(Marker::Ordinal),
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// One line of the source: where it starts, what it is, and where it sits in the tree.
+/// 24 bytes; the line's text and marker are worked out again from its bytes when asked.
 #[derive(Debug, Clone)]
 pub struct Line {
     start: usize,
-    end: usize,
-    content_end: u32,
-    body: u32,
-    indent_end: u32,
-    marker_end: u32,
-    text_start: u32,
-    text_end: u32,
-    column: u32,
-    kind: Kind,
     parent: u32,
     subtree_end: u32,
+    column: u32,
+    kind: [u8; 2],
 }
 
 impl Line {
     /// What kind of line this is.
     pub fn kind(&self) -> Kind {
-        self.kind
+        Kind::unpack(self.kind)
     }
 
     /// Display column of the first character after the indentation.
@@ -73,31 +91,24 @@ impl Line {
         self.column
     }
 
-    /// Byte span of the whole line in the source, line terminator included.
-    pub fn span(&self) -> Range<usize> {
-        self.start..self.end
+    /// Byte offset of the line in the source.
+    pub fn start(&self) -> usize {
+        self.start
     }
 
     /// True for blank lines.
     pub fn is_blank(&self) -> bool {
-        self.kind == Kind::Blank
+        self.kind[0] == 0
     }
 
     /// True for headings.
     pub fn is_heading(&self) -> bool {
-        matches!(self.kind, Kind::Heading { .. })
+        self.kind[0] == 1
     }
 
     /// True for bullets.
     pub fn is_bullet(&self) -> bool {
-        matches!(self.kind, Kind::Bullet(_))
-    }
-
-    fn range(&self, from: u32, to: u32) -> Range<usize> {
-        let line_len = self.end - self.start;
-        let from = (from as usize).min(line_len);
-        let to = (to as usize).clamp(from, line_len);
-        self.start + from..self.start + to
+        matches!(self.kind[0], 2 | 3)
     }
 }
 
@@ -111,13 +122,39 @@ pub struct Outline<'a> {
     lines: Vec<Line>,
 }
 
+/// Stores every scanned line.
+struct Builder {
+    lines: Vec<Line>,
+}
+
+impl Sink for Builder {
+    fn line(&mut self, line: &Scanned) {
+        self.lines.push(Line {
+            start: line.start,
+            parent: line.parent.map_or(NONE, |p| p as u32),
+            subtree_end: line.index as u32 + 1,
+            column: line.shape.column,
+            kind: line.shape.kind.pack(),
+        });
+    }
+
+    fn close(&mut self, index: usize, end: usize) {
+        self.lines[index].subtree_end = end as u32;
+    }
+}
+
 impl<'a> Outline<'a> {
     /// Parses `src`. Total: any bytes give an outline, and [`Outline::write_to`] gives
     /// them back unchanged.
     pub fn parse(src: &'a [u8]) -> Outline<'a> {
+        let lines = memchr::memchr_iter(b'\n', src).count() + 1;
+        let mut builder = Builder {
+            lines: Vec::with_capacity(lines),
+        };
+        scan(src, &mut builder);
         Outline {
             src,
-            lines: parse::build(src),
+            lines: builder.lines,
         }
     }
 
@@ -146,33 +183,57 @@ impl<'a> Outline<'a> {
         &self.lines[index]
     }
 
+    /// Byte span of line `index`, line terminator included.
+    pub fn span(&self, index: usize) -> Range<usize> {
+        let end = self
+            .lines
+            .get(index + 1)
+            .map_or(self.src.len(), |l| l.start);
+        self.lines[index].start..end
+    }
+
     /// The whole line as in the file, line terminator included.
     pub fn raw(&self, index: usize) -> &'a [u8] {
-        &self.src[self.lines[index].span()]
+        &self.src[self.span(index)]
     }
 
     /// The line without its terminator (and without the BOM on line 1).
     pub fn content(&self, index: usize) -> &'a [u8] {
-        let line = &self.lines[index];
-        &self.src[line.range(line.body, line.content_end)]
+        let mut raw = self.raw(index);
+        if let Some(line) = raw.strip_suffix(b"\n") {
+            raw = line.strip_suffix(b"\r").unwrap_or(line);
+        }
+        if index == 0 {
+            raw.strip_prefix(BOM).unwrap_or(raw)
+        } else {
+            raw
+        }
+    }
+
+    /// The line's shape (indentation, marker and text ranges within [`Outline::content`]).
+    pub fn shape(&self, index: usize) -> Shape {
+        let content = self.content(index);
+        match self.lines[index].kind() {
+            Kind::Text | Kind::Blank => verbatim_shape(content),
+            _ => shape(content),
+        }
     }
 
     /// The indentation of the line, as bytes.
     pub fn indent(&self, index: usize) -> &'a [u8] {
-        let line = &self.lines[index];
-        &self.src[line.range(line.body, line.indent_end)]
+        &self.content(index)[..self.shape(index).indent]
     }
 
     /// The marker of a bullet (`•`, `1.`) or heading (`##`), empty for other lines.
     pub fn marker(&self, index: usize) -> &'a [u8] {
-        let line = &self.lines[index];
-        &self.src[line.range(line.indent_end, line.marker_end)]
+        let s = self.shape(index);
+        &self.content(index)[s.indent..s.marker_end]
     }
 
     /// The text after indentation and marker, trailing whitespace trimmed, as bytes.
     pub fn text_bytes(&self, index: usize) -> &'a [u8] {
-        let line = &self.lines[index];
-        &self.src[line.range(line.text_start, line.text_end)]
+        let s = self.shape(index);
+        &self.content(index)[s.text.0..s.text.1]
     }
 
     /// The text after indentation and marker, decoded (invalid UTF-8 becomes U+FFFD).
@@ -182,8 +243,7 @@ impl<'a> Outline<'a> {
 
     /// Byte offset, within [`Outline::content`], where the text starts.
     pub fn text_offset(&self, index: usize) -> usize {
-        let line = &self.lines[index];
-        line.range(line.body, line.text_start).len()
+        self.shape(index).text.0
     }
 
     /// The parent of line `index`: the bullet or heading it nests under.
@@ -235,16 +295,13 @@ impl<'a> Outline<'a> {
 
     /// The line holding byte `offset` of the source.
     pub fn line_at(&self, offset: usize) -> Option<usize> {
-        let i = self.lines.partition_point(|l| l.end <= offset);
-        (i < self.len()).then_some(i)
+        let i = self.lines.partition_point(|l| l.start <= offset);
+        (i > 0 && offset < self.src.len()).then(|| i - 1)
     }
 
     /// The first line that is not valid UTF-8, if any.
     pub fn first_invalid_utf8(&self) -> Option<usize> {
-        match std::str::from_utf8(self.src) {
-            Ok(_) => None,
-            Err(e) => self.line_at(e.valid_up_to()),
-        }
+        first_invalid_utf8(self.src)
     }
 
     /// Writes the source back, byte for byte.
@@ -258,9 +315,19 @@ impl<'a> Outline<'a> {
             return Ok(());
         }
         let start = self.lines[range.start].start;
-        let end = self.lines[range.end - 1].end;
+        let end = self.span(range.end - 1).end;
         out.write_all(&self.src[start..end])
     }
+}
+
+/// The index of the first line of `src` that is not valid UTF-8, if any; no outline
+/// needed.
+pub fn first_invalid_utf8(src: &[u8]) -> Option<usize> {
+    if simdutf8::basic::from_utf8(src).is_ok() {
+        return None;
+    }
+    let bad = simdutf8::compat::from_utf8(src).err()?.valid_up_to();
+    Some(memchr::memchr_iter(b'\n', &src[..bad]).count())
 }
 
 /// Iterator over the children of a line; see [`Outline::children`].

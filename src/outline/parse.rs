@@ -1,16 +1,18 @@
-//! The nom grammar for one line, and the pass that turns lines into a tree.
+//! The nom grammar for one line, and the scanner that turns lines into a tree.
 //!
 //! Every line parses: [`shape`] is total. Lines are split by hand (`memchr` on `\n`),
 //! never by nom, so each keeps its byte span; nesting is built with a stack of open
-//! columns, since nom has no notion of indentation.
+//! columns, since nom has no notion of indentation. [`scan`] reports each line, with its
+//! parent, to a [`Sink`]: the outline stores them, the document reader keeps only what it
+//! needs, so one pass serves both.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::one_of;
-use nom::combinator::{eof, map, peek, recognize, value};
+use nom::combinator::{map, recognize};
 use nom::{IResult as NomResult, Parser};
 
-use super::{Kind, Line, Marker, NONE};
+use super::{Kind, Marker};
 
 type IResult<'a, O> = NomResult<&'a [u8], O>;
 
@@ -80,6 +82,26 @@ pub fn shape(body: &[u8]) -> Shape {
     }
 }
 
+/// The shape of a line inside a fenced block: text after the indentation, no marker.
+pub fn verbatim_shape(body: &[u8]) -> Shape {
+    let (rest, indent) = indentation(body).unwrap_or((body, &body[..0]));
+    let indent = indent.len();
+    let column = indent_column(&body[..indent]);
+    let kind = if is_blank(rest) {
+        Kind::Blank
+    } else {
+        Kind::Text
+    };
+    let end = indent + trim_end_len(rest);
+    Shape {
+        indent,
+        column,
+        kind,
+        marker_end: indent,
+        text: (indent, end.max(indent)),
+    }
+}
+
 fn indentation(input: &[u8]) -> IResult<'_, &[u8]> {
     take_while(|b| b == b' ' || b == b'\t').parse(input)
 }
@@ -110,41 +132,62 @@ fn trim_end_len(s: &[u8]) -> usize {
 
 /// A marker must be followed by whitespace or the end of the line: `-ve` and `+1` are text.
 fn marker_end(input: &[u8]) -> IResult<'_, ()> {
-    value((), peek(alt((take_while1(is_space), eof)))).parse(input)
+    match input.first() {
+        Some(&b) if !is_space(b) => Err(no_glyph(input)),
+        _ => Ok((input, ())),
+    }
+}
+
+/// The bullet glyphs, in the order [`glyph_index`] numbers them.
+pub const GLYPHS: [char; 19] = [
+    '•', '◦', '▪', '‣', '○', '●', '■', '□', '▸', '►', '*', '-', '+', '☐', '✔', '✓', '✘', '✗', '✖',
+];
+
+/// The position of `c` in [`GLYPHS`].
+pub fn glyph_index(c: char) -> Option<u8> {
+    GLYPHS.iter().position(|&g| g == c).map(|i| i as u8)
+}
+
+fn no_glyph(input: &[u8]) -> nom::Err<nom::error::Error<&[u8]>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Char))
 }
 
 /// `•` `◦` `▪` `‣` `○` `●` `■` `□` `▸` `►` `*` `-` `+`, and the task glyphs `☐` `✔` `✓` `✘` `✗` `✖`.
+/// Dispatches on the first byte: the multi-byte glyphs all start with 0xE2.
 fn glyph(input: &[u8]) -> IResult<'_, char> {
-    alt((
-        alt((
-            value('•', tag("•".as_bytes())),
-            value('◦', tag("◦".as_bytes())),
-            value('▪', tag("▪".as_bytes())),
-            value('‣', tag("‣".as_bytes())),
-            value('○', tag("○".as_bytes())),
-            value('●', tag("●".as_bytes())),
-            value('■', tag("■".as_bytes())),
-            value('□', tag("□".as_bytes())),
-            value('▸', tag("▸".as_bytes())),
-            value('►', tag("►".as_bytes())),
-        )),
-        alt((
-            value('*', tag("*".as_bytes())),
-            value('-', tag("-".as_bytes())),
-            value('+', tag("+".as_bytes())),
-            value('☐', tag("☐".as_bytes())),
-            value('✔', tag("✔".as_bytes())),
-            value('✓', tag("✓".as_bytes())),
-            value('✘', tag("✘".as_bytes())),
-            value('✗', tag("✗".as_bytes())),
-            value('✖', tag("✖".as_bytes())),
-        )),
-    ))
-    .parse(input)
+    let (len, c) = match *input {
+        [b'*', ..] => (1, '*'),
+        [b'-', ..] => (1, '-'),
+        [b'+', ..] => (1, '+'),
+        [0xE2, b1, b2, ..] => match (b1, b2) {
+            (0x80, 0xA2) => (3, '•'),
+            (0x97, 0xA6) => (3, '◦'),
+            (0x96, 0xAA) => (3, '▪'),
+            (0x80, 0xA3) => (3, '‣'),
+            (0x97, 0x8B) => (3, '○'),
+            (0x97, 0x8F) => (3, '●'),
+            (0x96, 0xA0) => (3, '■'),
+            (0x96, 0xA1) => (3, '□'),
+            (0x96, 0xB8) => (3, '▸'),
+            (0x96, 0xBA) => (3, '►'),
+            (0x98, 0x90) => (3, '☐'),
+            (0x9C, 0x94) => (3, '✔'),
+            (0x9C, 0x93) => (3, '✓'),
+            (0x9C, 0x98) => (3, '✘'),
+            (0x9C, 0x97) => (3, '✗'),
+            (0x9C, 0x96) => (3, '✖'),
+            _ => return Err(no_glyph(input)),
+        },
+        _ => return Err(no_glyph(input)),
+    };
+    Ok((&input[len..], c))
 }
 
 /// `1.` `12)` `a.` `B)` `iv.` `XII.`: digits, one letter, or a roman numeral, then `.` or `)`.
 fn ordinal(input: &[u8]) -> IResult<'_, &[u8]> {
+    if !input.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return Err(no_glyph(input));
+    }
     recognize((
         alt((
             take_while_m_n(1, 9, |b: u8| b.is_ascii_digit()),
@@ -157,9 +200,14 @@ fn ordinal(input: &[u8]) -> IResult<'_, &[u8]> {
     .parse(input)
 }
 
+/// A glyph or an ordinal, followed by whitespace or the end. The first byte says which
+/// to try, so the common line costs one comparison.
 fn bullet_marker(input: &[u8]) -> IResult<'_, Marker> {
-    let (rest, marker) =
-        alt((map(glyph, Marker::Glyph), map(ordinal, |_| Marker::Ordinal))).parse(input)?;
+    let (rest, marker) = match input.first() {
+        Some(b'*' | b'-' | b'+' | 0xE2) => map(glyph, Marker::Glyph).parse(input)?,
+        Some(b) if b.is_ascii_alphanumeric() => map(ordinal, |_| Marker::Ordinal).parse(input)?,
+        _ => return Err(no_glyph(input)),
+    };
     marker_end(rest)?;
     Ok((rest, marker))
 }
@@ -168,7 +216,11 @@ fn bullet_marker(input: &[u8]) -> IResult<'_, Marker> {
 /// written by hand often have), and org-mode `**`, `***`, ... followed by a space.
 /// A lone `#word` stays text: it is a hashtag.
 fn heading_marks(input: &[u8]) -> IResult<'_, u8> {
-    alt((markdown_marks, org_stars)).parse(input)
+    match input.first() {
+        Some(b'#') => markdown_marks(input),
+        Some(b'*') => org_stars(input),
+        _ => Err(no_glyph(input)),
+    }
 }
 
 fn markdown_marks(input: &[u8]) -> IResult<'_, u8> {
@@ -178,20 +230,14 @@ fn markdown_marks(input: &[u8]) -> IResult<'_, u8> {
     if spaced || glued {
         Ok((rest, hashes.len() as u8))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )))
+        Err(no_glyph(input))
     }
 }
 
 fn org_stars(input: &[u8]) -> IResult<'_, u8> {
     let (rest, stars) = take_while1(|b| b == b'*').parse(input)?;
     if stars.len() < 2 {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
+        return Err(no_glyph(input));
     }
     take_while1(|b| b == b' ' || b == b'\t').parse(rest)?;
     Ok((rest, stars.len().min(u8::MAX as usize) as u8))
@@ -210,7 +256,7 @@ fn strip_closing_hashes(text: &[u8]) -> &[u8] {
 
 /// A region of lines that are code or metadata, whatever they look like.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Verbatim {
+pub enum Verbatim {
     /// Markdown fence: the fence character and how many of it opened the block.
     Fence(u8, usize),
     /// Org-mode `#+BEGIN_...` block.
@@ -219,8 +265,12 @@ enum Verbatim {
     FrontMatter,
 }
 
-/// A line that opens a fenced code block: three or more backticks or tildes, or `#+BEGIN_`.
-fn opens_verbatim(rest: &[u8]) -> Option<Verbatim> {
+/// A line (after its indentation) that opens a fenced code block: three or more
+/// backticks or tildes, or `#+BEGIN_`.
+pub fn opens_verbatim(rest: &[u8]) -> Option<Verbatim> {
+    if !matches!(rest.first(), Some(b'`' | b'~' | b'#')) {
+        return None;
+    }
     for fence in [b'`', b'~'] {
         let run = rest.iter().take_while(|&&b| b == fence).count();
         if run >= 3 {
@@ -230,8 +280,8 @@ fn opens_verbatim(rest: &[u8]) -> Option<Verbatim> {
     starts_with_ignore_case(rest, b"#+begin_").then_some(Verbatim::OrgBlock)
 }
 
-/// A line that closes the block `open`.
-fn closes_verbatim(open: &Verbatim, rest: &[u8]) -> bool {
+/// A line (after its indentation) that closes the block `open`.
+pub fn closes_verbatim(open: &Verbatim, rest: &[u8]) -> bool {
     match *open {
         Verbatim::Fence(fence, len) => {
             let run = rest.iter().take_while(|&&b| b == fence).count();
@@ -249,124 +299,144 @@ fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
     s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// The line's body after spaces and tabs.
+pub fn after_indent(body: &[u8]) -> &[u8] {
+    let n = body
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    &body[n..]
+}
+
 /// Front matter: the first line is `---` and a later line closes it.
-fn front_matter(lines: &[(usize, usize, usize)], src: &[u8], bom: usize) -> bool {
-    let Some(&(start, content_end, _)) = lines.first() else {
+fn front_matter(src: &[u8], first_body: &[u8]) -> bool {
+    if first_body[..trim_end_len(first_body)] != *b"---" {
         return false;
-    };
-    let first = &src[start + bom..content_end];
-    first[..trim_end_len(first)] == *b"---"
-        && lines[1..]
-            .iter()
-            .any(|&(s, e, _)| closes_verbatim(&Verbatim::FrontMatter, &src[s..e]))
-}
-
-/// Byte ranges of every line: (start, end without terminator, end with terminator).
-fn split_lines(src: &[u8]) -> Vec<(usize, usize, usize)> {
-    let mut lines = Vec::with_capacity(src.len() / 40 + 1);
-    let mut start = 0;
-    while start < src.len() {
-        let (content_end, end) = match memchr::memchr(b'\n', &src[start..]) {
-            Some(i) => {
-                let nl = start + i;
-                let content_end = if nl > start && src[nl - 1] == b'\r' {
-                    nl - 1
-                } else {
-                    nl
-                };
-                (content_end, nl + 1)
-            }
-            None => (src.len(), src.len()),
-        };
-        lines.push((start, content_end, end));
-        start = end;
     }
-    lines
+    src.split(|&b| b == b'\n')
+        .skip(1)
+        .any(|line| closes_verbatim(&Verbatim::FrontMatter, after_indent(line)))
 }
 
-/// Parses every line and links each to its parent.
-pub fn build(src: &[u8]) -> Vec<Line> {
+/// One line as the scanner reports it.
+#[derive(Debug, Clone, Copy)]
+pub struct Scanned<'a> {
+    /// 0-based line index.
+    pub index: usize,
+    /// Byte offset of the line in the source.
+    pub start: usize,
+    /// Byte offset just past its line terminator (the next line's start).
+    pub end: usize,
+    /// Byte offset of its body (after a BOM on line 1).
+    pub body_start: usize,
+    /// The line without terminator or BOM.
+    pub body: &'a [u8],
+    /// Its shape, offsets relative to the body.
+    pub shape: Shape,
+    /// The line it nests under, if any.
+    pub parent: Option<usize>,
+}
+
+/// Receives the lines of a [`scan`] in order.
+pub trait Sink {
+    /// Line `line`, with its parent known.
+    fn line(&mut self, line: &Scanned);
+    /// The subtree of line `index` ends just before line `end`.
+    fn close(&mut self, _index: usize, _end: usize) {}
+}
+
+/// The ends of the line that starts at `start`, given the position of its `\n` (if
+/// any): (body end, next line's start).
+fn line_end(src: &[u8], start: usize, newline: Option<usize>) -> (usize, usize) {
+    match newline {
+        Some(nl) => {
+            let content_end = if nl > start && src[nl - 1] == b'\r' {
+                nl - 1
+            } else {
+                nl
+            };
+            (content_end, nl + 1)
+        }
+        None => (src.len(), src.len()),
+    }
+}
+
+/// Reads every line of `src` in order, reporting each (with its parent) to `sink`.
+///
+/// Nesting: a heading closes everything and counts as column −1, so a bullet at column 0
+/// still nests under it; a bullet closes every open line at its column or deeper; text
+/// and blank lines belong to the line open above them and never open a level. Lines
+/// inside fenced blocks and front matter are text.
+pub fn scan(src: &[u8], sink: &mut impl Sink) {
     let bom = if src.starts_with(BOM) { BOM.len() } else { 0 };
-    let spans = split_lines(src);
-    let mut verbatim = front_matter(&spans, src, bom).then_some(Verbatim::FrontMatter);
-    let mut in_front_matter = verbatim.is_some();
-    let mut lines: Vec<Line> = Vec::with_capacity(spans.len());
-    // Open nodes: (column, line index); a heading's column is -1 so a bullet at
-    // column 0 still nests under it.
-    let mut stack: Vec<(i64, u32)> = Vec::new();
-    for (index, &(start, content_end, end)) in spans.iter().enumerate() {
+    let mut verbatim = None;
+    // Open nodes: (column, line index); a heading's column is -1.
+    let mut stack: Vec<(i64, usize)> = Vec::new();
+    let mut newlines = memchr::memchr_iter(b'\n', src);
+    let mut start = 0;
+    let mut index = 0;
+    while start < src.len() {
+        let (content_end, end) = line_end(src, start, newlines.next());
         let skip = if index == 0 { bom } else { 0 };
         let body = &src[start + skip..content_end];
-        let mut s = shape(body);
-        let rest = &body[s.indent..];
-        if let Some(open) = &verbatim {
-            let first_line = in_front_matter && index == 0;
-            if !first_line && closes_verbatim(open, rest) {
+        let rest = after_indent(body);
+        let shape = if let Some(open) = &verbatim {
+            let opened_here = index == 0 && *open == Verbatim::FrontMatter;
+            if !opened_here && closes_verbatim(open, rest) {
                 verbatim = None;
-                in_front_matter = false;
             }
-            s = verbatim_shape(s);
+            verbatim_shape(body)
+        } else if index == 0 && front_matter(src, body) {
+            verbatim = Some(Verbatim::FrontMatter);
+            verbatim_shape(body)
         } else if let Some(open) = opens_verbatim(rest) {
             verbatim = Some(open);
-            s = verbatim_shape(s);
-        }
-        let index = index as u32;
-        let parent = match s.kind {
-            Kind::Blank | Kind::Text => stack.last().map_or(NONE, |&(_, i)| i),
+            verbatim_shape(body)
+        } else {
+            shape(body)
+        };
+        let parent = match shape.kind {
+            Kind::Blank | Kind::Text => stack.last().map(|&(_, i)| i),
             Kind::Heading { .. } => {
-                close(&mut stack, &mut lines, index, |_| true);
+                close(&mut stack, sink, index, |_| true);
                 stack.push((-1, index));
-                NONE
+                None
             }
             Kind::Bullet(_) => {
-                let column = i64::from(s.column);
-                close(&mut stack, &mut lines, index, |c| c >= column);
-                let parent = stack.last().map_or(NONE, |&(_, i)| i);
+                let column = i64::from(shape.column);
+                close(&mut stack, sink, index, |c| c >= column);
+                let parent = stack.last().map(|&(_, i)| i);
                 stack.push((column, index));
                 parent
             }
         };
-        let rel = |n: usize| u32::try_from(n + skip).unwrap_or(u32::MAX);
-        lines.push(Line {
+        sink.line(&Scanned {
+            index,
             start,
             end,
-            content_end: u32::try_from(content_end - start).unwrap_or(u32::MAX),
-            body: skip as u32,
-            indent_end: rel(s.indent),
-            marker_end: rel(s.marker_end),
-            text_start: rel(s.text.0),
-            text_end: rel(s.text.1),
-            column: s.column,
-            kind: s.kind,
+            body_start: start + skip,
+            body,
+            shape,
             parent,
-            subtree_end: index + 1,
         });
+        start = end;
+        index += 1;
     }
-    let len = lines.len() as u32;
-    close(&mut stack, &mut lines, len, |_| true);
-    lines
-}
-
-/// Lines inside a fence keep their indentation but lose any marker: they are text.
-fn verbatim_shape(s: Shape) -> Shape {
-    match s.kind {
-        Kind::Blank => s,
-        _ => Shape {
-            kind: Kind::Text,
-            marker_end: s.indent,
-            text: (s.indent, s.text.1),
-            ..s
-        },
-    }
+    close(&mut stack, sink, index, |_| true);
 }
 
 /// Pops open nodes while `pop(column)` holds; each popped subtree ends before line `at`.
-fn close(stack: &mut Vec<(i64, u32)>, lines: &mut [Line], at: u32, pop: impl Fn(i64) -> bool) {
+fn close(
+    stack: &mut Vec<(i64, usize)>,
+    sink: &mut impl Sink,
+    at: usize,
+    pop: impl Fn(i64) -> bool,
+) {
     while let Some(&(column, index)) = stack.last() {
         if !pop(column) {
             break;
         }
-        lines[index as usize].subtree_end = at;
+        sink.close(index, at);
         stack.pop();
     }
 }
@@ -474,6 +544,16 @@ mod tests {
             assert_eq!(kind(line), Kind::Text, "{line:?}");
             assert_eq!(text(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn every_glyph_is_a_bullet() {
+        for glyph in GLYPHS {
+            let line = format!("  {glyph} text");
+            assert_eq!(kind(&line), Kind::Bullet(Marker::Glyph(glyph)), "{glyph}");
+        }
+        assert_eq!(kind("  \u{2022}\u{2022} text"), Kind::Text);
+        assert_eq!(kind("  \u{2013} dash"), Kind::Text);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn write_document<'d>(
         return Ok(());
     }
     let title = doc.title();
-    writeln!(out, "# {}\n", title.as_deref().unwrap_or(label))?;
+    writeln!(out, "# {}\n", title.unwrap_or(label))?;
     let mut day: Option<Day> = None;
     let mut in_wishlist = false;
     // The reader takes a note-like heading right after an empty session as a note of

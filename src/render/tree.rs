@@ -53,7 +53,7 @@ pub fn write_tree(
     let guides = if tree.ascii { &ASCII } else { &UNICODE };
     let max = tree.depth.unwrap_or(usize::MAX);
     let title = doc.title();
-    put(out, opts, Role::Header, title.as_deref().unwrap_or(label))?;
+    put(out, opts, Role::Header, title.unwrap_or(label))?;
     out.write_all(b"\n")?;
     if max == 0 {
         return Ok(());
