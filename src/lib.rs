@@ -13,7 +13,7 @@
 //!    a tree, or the file's own bytes.
 //!
 //! ```
-//! use notes::{Document, query, render};
+//! use notes::{Document, render, search};
 //!
 //! let src = "My notes\n\nDecorators, Colton Myers\n  • decorators wrap functions\n";
 //! let doc = Document::parse(src.as_bytes());
@@ -23,9 +23,8 @@
 //! let pattern = regex::Regex::new("wrap").unwrap();
 //! let mut printer = render::text::GrepPrinter::new(render::text::Options::default());
 //! let mut out = Vec::new();
-//! for hit in query::grep(&doc, &pattern, &query::Filter::default()) {
-//!     printer.hit(&mut out, &doc, None, &hit)?;
-//! }
+//! search::Searcher::new(src.as_bytes(), &pattern, false)
+//!     .search(|hit| printer.hit(&mut out, None, hit))?;
 //! assert_eq!(out, "4:Decorators:decorators wrap functions\n".as_bytes());
 //! # Ok::<(), std::io::Error>(())
 //! ```
@@ -51,8 +50,10 @@ pub mod fold;
 pub mod outline;
 pub mod query;
 pub mod render;
+pub mod search;
 pub mod summary;
 
 pub use document::{Day, Document, Note, Session, SessionKind, Status, Talk};
 pub use outline::Outline;
-pub use query::{Filter, Hit};
+pub use query::Filter;
+pub use search::{Hit, Searcher};

@@ -1,13 +1,7 @@
-//! Queries: pure functions from a [`Document`] to the sessions or lines asked for.
-//!
-//! Nothing here prints; the results carry line indices and byte ranges, and the
-//! printers in [`crate::render`] turn them into text.
+//! Queries: pure functions from a [`Document`] to the sessions asked for. Searching
+//! lines is [`crate::search`]'s. Nothing here prints.
 
-use std::ops::Range;
-
-use regex::Regex;
-
-use crate::document::{Day, Document, Session, Status, Talk, rules};
+use crate::document::{Day, Document, Session, Status, Talk};
 use crate::fold::{contains_folded, fold};
 
 /// Which sessions to keep. The default keeps every session.
@@ -90,69 +84,6 @@ pub fn show<'d>(doc: &'d Document, query: &str) -> Vec<Shown<'d>> {
     found
 }
 
-/// Every line that asks to come back to something ([`rules::is_follow_up`]), as hits
-/// without match ranges, in file order.
-pub fn follow_ups<'d>(doc: &'d Document) -> impl Iterator<Item = Hit> + 'd {
-    let outline = doc.outline();
-    (0..outline.len())
-        .filter(move |&i| !outline.line(i).is_blank() && rules::is_follow_up(&outline.text(i)))
-        .map(move |line| Hit {
-            line,
-            session: doc.session_of(line),
-            context: doc.context(line),
-            matches: Vec::new(),
-        })
-}
-
-/// A line whose text matches a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// The outline line.
-    pub line: usize,
-    /// The index of its session in [`Document::sessions`], if it is in one.
-    pub session: Option<usize>,
-    /// The bullets above it in its session, outermost first; see [`Document::context`].
-    pub context: Vec<usize>,
-    /// Byte ranges of the matches in the line's text ([`crate::outline::Outline::text`]).
-    pub matches: Vec<Range<usize>>,
-}
-
-/// Every line whose text matches `pattern`, in file order. With a non-empty `filter`,
-/// only the lines of the sessions it keeps are searched.
-pub fn grep<'d>(
-    doc: &'d Document,
-    pattern: &'d Regex,
-    filter: &Filter,
-) -> impl Iterator<Item = Hit> + 'd {
-    let outline = doc.outline();
-    let ranges: Vec<Range<usize>> = if filter.is_empty() {
-        std::iter::once(0..outline.len()).collect()
-    } else {
-        sessions(doc, filter).map(Session::lines).collect()
-    };
-    ranges
-        .into_iter()
-        .flatten()
-        .filter(move |&i| !outline.line(i).is_blank())
-        .filter_map(move |line| {
-            let text = outline.text(line);
-            let matches: Vec<Range<usize>> = pattern
-                .find_iter(&text)
-                .map(|m| m.range())
-                .filter(|r| !r.is_empty())
-                .collect();
-            if matches.is_empty() && !pattern.is_match(&text) {
-                return None;
-            }
-            Some(Hit {
-                line,
-                session: doc.session_of(line),
-                context: doc.context(line),
-                matches,
-            })
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,54 +151,5 @@ mod tests {
         assert_eq!(titles(".net"), ["talk Python .NET"]);
         assert_eq!(titles("perez"), ["talk Pérez on science"]);
         assert!(titles("zzz").is_empty());
-    }
-
-    #[test]
-    fn follow_ups_with_their_sessions() {
-        let doc = Document::parse(b"Talk\n  - review on video\n  - fine\nTODO: call Bob\n");
-        let found: Vec<(usize, Option<usize>)> =
-            follow_ups(&doc).map(|f| (f.line, f.session)).collect();
-        assert_eq!(found, [(1, Some(0)), (3, Some(1))]);
-    }
-
-    #[test]
-    #[allow(clippy::single_range_in_vec_init)]
-    fn grep_reports_context_and_ranges() {
-        let doc = doc();
-        let re = Regex::new("(?i)decorator|function").unwrap();
-        let hits: Vec<Hit> = grep(&doc, &re, &Filter::default()).collect();
-        assert_eq!(hits.len(), 3);
-        assert_eq!(hits[0].line, 1);
-        assert_eq!(hits[0].matches, [0..9]);
-        assert_eq!(hits[1].matches, [0..9, 16..24]);
-        assert_eq!(hits[2].context, [2]);
-        assert_eq!(hits[2].session, Some(0));
-        let re = Regex::new("Ann").unwrap();
-        let hit = grep(&doc, &re, &Filter::default()).next().unwrap();
-        assert_eq!((hit.line, hit.session), (4, Some(1)));
-        let re = Regex::new("Saturday").unwrap();
-        let hit = grep(&doc, &re, &Filter::default()).next().unwrap();
-        assert_eq!((hit.line, hit.session), (6, None));
-    }
-
-    #[test]
-    fn grep_within_a_filter() {
-        let doc = doc();
-        let re = Regex::new("(?i)a").unwrap();
-        let saturday = Filter {
-            day: Some(Day::Saturday),
-            ..Filter::default()
-        };
-        let lines: Vec<usize> = grep(&doc, &re, &saturday).map(|h| h.line).collect();
-        assert_eq!(lines, [7, 8]);
-    }
-
-    #[test]
-    fn grep_finds_empty_matches_without_reporting_empty_ranges() {
-        let doc = doc();
-        let re = Regex::new("^").unwrap();
-        let hits: Vec<Hit> = grep(&doc, &re, &Filter::default()).collect();
-        assert_eq!(hits.len(), 9);
-        assert!(hits.iter().all(|h| h.matches.is_empty()));
     }
 }

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
+use notes::document::rules;
 use notes::document::{Document, Session};
 use notes::outline::Outline;
-use notes::query::{self, Filter};
 use notes::render::{json, markdown, opml, raw, text, tree};
+use notes::search::Searcher;
 use notes::summary;
 use proptest::prelude::*;
 use regex::Regex;
@@ -65,9 +66,13 @@ fn exercise(src: &[u8]) {
             heading,
         };
         let mut printer = text::GrepPrinter::new(opts);
-        for hit in query::grep(&doc, &pattern, &Filter::default()).chain(query::follow_ups(&doc)) {
-            printer.hit(&mut out, &doc, None, &hit).unwrap();
-            json::write_hit(&mut out, "f", &doc, &hit).unwrap();
+        for pattern in [&pattern, rules::follow_up_pattern()] {
+            Searcher::new(src, pattern, false)
+                .search(|hit| {
+                    printer.hit(&mut out, None, hit)?;
+                    json::write_hit(&mut out, "f", hit)
+                })
+                .unwrap();
         }
         let sessions: Vec<&Session> = doc.sessions().iter().collect();
         let tree_opts = tree::TreeOptions {

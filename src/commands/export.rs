@@ -24,16 +24,16 @@ pub fn run(
     let mut found = false;
     let mut opml_started = false;
     inputs.for_each(|file| {
-        let sessions: Vec<_> = query::sessions(file.doc, &filter).collect();
+        let sessions: Vec<_> = query::sessions(file.doc(), &filter).collect();
         found |= !sessions.is_empty();
         match to {
-            ExportFormat::Json => json::write_tree(out, file.label, file.doc, sessions)?,
+            ExportFormat::Json => json::write_tree(out, file.label, file.doc(), sessions)?,
             ExportFormat::Markdown => {
-                markdown::write_document(out, file.label, file.doc, sessions)?
+                markdown::write_document(out, file.label, file.doc(), sessions)?
             }
             ExportFormat::Opml => {
                 if !opml_started {
-                    let title = match file.doc.title() {
+                    let title = match file.doc().title() {
                         Some(title) if !several => title.to_string(),
                         _ if several => "notes".to_string(),
                         _ => file.label.to_string(),
@@ -41,7 +41,7 @@ pub fn run(
                     opml::write_head(out, &title)?;
                     opml_started = true;
                 }
-                opml::write_document(out, several, file.label, file.doc, sessions)?;
+                opml::write_document(out, several, file.label, file.doc(), sessions)?;
             }
         }
         Ok(())

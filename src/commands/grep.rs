@@ -1,13 +1,15 @@
 //! `notes grep PATTERN` (every line whose text matches, with its session and ancestors)
 //! and `notes todo` (every follow-up line, printed the same way).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 
 use anyhow::{Result, anyhow};
-use notes::query::{self, Filter, Hit};
+use notes::document::rules;
+use notes::query::{self, Filter};
 use notes::render::json;
 use notes::render::text::{self, GrepPrinter, Options};
+use notes::search::{Hit, Searcher, SessionInfo};
 use regex::{Regex, RegexBuilder};
 
 use super::Ctx;
@@ -15,7 +17,7 @@ use super::input::{File, Inputs};
 use crate::cli::GrepArgs;
 
 pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let pattern = build_regex(args)?;
+    let (pattern, case_insensitive) = build_regex(args)?;
     let filter = Filter {
         day: args.day,
         session: args.session.clone(),
@@ -35,13 +37,24 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
     let mut printer = GrepPrinter::new(ctx.opts);
     let mut found = false;
     inputs.for_each(|file| {
-        let hits = query::grep(file.doc, &pattern, &filter);
+        // Filters need the document's days and headings; plain searches do not.
+        let allowed: Option<HashSet<usize>> = (!filter.is_empty()).then(|| {
+            query::sessions(file.doc(), &filter)
+                .map(|s| s.line_number())
+                .collect()
+        });
+        let keep = |hit: &Hit| {
+            allowed
+                .as_ref()
+                .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
+        };
+        let mut searcher = Searcher::new(file.src, &pattern, case_insensitive);
         found |= if args.count {
-            counts(file, hits, out, ctx)?
+            counts(file, &mut searcher, keep, out, ctx)?
         } else if args.sessions_with_matches {
-            sessions_with_hits(file, hits, out, ctx)?
+            sessions_with_hits(file, &mut searcher, keep, out, ctx)?
         } else {
-            print_hits(file, hits, &mut printer, out, ctx)?
+            print_hits(file, &mut searcher, keep, &mut printer, out, ctx)?
         };
         Ok(())
     })?;
@@ -52,7 +65,8 @@ pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
     let mut printer = GrepPrinter::new(ctx.opts);
     let mut found = false;
     inputs.for_each(|file| {
-        found |= print_hits(file, query::follow_ups(file.doc), &mut printer, out, ctx)?;
+        let mut searcher = Searcher::new(file.src, rules::follow_up_pattern(), false);
+        found |= print_hits(file, &mut searcher, |_| true, &mut printer, out, ctx)?;
         Ok(())
     })?;
     Ok(found)
@@ -60,40 +74,50 @@ pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
 
 fn print_hits(
     file: &File,
-    hits: impl Iterator<Item = Hit>,
+    searcher: &mut Searcher,
+    keep: impl Fn(&Hit) -> bool,
     printer: &mut GrepPrinter,
     out: &mut impl Write,
     ctx: Ctx,
 ) -> Result<bool> {
     let mut found = false;
-    for hit in hits {
-        if ctx.json {
-            json::write_hit(out, file.label, file.doc, &hit)?;
-        } else {
-            printer.hit(out, file.doc, file.prefix, &hit)?;
+    searcher.search(|hit| {
+        if !keep(hit) {
+            return Ok(());
         }
         found = true;
-    }
+        if ctx.json {
+            json::write_hit(out, file.label, hit)
+        } else {
+            printer.hit(out, file.prefix, hit)
+        }
+    })?;
     Ok(found)
 }
 
 /// Hits per session, sessions in file order (lines outside any session first).
 fn counts(
     file: &File,
-    hits: impl Iterator<Item = Hit>,
+    searcher: &mut Searcher,
+    keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,
 ) -> Result<bool> {
-    let mut counts: BTreeMap<Option<usize>, usize> = BTreeMap::new();
-    for hit in hits {
-        *counts.entry(hit.session).or_default() += 1;
-    }
-    for (&session, &count) in &counts {
-        let session = session.map(|s| &file.doc.sessions()[s]);
+    let mut counts: BTreeMap<Option<usize>, (Option<SessionInfo>, usize)> = BTreeMap::new();
+    searcher.search(|hit| {
+        if keep(hit) {
+            let entry = counts
+                .entry(hit.session.map(|s| s.line))
+                .or_insert_with(|| (hit.session.cloned(), 0));
+            entry.1 += 1;
+        }
+        Ok(())
+    })?;
+    for (session, count) in counts.values() {
         if ctx.json {
-            json::write_count(out, file.label, session, count)?;
+            json::write_count(out, file.label, session.as_ref(), *count)?;
         } else {
-            text::write_count(out, ctx.opts, file.prefix, session, count)?;
+            text::write_count(out, ctx.opts, file.prefix, session.as_ref(), *count)?;
         }
     }
     Ok(!counts.is_empty())
@@ -102,23 +126,32 @@ fn counts(
 /// The sessions with at least one hit, as `list` prints them.
 fn sessions_with_hits(
     file: &File,
-    hits: impl Iterator<Item = Hit>,
+    searcher: &mut Searcher,
+    keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,
 ) -> Result<bool> {
-    let sessions: BTreeSet<usize> = hits.filter_map(|h| h.session).collect();
-    for &s in &sessions {
-        let session = &file.doc.sessions()[s];
-        if ctx.json {
-            json::write_session(out, file.label, session, None)?;
-        } else {
-            text::write_session(out, ctx.opts, file.prefix, session)?;
+    let mut lines = BTreeSet::new();
+    searcher.search(|hit| {
+        if let Some(session) = hit.session.filter(|_| keep(hit)) {
+            lines.insert(session.line);
+        }
+        Ok(())
+    })?;
+    for session in file.doc().sessions() {
+        if lines.contains(&session.line_number()) {
+            if ctx.json {
+                json::write_session(out, file.label, session, None)?;
+            } else {
+                text::write_session(out, ctx.opts, file.prefix, session)?;
+            }
         }
     }
-    Ok(!sessions.is_empty())
+    Ok(!lines.is_empty())
 }
 
-fn build_regex(args: &GrepArgs) -> Result<Regex> {
+/// The pattern as asked for, and whether it ignores case (for the search's prefilter).
+fn build_regex(args: &GrepArgs) -> Result<(Regex, bool)> {
     let mut pattern = if args.fixed_strings {
         regex::escape(&args.pattern)
     } else {
@@ -128,8 +161,9 @@ fn build_regex(args: &GrepArgs) -> Result<Regex> {
         pattern = format!(r"\b(?:{pattern})\b");
     }
     let smart = args.smart_case && !has_uppercase(&args.pattern, args.fixed_strings);
-    RegexBuilder::new(&pattern)
-        .case_insensitive(args.ignore_case || smart)
+    let case_insensitive = args.ignore_case || smart;
+    let regex = RegexBuilder::new(&pattern)
+        .case_insensitive(case_insensitive)
         .build()
         .map_err(|e| {
             anyhow!(
@@ -137,7 +171,8 @@ fn build_regex(args: &GrepArgs) -> Result<Regex> {
                 args.pattern,
                 one_line(&e.to_string())
             )
-        })
+        })?;
+    Ok((regex, case_insensitive))
 }
 
 /// Smart case: does the pattern have an upper-case letter of its own? Escapes such as

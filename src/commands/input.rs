@@ -1,5 +1,6 @@
 //! Finding and reading the notes files.
 
+use std::cell::OnceCell;
 use std::ffi::OsStr;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -17,14 +18,23 @@ const BUNDLED_LABEL: &str = "pycon2014.txt";
 /// The extensions of notes files, for directories.
 const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "org", "taskpaper", "todo"];
 
-/// A notes file read and parsed, as commands see it.
+/// A notes file read, as commands see it. Its document is read the first time it is
+/// asked for: grep without filters never needs it.
 pub struct File<'f, 'a> {
     /// Its name in messages and JSON records.
     pub label: &'f str,
     /// Its name for text records: only when several files are read.
     pub prefix: Option<&'f str>,
-    /// Its document.
-    pub doc: &'f Document<'a>,
+    /// Its bytes.
+    pub src: &'a [u8],
+    doc: &'f OnceCell<Document<'a>>,
+}
+
+impl<'a> File<'_, 'a> {
+    /// The file read as conference notes.
+    pub fn doc(&self) -> &Document<'a> {
+        self.doc.get_or_init(|| Document::parse(self.src))
+    }
 }
 
 /// Where one notes file comes from.
@@ -150,19 +160,23 @@ impl Inputs {
                     continue;
                 }
             };
-            let (doc, invalid) = parse(&bytes);
-            if let Some(line) = invalid {
+            let doc = OnceCell::new();
+            let invalid = with_utf8_check(&bytes, || {
+                f(&File {
+                    label: &label,
+                    prefix: several.then_some(&label),
+                    src: &bytes,
+                    doc: &doc,
+                })
+            });
+            if let Some(line) = invalid.1 {
                 let _ = writeln!(
                     io::stderr(),
                     "warning: {label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
                     line + 1
                 );
             }
-            f(&File {
-                label: &label,
-                prefix: several.then_some(&label),
-                doc: &doc,
-            })?;
+            invalid.0?;
             if i == last {
                 // The process ends next: freeing every session one by one would only
                 // cost time.
@@ -222,16 +236,18 @@ fn report(err: &anyhow::Error) {
 /// Files this big are checked for UTF-8 on a second thread while they are parsed.
 const CHECK_APART_AT: usize = 1 << 20;
 
-/// The document, and the first line that is not valid UTF-8 (for the warning).
-fn parse(bytes: &[u8]) -> (Document<'_>, Option<usize>) {
+/// Runs `f` and finds the first line of `bytes` that is not valid UTF-8 (for the
+/// warning); for big files, on a second thread while `f` runs.
+fn with_utf8_check<T>(bytes: &[u8], f: impl FnOnce() -> T) -> (T, Option<usize>) {
     if bytes.len() < CHECK_APART_AT {
-        return (Document::parse(bytes), first_invalid_utf8(bytes));
+        let invalid = first_invalid_utf8(bytes);
+        return (f(), invalid);
     }
     std::thread::scope(|scope| {
         let check = scope.spawn(|| first_invalid_utf8(bytes));
-        let doc = Document::parse(bytes);
+        let result = f();
         let invalid = check.join().unwrap_or_else(|_| first_invalid_utf8(bytes));
-        (doc, invalid)
+        (result, invalid)
     })
 }
 

@@ -32,7 +32,7 @@ pub fn run_with(
     };
     let mut found = false;
     inputs.for_each(|file| {
-        for session in query::sessions(file.doc, &filter) {
+        for session in query::sessions(file.doc(), &filter) {
             if ctx.json {
                 json::write_session(out, file.label, session, None)?;
             } else {

@@ -19,13 +19,13 @@ pub fn run(inputs: &mut Inputs, day: Option<Day>, out: &mut impl Write, ctx: Ctx
     let mut found = false;
     inputs.for_each(|file| {
         if day.is_none() {
-            raw::write_document(out, file.doc)?;
+            out.write_all(file.src)?;
             found = true;
             return Ok(());
         }
-        let mut sessions = query::sessions(file.doc, &filter).peekable();
+        let mut sessions = query::sessions(file.doc(), &filter).peekable();
         found |= sessions.peek().is_some();
-        raw::write_sessions(out, file.doc, sessions)?;
+        raw::write_sessions(out, file.doc(), sessions)?;
         Ok(())
     })?;
     Ok(found)

@@ -13,11 +13,13 @@ use super::input::Inputs;
 pub fn run(inputs: &mut Inputs, query: &str, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let mut found = false;
     inputs.for_each(|file| {
-        for shown in query::show(file.doc, query) {
+        for shown in query::show(file.doc(), query) {
             let mut text = Vec::new();
             match shown {
-                Shown::Session(session) => raw::write_session(&mut text, file.doc, session)?,
-                Shown::Talk(session, talk) => raw::write_talk(&mut text, file.doc, session, talk)?,
+                Shown::Session(session) => raw::write_session(&mut text, file.doc(), session)?,
+                Shown::Talk(session, talk) => {
+                    raw::write_talk(&mut text, file.doc(), session, talk)?
+                }
             }
             if ctx.json {
                 match shown {

@@ -13,7 +13,7 @@ pub fn speakers(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<b
     let several = inputs.several();
     let mut speakers = Speakers::default();
     inputs.for_each(|file| {
-        speakers.add(file.label, file.doc);
+        speakers.add(file.label, file.doc());
         Ok(())
     })?;
     let speakers = speakers.into_sorted();
@@ -30,7 +30,7 @@ pub fn speakers(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<b
 pub fn days(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let mut found = false;
     inputs.for_each(|file| {
-        for row in summary::stats(file.doc, file.doc.sessions()) {
+        for row in summary::stats(file.doc(), file.doc().sessions()) {
             if let Scope::Day(_) = row.scope {
                 if ctx.json {
                     json::write_day(out, file.label, &row)?;
@@ -48,7 +48,7 @@ pub fn days(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
 pub fn stats(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let mut found = false;
     inputs.for_each(|file| {
-        let rows = summary::stats(file.doc, file.doc.sessions());
+        let rows = summary::stats(file.doc(), file.doc().sessions());
         if ctx.json {
             for row in &rows {
                 json::write_stats(out, file.label, row)?;

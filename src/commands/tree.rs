@@ -24,17 +24,22 @@ pub fn run(inputs: &mut Inputs, args: &TreeArgs, out: &mut impl Write, ctx: Ctx)
     let max = args.depth.unwrap_or(usize::MAX);
     let mut found = false;
     inputs.for_each(|file| {
-        let sessions: Vec<&Session> = query::sessions(file.doc, &filter).collect();
+        let sessions: Vec<&Session> = query::sessions(file.doc(), &filter).collect();
         found |= !sessions.is_empty();
         if !ctx.json {
             return Ok(tree::write_tree(
-                out, ctx.opts, options, file.label, file.doc, &sessions,
+                out,
+                ctx.opts,
+                options,
+                file.label,
+                file.doc(),
+                &sessions,
             )?);
         }
         for session in sessions.iter().filter(|_| max >= 1) {
-            json::write_node(out, file.label, file.doc, session.line(), 1)?;
-            for note in file.doc.notes(session).iter().filter(|n| n.depth < max) {
-                json::write_node(out, file.label, file.doc, note.line, note.depth + 1)?;
+            json::write_node(out, file.label, file.doc(), session.line(), 1)?;
+            for note in file.doc().notes(session).iter().filter(|n| n.depth < max) {
+                json::write_node(out, file.label, file.doc(), note.line, note.depth + 1)?;
             }
         }
         Ok(())

@@ -495,16 +495,14 @@ impl<'a> Document<'a> {
         notes
     }
 
-    /// The bullets and text lines above `line` inside its session, outermost first
-    /// (headings, which are the session or notes of it, are left out).
+    /// The bullets above `line`, outermost first: inside its session when it is in
+    /// one (headings, which are the session or notes of it, are left out).
     pub fn context(&self, line: usize) -> Vec<usize> {
-        let Some(session) = self.session_of(line).map(|i| &self.sessions[i]) else {
-            return Vec::new();
-        };
         let outline = self.outline();
+        let floor = self.session_of(line).map(|s| self.sessions[s].line);
         let mut path: Vec<usize> = outline
             .ancestors(line)
-            .take_while(|&a| a > session.line)
+            .take_while(|&a| floor.is_none_or(|f| a > f))
             .filter(|&a| !outline.line(a).is_heading())
             .collect();
         path.reverse();

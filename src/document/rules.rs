@@ -272,14 +272,18 @@ fn is_capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let acronym = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
     first.is_uppercase()
         && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
-        && !acronym
+        && !(word.chars().nth(2).is_some() && word.chars().all(char::is_uppercase))
 }
 
 /// Words a person's name never contains: weekdays, months, AM and PM.
 fn is_calendar_word(word: &str) -> bool {
+    // Calendar words are 2 to 9 ASCII letters (and dots): most words fail here.
+    if !(2..=9).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+    {
+        return false;
+    }
     Day::parse_full(word).is_some()
         || is_month(word, false)
         || ["am", "pm", "a.m.", "p.m."]
@@ -477,6 +481,11 @@ static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
 /// video", "look it up", "Go back – couple of fun quotes", "Would like to see: …", "TODO".
 pub fn is_follow_up(text: &str) -> bool {
     FOLLOW_UP.is_match(text)
+}
+
+/// The pattern of [`is_follow_up`], for searching with.
+pub fn follow_up_pattern() -> &'static Regex {
+    &FOLLOW_UP
 }
 
 /// A heading containing "lightning talk", in any case.

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 pub use parse::{
     BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, closes_verbatim,
-    indent_column, opens_verbatim, scan, shape, verbatim_shape,
+    indent_column, opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
 };
 
 /// Index of "no line" in the parent links.

@@ -66,7 +66,11 @@ pub fn shape(body: &[u8]) -> Shape {
         (Kind::Text, rest)
     };
     let marker_end = at(after_marker);
-    let text_start = marker_end + leading_space(after_marker);
+    // Text lines start right after their indentation, as lines in fenced blocks do.
+    let text_start = match kind {
+        Kind::Text => marker_end,
+        _ => marker_end + leading_space(after_marker),
+    };
     let mut text_end = text_start + trim_end_len(&body[text_start..]);
     if let Kind::Heading { level } = kind
         && level > 0
@@ -308,9 +312,14 @@ pub fn after_indent(body: &[u8]) -> &[u8] {
     &body[n..]
 }
 
+/// A first line that may open front matter: `---`.
+pub fn opens_front_matter(first_body: &[u8]) -> bool {
+    first_body[..trim_end_len(first_body)] == *b"---"
+}
+
 /// Front matter: the first line is `---` and a later line closes it.
 fn front_matter(src: &[u8], first_body: &[u8]) -> bool {
-    if first_body[..trim_end_len(first_body)] != *b"---" {
+    if !opens_front_matter(first_body) {
         return false;
     }
     src.split(|&b| b == b'\n')

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::{Document, Session, Talk};
-use crate::query::Hit;
+use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker};
 
 /// Writes `value` as one line of JSON.
@@ -93,28 +93,26 @@ struct HitRecord<'a> {
     file: &'a str,
     line: usize,
     session: Option<&'a str>,
-    path: Vec<Cow<'a, str>>,
-    text: Cow<'a, str>,
+    path: Vec<&'a str>,
+    text: &'a str,
     matches: Vec<[usize; 2]>,
 }
 
 /// A grep hit (or a follow-up): `file`, `line`, `session` (its title, or null),
 /// `path` (the session's title, then the texts of the bullets above the line),
 /// `text`, and `matches` (`[start, end]` byte offsets into `text`).
-pub fn write_hit(out: &mut impl Write, file: &str, doc: &Document, hit: &Hit) -> io::Result<()> {
-    let outline = doc.outline();
-    let session = hit.session.map(|s| doc.sessions()[s].title());
+pub fn write_hit(out: &mut impl Write, file: &str, hit: &Hit) -> io::Result<()> {
+    let session = hit.session.map(|s| s.title.as_str());
     let path = session
-        .map(Cow::Borrowed)
         .into_iter()
-        .chain(hit.context.iter().map(|&c| outline.text(c)))
+        .chain(hit.context.iter().map(|c| c.text.as_ref()))
         .collect();
     let record = HitRecord {
         file,
-        line: hit.line + 1,
+        line: hit.line,
         session,
         path,
-        text: outline.text(hit.line),
+        text: hit.text,
         matches: hit.matches.iter().map(|m| [m.start, m.end]).collect(),
     };
     write_line(out, &record)
@@ -132,13 +130,13 @@ struct CountRecord<'a> {
 pub fn write_count(
     out: &mut impl Write,
     file: &str,
-    session: Option<&Session>,
+    session: Option<&SessionInfo>,
     count: usize,
 ) -> io::Result<()> {
     let record = CountRecord {
         file,
-        line: session.map(Session::line_number),
-        session: session.map(Session::title),
+        line: session.map(|s| s.line),
+        session: session.map(|s| s.title.as_str()),
         count,
     };
     write_line(out, &record)

@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use colored::{ColoredString, Colorize};
 
-use crate::document::{Document, Session, Status, named_after_speaker};
-use crate::query::Hit;
+use crate::document::{Session, Status, named_after_speaker};
+use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker, Tally};
 
 /// How text output looks.
@@ -142,12 +142,7 @@ pub fn write_session(
     session: &Session,
 ) -> io::Result<()> {
     write_file(out, opts, file)?;
-    put(
-        out,
-        opts,
-        Role::LineNumber,
-        &session.line_number().to_string(),
-    )?;
+    put_number(out, opts, session.line_number())?;
     out.write_all(b":")?;
     put(out, opts, Role::Day, session.day().map_or("", |d| d.name()))?;
     out.write_all(b":")?;
@@ -168,19 +163,14 @@ pub fn write_count(
     out: &mut impl Write,
     opts: Options,
     file: Option<&str>,
-    session: Option<&Session>,
+    session: Option<&SessionInfo>,
     count: usize,
 ) -> io::Result<()> {
     write_file(out, opts, file)?;
     if let Some(session) = session {
-        put(
-            out,
-            opts,
-            Role::LineNumber,
-            &session.line_number().to_string(),
-        )?;
+        put_number(out, opts, session.line)?;
         out.write_all(b":")?;
-        put(out, opts, Role::SessionTitle, session.title())?;
+        put(out, opts, Role::SessionTitle, &session.title)?;
     } else {
         out.write_all(b":")?;
     }
@@ -213,7 +203,7 @@ fn write_highlighted(
 #[derive(Debug)]
 pub struct GrepPrinter {
     opts: Options,
-    /// The file and session of the group being printed, once a group has started.
+    /// The file and session line of the group being printed, once a group has started.
     group: Option<(Option<String>, Option<usize>)>,
     /// Lines already shown in the current group.
     shown: Vec<usize>,
@@ -229,57 +219,40 @@ impl GrepPrinter {
         }
     }
 
-    /// Prints one hit of `doc`, read from `file` (named only when several files are read).
-    pub fn hit(
-        &mut self,
-        out: &mut impl Write,
-        doc: &Document,
-        file: Option<&str>,
-        hit: &Hit,
-    ) -> io::Result<()> {
+    /// Prints one hit, read from `file` (named only when several files are read).
+    pub fn hit(&mut self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
         if self.opts.heading {
-            self.grouped(out, doc, file, hit)
+            self.grouped(out, file, hit)
         } else {
-            self.record(out, doc, file, hit)
+            self.record(out, file, hit)
         }
     }
 
-    fn record(
-        &self,
-        out: &mut impl Write,
-        doc: &Document,
-        file: Option<&str>,
-        hit: &Hit,
-    ) -> io::Result<()> {
-        let (opts, outline) = (self.opts, doc.outline());
+    fn record(&self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
+        let opts = self.opts;
         write_file(out, opts, file)?;
-        put(out, opts, Role::LineNumber, &(hit.line + 1).to_string())?;
+        put_number(out, opts, hit.line)?;
         out.write_all(b":")?;
-        if let Some(s) = hit.session {
-            put(out, opts, Role::SessionTitle, doc.sessions()[s].title())?;
+        if let Some(session) = hit.session {
+            put(out, opts, Role::SessionTitle, &session.title)?;
         }
-        for &c in &hit.context {
+        for context in hit.context {
             put(out, opts, Role::Guide, " › ")?;
-            out.write_all(outline.text(c).as_bytes())?;
+            out.write_all(context.text.as_bytes())?;
         }
         out.write_all(b":")?;
-        write_highlighted(out, opts, &outline.text(hit.line), &hit.matches)?;
+        write_highlighted(out, opts, hit.text, hit.matches)?;
         out.write_all(b"\n")
     }
 
-    fn grouped(
-        &mut self,
-        out: &mut impl Write,
-        doc: &Document,
-        file: Option<&str>,
-        hit: &Hit,
-    ) -> io::Result<()> {
+    fn grouped(&mut self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
         let opts = self.opts;
+        let session = hit.session.map(|s| s.line);
         let same_file = self
             .group
             .as_ref()
             .is_some_and(|(f, _)| f.as_deref() == file);
-        let same_session = same_file && self.group.as_ref().is_some_and(|(_, s)| *s == hit.session);
+        let same_session = same_file && self.group.as_ref().is_some_and(|(_, s)| *s == session);
         if !same_session {
             if self.group.is_some() {
                 out.write_all(b"\n")?;
@@ -289,21 +262,21 @@ impl GrepPrinter {
                 out.write_all(b"\n")?;
             }
             if let Some(s) = hit.session {
-                let s = &doc.sessions()[s];
-                write_label(out, opts, s.title(), s.speakers(), s.handles())?;
+                write_label(out, opts, &s.title, &s.speakers, &s.handles)?;
                 out.write_all(b"\n")?;
             }
-            self.group = Some((file.map(String::from), hit.session));
+            self.group = Some((file.map(String::from), session));
             self.shown.clear();
         }
-        for &c in &hit.context {
-            if !self.shown.contains(&c) {
-                self.shown.push(c);
-                write_numbered_line(out, opts, doc, c, '-', &[])?;
+        for context in hit.context {
+            if !self.shown.contains(&context.line) {
+                self.shown.push(context.line);
+                let text = &context.text;
+                write_numbered_line(out, opts, context.line, '-', context.lead, text, &[])?;
             }
         }
         self.shown.push(hit.line);
-        write_numbered_line(out, opts, doc, hit.line, ':', &hit.matches)
+        write_numbered_line(out, opts, hit.line, ':', hit.lead, hit.text, hit.matches)
     }
 }
 
@@ -312,18 +285,26 @@ impl GrepPrinter {
 fn write_numbered_line(
     out: &mut impl Write,
     opts: Options,
-    doc: &Document,
     line: usize,
     sep: char,
+    lead: &[u8],
+    text: &str,
     matches: &[Range<usize>],
 ) -> io::Result<()> {
-    let outline = doc.outline();
-    put(out, opts, Role::LineNumber, &(line + 1).to_string())?;
+    put_number(out, opts, line)?;
     write!(out, "{sep}")?;
-    let lead = &outline.content(line)[..outline.text_offset(line)];
     out.write_all(String::from_utf8_lossy(lead).as_bytes())?;
-    write_highlighted(out, opts, &outline.text(line), matches)?;
+    write_highlighted(out, opts, text, matches)?;
     out.write_all(b"\n")
+}
+
+/// A line number, coloured as one when colouring.
+fn put_number(out: &mut impl Write, opts: Options, n: usize) -> io::Result<()> {
+    if opts.color {
+        put(out, opts, Role::LineNumber, &n.to_string())
+    } else {
+        write!(out, "{n}")
+    }
 }
 
 /// A speaker: `NAME @HANDLES: TITLE (DAY); TITLE (DAY)`, with `FILE:LINE` after the
@@ -460,7 +441,8 @@ pub fn write_stats(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::{self, Filter};
+    use crate::document::Document;
+    use crate::search::Searcher;
     use crate::summary;
     use regex::Regex;
 
@@ -482,13 +464,12 @@ mod tests {
     }
 
     fn grep(pattern: &str, opts: Options, file: Option<&str>) -> String {
-        let doc = Document::parse(NOTES.as_bytes());
         let re = Regex::new(pattern).unwrap();
         let mut printer = GrepPrinter::new(opts);
         let mut out = Vec::new();
-        for hit in query::grep(&doc, &re, &Filter::default()) {
-            printer.hit(&mut out, &doc, file, &hit).unwrap();
-        }
+        Searcher::new(NOTES.as_bytes(), &re, false)
+            .search(|hit| printer.hit(&mut out, file, hit))
+            .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -549,7 +530,13 @@ mod tests {
     fn counts_speakers_days_and_stats() {
         let doc = Document::parse(NOTES.as_bytes());
         let mut out = Vec::new();
-        write_count(&mut out, plain(), None, Some(&doc.sessions()[0]), 3).unwrap();
+        let info = SessionInfo {
+            line: 2,
+            title: "Decorators".to_string(),
+            speakers: Vec::new(),
+            handles: Vec::new(),
+        };
+        write_count(&mut out, plain(), None, Some(&info), 3).unwrap();
         write_count(&mut out, plain(), Some("a.txt"), None, 1).unwrap();
         let mut speakers = summary::Speakers::default();
         speakers.add("a.txt", &doc);
