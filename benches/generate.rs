@@ -1,6 +1,7 @@
-//! Writes a benchmark notes file: `cargo bench --bench generate -- SIZE FILE`, where
-//! SIZE is a number of bytes with an optional K, M or G suffix (powers of 1000).
-//! The same size always gives the same bytes.
+//! Writes a benchmark notes file: `cargo bench --bench generate -- SIZE FILE [deep]`,
+//! where SIZE is a number of bytes with an optional K, M or G suffix (powers of 1000),
+//! and `deep` nests bullets up to 100 levels instead of 5. The same arguments always
+//! give the same bytes.
 
 mod common;
 
@@ -23,10 +24,15 @@ fn main() -> ExitCode {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let (Some(size), Some(path)) = (args.first().and_then(|s| parse_size(s)), args.get(1)) else {
-        eprintln!("usage: cargo bench --bench generate -- SIZE FILE  (SIZE like 10M)");
+        eprintln!("usage: cargo bench --bench generate -- SIZE FILE [deep]  (SIZE like 10M)");
         return ExitCode::from(2);
     };
-    let text = common::generate(size, 2014);
+    let max_depth = if args.get(2).is_some_and(|a| a == "deep") {
+        100
+    } else {
+        5
+    };
+    let text = common::generate(size, 2014, max_depth);
     if let Err(err) = std::fs::write(path, text) {
         eprintln!("error: could not write `{path}`: {err}");
         return ExitCode::from(2);

@@ -127,20 +127,27 @@ impl Material {
     }
 }
 
-/// Writes about `size` bytes of notes.
-pub fn generate(size: usize, seed: u64) -> String {
+/// Writes about `size` bytes of notes whose bullets go at most `max_depth` levels deep
+/// (5 for realistic notes; the deep variant goes to 100).
+pub fn generate(size: usize, seed: u64, max_depth: usize) -> String {
     let material = Material::from_seed();
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(size + 4096);
     let mut conference = 0;
     while out.len() < size {
         conference += 1;
-        write_conference(&mut out, &material, &mut rng, conference);
+        write_conference(&mut out, &material, &mut rng, conference, max_depth);
     }
     out
 }
 
-fn write_conference(out: &mut String, m: &Material, rng: &mut Rng, number: usize) {
+fn write_conference(
+    out: &mut String,
+    m: &Material,
+    rng: &mut Rng,
+    number: usize,
+    max_depth: usize,
+) {
     let glyph = *rng.pick(&GLYPHS);
     let indent = if rng.one_in(4) { "\t" } else { "  " };
     out.push_str(&format!(
@@ -161,8 +168,8 @@ fn write_conference(out: &mut String, m: &Material, rng: &mut Rng, number: usize
             } else {
                 write_heading(out, m, rng);
             }
-            let lines = 3 + rng.below(13);
-            write_bullets(out, m, rng, glyph, indent, lines);
+            let lines = 3 + rng.below(13) * max_depth / 5;
+            write_bullets(out, m, rng, glyph, indent, lines, max_depth);
             out.push('\n');
         }
     }
@@ -209,12 +216,19 @@ fn write_bullets(
     glyph: &str,
     indent: &str,
     n: usize,
+    max_depth: usize,
 ) {
     let mut depth: usize = 1;
     for i in 0..n {
-        depth = match rng.below(3) {
+        // Realistic notes wander between levels; the deep variant mostly descends.
+        let step = if max_depth > 5 {
+            1 + rng.below(2)
+        } else {
+            rng.below(3)
+        };
+        depth = match step {
             0 if depth > 1 => depth - 1,
-            1 if depth < 5 => depth + 1,
+            1 if depth < max_depth => depth + 1,
             _ => depth,
         };
         let start = out.len();

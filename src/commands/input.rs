@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 use std::ffi::OsStr;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use notes::document::Document;
@@ -237,18 +238,35 @@ fn report(err: &anyhow::Error) {
 const CHECK_APART_AT: usize = 1 << 20;
 
 /// Runs `f` and finds the first line of `bytes` that is not valid UTF-8 (for the
-/// warning); for big files, on a second thread while `f` runs.
+/// warning). For big files a second thread checks while `f` runs; whichever finishes
+/// first checks the last part of the file, so a quick `f` does not wait for the whole
+/// check.
 fn with_utf8_check<T>(bytes: &[u8], f: impl FnOnce() -> T) -> (T, Option<usize>) {
     if bytes.len() < CHECK_APART_AT {
         let invalid = first_invalid_utf8(bytes);
         return (f(), invalid);
     }
-    std::thread::scope(|scope| {
-        let check = scope.spawn(|| first_invalid_utf8(bytes));
+    // Split at a line end, which no UTF-8 sequence spans.
+    let at = bytes.len() / 2;
+    let split = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+    let (head, tail) = bytes.split_at(split);
+    let valid = |part: &[u8]| simdutf8::basic::from_utf8(part).is_ok();
+    let tail_taken = AtomicBool::new(false);
+    let take_tail = || !tail_taken.swap(true, Ordering::AcqRel);
+    let (result, head_ok, tail_ok) = std::thread::scope(|scope| {
+        let check = scope.spawn(|| (valid(head), take_tail().then(|| valid(tail))));
         let result = f();
-        let invalid = check.join().unwrap_or_else(|_| first_invalid_utf8(bytes));
-        (result, invalid)
-    })
+        let mine = take_tail().then(|| valid(tail));
+        let (head_ok, theirs) = check.join().unwrap_or((false, None));
+        (result, head_ok, mine.or(theirs).unwrap_or(false))
+    });
+    // Only a file with a bad byte pays for finding its line.
+    let invalid = if head_ok && tail_ok {
+        None
+    } else {
+        first_invalid_utf8(bytes)
+    };
+    (result, invalid)
 }
 
 /// Fails unless exactly what `json` allows: for commands without a JSON form.
