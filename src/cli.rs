@@ -35,6 +35,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Read files that have NUL bytes (which look binary) as text.
+    #[arg(short = 'a', long, global = true)]
+    pub text: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

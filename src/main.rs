@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         opts: Options {
             color,
             heading: tty,
+            escape: tty,
         },
         json: cli.json,
     };
@@ -53,6 +54,13 @@ fn main() -> ExitCode {
         Ok(_) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
+            // An I/O error with nothing said about it comes from writing the output:
+            // reading errors name their file.
+            let err = if err.chain().count() == 1 && err.downcast_ref::<io::Error>().is_some() {
+                err.context("could not write to standard output")
+            } else {
+                err
+            };
             let message = format!("{err:#}").replace('\n', " ");
             let _ = writeln!(io::stderr(), "error: {message}");
             ExitCode::from(2)

@@ -1,132 +1,12 @@
 //! The lossless round trip and the no-panic promise, on arbitrary input and on real
 //! notes from public repositories (../shared/corpus, when present).
 
+mod pipeline;
+
 use std::path::Path;
 
-use notes::document::rules;
-use notes::document::{Document, Session};
-use notes::outline::Outline;
-use notes::render::{json, markdown, opml, raw, text, tree};
-use notes::search::Searcher;
-use notes::summary;
+use pipeline::{exercise, reads_back_from_markdown};
 use proptest::prelude::*;
-use regex::Regex;
-
-/// Everything the library does with a source, asserting the round trip.
-fn exercise(src: &[u8]) {
-    let outline = Outline::parse(src);
-    let mut back = Vec::new();
-    outline.write_to(&mut back).unwrap();
-    assert_eq!(back, src, "print(parse(x)) != x");
-
-    let mut joined = Vec::with_capacity(src.len());
-    for i in 0..outline.len() {
-        joined.extend_from_slice(outline.raw(i));
-        assert!(outline.subtree_end(i) > i && outline.subtree_end(i) <= outline.len());
-        if let Some(p) = outline.parent(i) {
-            assert!(p < i && outline.subtree(p).contains(&i));
-        }
-    }
-    assert_eq!(joined, src, "line spans do not tile the source");
-
-    let doc = Document::from_outline(outline);
-    let mut out = Vec::new();
-    let mut previous_end = 0;
-    let outline = doc.outline();
-    let offset = |line: usize| {
-        if line < outline.len() {
-            outline.line(line).start()
-        } else {
-            src.len()
-        }
-    };
-    for s in doc.sessions() {
-        assert_eq!(s.bytes(), offset(s.lines().start)..offset(s.lines().end));
-        for talk in s.talks() {
-            let end = outline.subtree_end(talk.line());
-            assert_eq!(talk.bytes(), offset(talk.line())..offset(end), "talk bytes");
-        }
-        assert!(
-            s.lines().start >= previous_end,
-            "sessions overlap or are out of order"
-        );
-        previous_end = s.lines().end;
-        text::write_session(&mut out, text::Options::default(), Some("f"), s).unwrap();
-        json::write_session(&mut out, "f", s, Some(b"x")).unwrap();
-        raw::write_session(&mut out, &doc, s).unwrap();
-        for talk in s.talks() {
-            raw::write_talk(&mut out, &doc, s, talk).unwrap();
-        }
-    }
-    raw::write_sessions(&mut out, &doc, doc.sessions()).unwrap();
-    let pattern = Regex::new("(?i)e|^").unwrap();
-    for heading in [false, true] {
-        let opts = text::Options {
-            color: false,
-            heading,
-        };
-        let mut printer = text::GrepPrinter::new(opts);
-        for pattern in [&pattern, rules::follow_up_pattern()] {
-            Searcher::new(src, pattern, false)
-                .search(|hit| {
-                    printer.hit(&mut out, None, hit)?;
-                    json::write_hit(&mut out, "f", hit)
-                })
-                .unwrap();
-        }
-        let sessions: Vec<&Session> = doc.sessions().iter().collect();
-        let tree_opts = tree::TreeOptions {
-            ascii: heading,
-            depth: None,
-        };
-        tree::write_tree(&mut out, opts, tree_opts, "f", &doc, &sessions).unwrap();
-        text::write_stats(&mut out, opts, None, &summary::stats(&doc, doc.sessions())).unwrap();
-    }
-
-    let mut tree = Vec::new();
-    json::write_tree(&mut tree, "f", &doc, doc.sessions()).unwrap();
-    let value: serde_json::Value = serde_json::from_slice(&tree).expect("export is valid JSON");
-    assert_eq!(
-        value["sessions"].as_array().map(Vec::len),
-        Some(doc.sessions().len())
-    );
-
-    let mut xml = Vec::new();
-    opml::write_head(&mut xml, "t").unwrap();
-    opml::write_document(&mut xml, false, "f", &doc, doc.sessions()).unwrap();
-    opml::write_end(&mut xml).unwrap();
-    roxmltree::Document::parse(std::str::from_utf8(&xml).unwrap())
-        .expect("OPML is well-formed XML");
-
-    let mut md = Vec::new();
-    markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
-    let reread = Document::parse(&md);
-    assert_eq!(
-        summaries(&reread),
-        summaries(&doc),
-        "the Markdown export reads back to other sessions:\n{}",
-        String::from_utf8_lossy(&md)
-    );
-}
-
-/// What `notes list` shows of each session, line numbers aside.
-fn summaries(doc: &Document) -> Vec<String> {
-    doc.sessions()
-        .iter()
-        .map(|s| {
-            format!(
-                "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-                s.day(),
-                s.title(),
-                s.speakers(),
-                s.handles(),
-                s.kind(),
-                s.status(),
-                s.reason()
-            )
-        })
-        .collect()
-}
 
 /// Lines that look like notes: indentation, markers, headings, odd bytes, any ending.
 fn outline_like() -> impl Strategy<Value = Vec<u8>> {
@@ -174,19 +54,23 @@ proptest! {
     #[test]
     fn outline_like_text_round_trips(src in outline_like()) {
         exercise(&src);
+        reads_back_from_markdown(&src);
     }
 }
 
 #[test]
 fn the_bundled_notes_round_trip() {
     exercise(include_bytes!("../notes/pycon2014.txt"));
+    reads_back_from_markdown(include_bytes!("../notes/pycon2014.txt"));
 }
 
 #[test]
 fn every_fixture_round_trips() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     for entry in std::fs::read_dir(dir).unwrap() {
-        exercise(&std::fs::read(entry.unwrap().path()).unwrap());
+        let src = std::fs::read(entry.unwrap().path()).unwrap();
+        exercise(&src);
+        reads_back_from_markdown(&src);
     }
 }
 
@@ -203,7 +87,9 @@ fn the_shared_corpus_round_trips() {
         if path.file_name().is_some_and(|n| n == "SOURCES.md") {
             continue;
         }
-        exercise(&std::fs::read(&path).unwrap());
+        let src = std::fs::read(&path).unwrap();
+        exercise(&src);
+        reads_back_from_markdown(&src);
         seen += 1;
     }
     assert!(seen > 0, "the corpus folder is empty");

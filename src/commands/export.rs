@@ -25,7 +25,10 @@ pub fn run(
     let mut opml_started = false;
     inputs.for_each(|file| {
         let sessions: Vec<_> = query::sessions(file.doc(), &filter).collect();
-        found |= !sessions.is_empty();
+        if sessions.is_empty() {
+            return Ok(());
+        }
+        found = true;
         match to {
             ExportFormat::Json => json::write_tree(out, file.label, file.doc(), sessions)?,
             ExportFormat::Markdown => {

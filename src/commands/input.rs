@@ -58,14 +58,9 @@ impl Source {
     fn read(&self) -> Result<Bytes> {
         match self {
             Source::Bundled => Ok(Bytes::Static(BUNDLED)),
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin()
-                    .lock()
-                    .read_to_end(&mut bytes)
-                    .context("could not read notes from standard input")?;
-                Ok(Bytes::Owned(bytes))
-            }
+            Source::Stdin => read_stdin()
+                .map(Bytes::Owned)
+                .context("could not read notes from standard input"),
             Source::Path(path) => read_file(path)
                 .with_context(|| format!("could not read notes file `{}`", path.display())),
         }
@@ -88,6 +83,29 @@ impl std::ops::Deref for Bytes {
             Bytes::Owned(bytes) => bytes,
             Bytes::Mapped(map) => map,
         }
+    }
+}
+
+/// Standard input, whole. Memory is asked for as it comes, so input too big to hold is
+/// an error, not an abort.
+fn read_stdin() -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut stdin = io::stdin().lock();
+    loop {
+        let n = match stdin.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.try_reserve(n).map_err(|_| {
+            io::Error::new(
+                io::ErrorKind::OutOfMemory,
+                format!("not enough memory for more than {} bytes", bytes.len()),
+            )
+        })?;
+        bytes.extend_from_slice(&chunk[..n]);
     }
 }
 
@@ -115,13 +133,18 @@ fn read_file(path: &Path) -> io::Result<Bytes> {
 #[derive(Debug)]
 pub struct Inputs {
     sources: Vec<Result<Source, String>>,
+    /// Read files with NUL bytes too (`--text`).
+    text: bool,
     failed: bool,
+    /// Some file was read; some was refused as binary.
+    read_any: bool,
+    refused_binary: bool,
 }
 
 impl Inputs {
     /// The files named by `paths` (directories expanded), or the bundled notes when
     /// `paths` is empty.
-    pub fn new(paths: &[PathBuf]) -> Inputs {
+    pub fn new(paths: &[PathBuf], text: bool) -> Inputs {
         let sources = if paths.is_empty() {
             vec![Ok(Source::Bundled)]
         } else {
@@ -129,7 +152,10 @@ impl Inputs {
         };
         Inputs {
             sources,
+            text,
             failed: false,
+            read_any: false,
+            refused_binary: false,
         }
     }
 
@@ -138,9 +164,10 @@ impl Inputs {
         self.sources.len() > 1
     }
 
-    /// True when a file could not be found or read.
+    /// True when a file could not be found or read, or when every file read was refused
+    /// as binary.
     pub fn failed(&self) -> bool {
-        self.failed
+        self.failed || (self.refused_binary && !self.read_any)
     }
 
     /// Reads each file in turn and calls `f` with it. A file that cannot be read is
@@ -161,6 +188,16 @@ impl Inputs {
                     continue;
                 }
             };
+            if !self.text
+                && let Some(at) = memchr::memchr(0, &bytes)
+            {
+                self.refused_binary = true;
+                report(&anyhow::anyhow!(
+                    "{label} looks like a binary file (NUL at byte {at})"
+                ));
+                continue;
+            }
+            self.read_any = true;
             let doc = OnceCell::new();
             let invalid = with_utf8_check(&bytes, || {
                 f(&File {
@@ -301,7 +338,7 @@ mod tests {
     fn labels() {
         assert_eq!(Source::Bundled.label(), "pycon2014.txt");
         assert_eq!(Source::Stdin.label(), "<stdin>");
-        assert!(Inputs::new(&[]).sources == vec![Ok(Source::Bundled)]);
-        assert!(!Inputs::new(&[]).several());
+        assert!(Inputs::new(&[], false).sources == vec![Ok(Source::Bundled)]);
+        assert!(!Inputs::new(&[], false).several());
     }
 }

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use notes::document::Status;
+use notes::render::escape::Escaping;
 use notes::render::text::Options;
 
 use crate::cli::{Cli, Command, ListArgs};
@@ -41,7 +42,7 @@ pub struct Outcome {
 
 /// Runs the command of `cli` on the notes in `paths` (the bundled notes when empty).
 pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Result<Outcome> {
-    let mut inputs = Inputs::new(paths);
+    let mut inputs = Inputs::new(paths, cli.text);
     let inputs = &mut inputs;
     let found = match &cli.command {
         Command::List(args) => list::run(inputs, args, out, ctx)?,
@@ -56,9 +57,16 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
         }
         Command::Grep(args) => grep::run(inputs, args, out, ctx)?,
         Command::Todo => grep::todo(inputs, out, ctx)?,
-        Command::Show { query } => show::run(inputs, query, out, ctx)?,
-        Command::Print { day } => print::run(inputs, *day, out, ctx)?,
-        Command::Export { to, day } => export::run(inputs, *to, *day, out)?,
+        // These print the notes' own bytes: on a terminal, through the escaper.
+        Command::Show { query } => {
+            escaped(out, ctx, |mut out| show::run(inputs, query, &mut out, ctx))?
+        }
+        Command::Print { day } => {
+            escaped(out, ctx, |mut out| print::run(inputs, *day, &mut out, ctx))?
+        }
+        Command::Export { to, day } => {
+            escaped(out, ctx, |mut out| export::run(inputs, *to, *day, &mut out))?
+        }
         Command::Speakers => summary::speakers(inputs, out, ctx)?,
         Command::Days => summary::days(inputs, out, ctx)?,
         Command::Stats => summary::stats(inputs, out, ctx)?,
@@ -70,4 +78,20 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
         found,
         failed: inputs.failed(),
     })
+}
+
+/// Runs `f` writing to `out`, through [`Escaping`] when `ctx` says the output goes to a
+/// terminal.
+fn escaped<W: Write>(
+    out: &mut W,
+    ctx: Ctx,
+    f: impl FnOnce(&mut dyn Write) -> Result<bool>,
+) -> Result<bool> {
+    if !ctx.opts.escape {
+        return f(out);
+    }
+    let mut escaping = Escaping::new(&mut *out);
+    let found = f(&mut escaping)?;
+    escaping.finish()?;
+    Ok(found)
 }

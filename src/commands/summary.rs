@@ -49,6 +49,10 @@ pub fn stats(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool
     let mut found = false;
     inputs.for_each(|file| {
         let rows = summary::stats(file.doc(), file.doc().sessions());
+        if file.doc().sessions().is_empty() {
+            return Ok(());
+        }
+        found = true;
         if ctx.json {
             for row in &rows {
                 json::write_stats(out, file.label, row)?;
@@ -56,7 +60,6 @@ pub fn stats(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool
         } else {
             text::write_stats(out, ctx.opts, file.prefix, &rows)?;
         }
-        found |= rows.iter().any(|r| r.tally.sessions > 0);
         Ok(())
     })?;
     Ok(found)

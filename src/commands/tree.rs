@@ -25,7 +25,10 @@ pub fn run(inputs: &mut Inputs, args: &TreeArgs, out: &mut impl Write, ctx: Ctx)
     let mut found = false;
     inputs.for_each(|file| {
         let sessions: Vec<&Session> = query::sessions(file.doc(), &filter).collect();
-        found |= !sessions.is_empty();
+        if sessions.is_empty() {
+            return Ok(());
+        }
+        found = true;
         if !ctx.json {
             return Ok(tree::write_tree(
                 out,

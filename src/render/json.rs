@@ -9,12 +9,13 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::{Document, Session, Talk};
+use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker};
 
-/// Writes `value` as one line of JSON.
+/// Writes `value` as one line of JSON, with terminal controls escaped too.
 fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+    scalar(out, value)?;
     out.write_all(b"\n")
 }
 
@@ -336,5 +337,6 @@ pub fn write_tree<'d>(
 }
 
 fn scalar(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, SafeJson);
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }

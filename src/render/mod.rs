@@ -1,7 +1,9 @@
 //! Printers. [`text`] writes records for people and pipes, [`json`] JSON Lines and the
 //! JSON tree, [`raw`] the file's own bytes, [`markdown`] and [`opml`] exports, [`tree`]
-//! the outline drawn with guides. They never filter and never look at the terminal.
+//! the outline drawn with guides, [`escape`] keeps notes from steering a terminal.
+//! They never filter and never look at the terminal themselves.
 
+pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod opml;

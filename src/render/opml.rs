@@ -138,6 +138,9 @@ pub fn escape(text: &str) -> String {
             '\t' => escaped.push_str("&#9;"),
             '\n' => escaped.push_str("&#10;"),
             '\r' => escaped.push_str("&#13;"),
+            c if crate::render::escape::is_dangerous(c) => {
+                escaped.push_str(&format!("&#x{:X};", c as u32));
+            }
             c => escaped.push(c),
         }
     }

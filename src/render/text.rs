@@ -12,6 +12,7 @@ use std::ops::Range;
 use colored::{ColoredString, Colorize};
 
 use crate::document::{Session, Status, named_after_speaker};
+use crate::render::escape;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker, Tally};
 
@@ -23,11 +24,14 @@ pub struct Options {
     /// Lay out for a person at a terminal: grep hits grouped under a heading per session
     /// with their ancestors, bar charts in `stats`. Otherwise one record per line.
     pub heading: bool,
+    /// Show characters that could steer a terminal escaped ([`escape::visible`]).
+    pub escape: bool,
 }
 
 /// What a piece of output is, so that colours follow meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
+    Plain,
     File,
     LineNumber,
     Day,
@@ -44,6 +48,7 @@ pub(crate) enum Role {
 impl Role {
     fn paint(self, text: &str) -> ColoredString {
         match self {
+            Role::Plain => text.normal(),
             Role::File => text.magenta(),
             Role::LineNumber => text.green(),
             Role::Day => text.cyan(),
@@ -61,10 +66,16 @@ impl Role {
     }
 }
 
-/// Writes `text` in the colour of `role` when colouring, as is otherwise.
+/// Writes `text` in the colour of `role` when colouring, as is otherwise, and escaped
+/// when it could steer a terminal.
 pub(crate) fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -> io::Result<()> {
-    if opts.color && !text.is_empty() {
-        write!(out, "{}", role.paint(text))
+    let text = if opts.escape {
+        escape::visible(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    if opts.color && role != Role::Plain && !text.is_empty() {
+        write!(out, "{}", role.paint(&text))
     } else {
         out.write_all(text.as_bytes())
     }
@@ -126,7 +137,7 @@ pub(crate) fn write_status(
     put(out, opts, Role::Status(session.status()), &status)?;
     if let Some(reason) = session.reason() {
         out.write_all(b": ")?;
-        out.write_all(reason.as_bytes())?;
+        put(out, opts, Role::Plain, reason)?;
     }
     out.write_all(b")")
 }
@@ -185,15 +196,15 @@ fn write_highlighted(
     matches: &[Range<usize>],
 ) -> io::Result<()> {
     if !opts.color {
-        return out.write_all(text.as_bytes());
+        return put(out, opts, Role::Plain, text);
     }
     let mut at = 0;
     for m in matches {
-        out.write_all(&text.as_bytes()[at..m.start])?;
+        put(out, opts, Role::Plain, &text[at..m.start])?;
         put(out, opts, Role::Matched, &text[m.clone()])?;
         at = m.end;
     }
-    out.write_all(&text.as_bytes()[at..])
+    put(out, opts, Role::Plain, &text[at..])
 }
 
 /// Prints grep hits (and follow-ups): one per line,
@@ -238,7 +249,7 @@ impl GrepPrinter {
         }
         for context in hit.context {
             put(out, opts, Role::Guide, " › ")?;
-            out.write_all(context.text.as_bytes())?;
+            put(out, opts, Role::Plain, &context.text)?;
         }
         out.write_all(b":")?;
         write_highlighted(out, opts, hit.text, hit.matches)?;
@@ -293,7 +304,7 @@ fn write_numbered_line(
 ) -> io::Result<()> {
     put_number(out, opts, line)?;
     write!(out, "{sep}")?;
-    out.write_all(String::from_utf8_lossy(lead).as_bytes())?;
+    put(out, opts, Role::Plain, &String::from_utf8_lossy(lead))?;
     write_highlighted(out, opts, text, matches)?;
     out.write_all(b"\n")
 }
@@ -492,6 +503,7 @@ mod tests {
         let opts = Options {
             color: true,
             heading: false,
+            escape: false,
         };
         assert!(sessions(opts, None).contains(&"friday".cyan().to_string()));
         assert!(!sessions(plain(), None).contains('\x1b'));
@@ -513,6 +525,7 @@ mod tests {
         let opts = Options {
             color: false,
             heading: true,
+            escape: false,
         };
         assert_eq!(
             grep("add|sick", opts, None),
@@ -573,6 +586,7 @@ mod tests {
         let opts = Options {
             color: false,
             heading: true,
+            escape: false,
         };
         write_stats(&mut out, opts, None, &rows).unwrap();
         let table = String::from_utf8(out).unwrap();

@@ -92,7 +92,7 @@ pub fn write_tree(
             later.truncate(note.depth);
             draw_guides(out, opts, guides, &later, is_last)?;
             later.push(!is_last);
-            write_node(out, doc, note.line)?;
+            write_node(out, opts, doc, note.line)?;
         }
         later.clear();
     }
@@ -119,13 +119,18 @@ fn draw_guides(
 }
 
 /// A note's text; ordinals keep their number, glyphs give way to the guides.
-fn write_node(out: &mut impl Write, doc: &Document, line: usize) -> io::Result<()> {
+fn write_node(out: &mut impl Write, opts: Options, doc: &Document, line: usize) -> io::Result<()> {
     let outline = doc.outline();
     if let Kind::Bullet(Marker::Ordinal) = outline.line(line).kind() {
-        out.write_all(outline.marker(line))?;
+        put(
+            out,
+            opts,
+            Role::Plain,
+            &String::from_utf8_lossy(outline.marker(line)),
+        )?;
         out.write_all(b" ")?;
     }
-    out.write_all(outline.text(line).as_bytes())?;
+    put(out, opts, Role::Plain, &outline.text(line))?;
     out.write_all(b"\n")
 }
 

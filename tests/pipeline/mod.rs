@@ -1,0 +1,152 @@
+//! The pipeline every test and the fuzz target run inputs through (this file is
+//! shared: tests include it as a module, fuzz/fuzz_targets/pipeline.rs by path).
+
+// Each includer uses part of it.
+#![allow(dead_code)]
+
+use notes::document::rules;
+use notes::document::{Document, Session};
+use notes::outline::Outline;
+use notes::render::{json, markdown, opml, raw, text, tree};
+use notes::search::Searcher;
+use notes::summary;
+use regex::Regex;
+
+/// Everything the library does with a source: the round trip, the document's
+/// invariants, every printer, and valid JSON and XML. Panics on the first broken
+/// promise.
+pub fn exercise(src: &[u8]) {
+    let outline = Outline::parse(src);
+    let mut back = Vec::new();
+    outline.write_to(&mut back).unwrap();
+    assert_eq!(back, src, "print(parse(x)) != x");
+
+    let mut joined = Vec::with_capacity(src.len());
+    for i in 0..outline.len() {
+        joined.extend_from_slice(outline.raw(i));
+        assert!(outline.subtree_end(i) > i && outline.subtree_end(i) <= outline.len());
+        if let Some(p) = outline.parent(i) {
+            assert!(p < i && outline.subtree(p).contains(&i));
+        }
+    }
+    assert_eq!(joined, src, "line spans do not tile the source");
+
+    let doc = Document::from_outline(outline);
+    let mut out = Vec::new();
+    let mut previous_end = 0;
+    let outline = doc.outline();
+    let offset = |line: usize| {
+        if line < outline.len() {
+            outline.line(line).start()
+        } else {
+            src.len()
+        }
+    };
+    for s in doc.sessions() {
+        assert_eq!(s.bytes(), offset(s.lines().start)..offset(s.lines().end));
+        for talk in s.talks() {
+            let end = outline.subtree_end(talk.line());
+            assert_eq!(talk.bytes(), offset(talk.line())..offset(end), "talk bytes");
+        }
+        assert!(
+            s.lines().start >= previous_end,
+            "sessions overlap or are out of order"
+        );
+        previous_end = s.lines().end;
+        text::write_session(&mut out, text::Options::default(), Some("f"), s).unwrap();
+        json::write_session(&mut out, "f", s, Some(b"x")).unwrap();
+        raw::write_session(&mut out, &doc, s).unwrap();
+        for talk in s.talks() {
+            raw::write_talk(&mut out, &doc, s, talk).unwrap();
+        }
+    }
+    // Every non-blank line is in at most one session (else in the preamble or under a
+    // heading that is not a session), and a session's notes are its own lines.
+    let mut owner = vec![None; outline.len()];
+    for (i, s) in doc.sessions().iter().enumerate() {
+        for line in s.lines() {
+            assert!(owner[line].is_none(), "line {line} is in two sessions");
+            owner[line] = Some(i);
+        }
+        for note in doc.notes(s) {
+            assert_eq!(owner[note.line], Some(i), "a note of another session");
+        }
+        assert!(doc.session_of(s.line()) == Some(i));
+    }
+    raw::write_sessions(&mut out, &doc, doc.sessions()).unwrap();
+    let pattern = Regex::new("(?i)e|^").unwrap();
+    for heading in [false, true] {
+        let opts = text::Options {
+            color: false,
+            heading,
+            escape: heading,
+        };
+        let mut printer = text::GrepPrinter::new(opts);
+        for pattern in [&pattern, rules::follow_up_pattern()] {
+            Searcher::new(src, pattern, false)
+                .search(|hit| {
+                    printer.hit(&mut out, None, hit)?;
+                    json::write_hit(&mut out, "f", hit)
+                })
+                .unwrap();
+        }
+        let sessions: Vec<&Session> = doc.sessions().iter().collect();
+        let tree_opts = tree::TreeOptions {
+            ascii: heading,
+            depth: None,
+        };
+        tree::write_tree(&mut out, opts, tree_opts, "f", &doc, &sessions).unwrap();
+        text::write_stats(&mut out, opts, None, &summary::stats(&doc, doc.sessions())).unwrap();
+    }
+
+    let mut tree = Vec::new();
+    json::write_tree(&mut tree, "f", &doc, doc.sessions()).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&tree).expect("export is valid JSON");
+    assert_eq!(
+        value["sessions"].as_array().map(Vec::len),
+        Some(doc.sessions().len())
+    );
+
+    let mut xml = Vec::new();
+    opml::write_head(&mut xml, "t").unwrap();
+    opml::write_document(&mut xml, false, "f", &doc, doc.sessions()).unwrap();
+    opml::write_end(&mut xml).unwrap();
+    roxmltree::Document::parse(std::str::from_utf8(&xml).unwrap())
+        .expect("OPML is well-formed XML");
+
+    let mut md = Vec::new();
+    markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
+}
+
+/// The Markdown export of `src`, read back, has the same sessions.
+pub fn reads_back_from_markdown(src: &[u8]) {
+    let doc = Document::parse(src);
+    let mut md = Vec::new();
+    markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
+    let reread = Document::parse(&md);
+    assert_eq!(
+        summaries(&reread),
+        summaries(&doc),
+        "the Markdown export reads back to other sessions:\n{}",
+        String::from_utf8_lossy(&md)
+    );
+}
+
+/// What `notes list` shows of each session, line numbers aside.
+fn summaries(doc: &Document) -> Vec<String> {
+    doc.sessions()
+        .iter()
+        .map(|s| {
+            format!(
+                "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                s.day(),
+                s.title(),
+                s.speakers(),
+                s.handles(),
+                s.kind(),
+                s.status(),
+                s.reason()
+            )
+        })
+        .collect()
+}
