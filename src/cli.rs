@@ -109,6 +109,10 @@ pub enum Command {
     /// Draw the sessions and their notes as a tree.
     #[command(after_help = "Example:\n  notes tree --depth 1 --day friday")]
     Tree(TreeArgs),
+    /// Explain how the notes were read and what looks wrong, as a linter does:
+    /// FILE:LINE:COL: warning: MESSAGE, then a summary.
+    #[command(after_help = "Example:\n  notes check -f notes.md")]
+    Check,
     /// Print a completion script for a shell.
     #[command(
         after_help = "Example:\n  notes completions bash > ~/.local/share/bash-completion/completions/notes"

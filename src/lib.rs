@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod document;
 pub mod fold;
 pub mod outline;

@@ -1,6 +1,7 @@
 //! One module per subcommand: each reads the notes files in turn, glues a query to a
 //! printer, and says whether it printed anything.
 
+mod check;
 mod export;
 mod grep;
 mod input;
@@ -71,6 +72,7 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
         Command::Days => summary::days(inputs, out, ctx)?,
         Command::Stats => summary::stats(inputs, out, ctx)?,
         Command::Tree(args) => tree::run(inputs, args, out, ctx)?,
+        Command::Check => check::run(inputs, out, ctx)?,
         Command::Completions { shell } => shell::completions(*shell, out)?,
         Command::Man => shell::man(out)?,
     };

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::check::Finding;
 use crate::document::{Document, Session, Talk};
 use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
@@ -334,6 +335,28 @@ pub fn write_tree<'d>(
         out.write_all(b"]}")?;
     }
     out.write_all(b"]}\n")
+}
+
+#[derive(Debug, Serialize)]
+struct FindingRecord<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    check: &'static str,
+    message: &'a str,
+}
+
+/// A finding of `notes check`: `file`, `line`, `column`, `check` (its name, such as
+/// `mixed-indentation`) and `message`.
+pub fn write_finding(out: &mut impl Write, file: &str, finding: &Finding) -> io::Result<()> {
+    let record = FindingRecord {
+        file,
+        line: finding.line,
+        column: finding.column,
+        check: finding.check.name(),
+        message: &finding.message,
+    };
+    write_line(out, &record)
 }
 
 fn scalar(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {

@@ -6,11 +6,13 @@
 //! each record starts with its file's name, as ripgrep's do. Printers print what they
 //! are given and filter nothing.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
 use colored::{ColoredString, Colorize};
 
+use crate::check::{Check, Finding};
 use crate::document::{Session, Status, named_after_speaker};
 use crate::render::escape;
 use crate::search::{Hit, SessionInfo};
@@ -43,6 +45,7 @@ pub(crate) enum Role {
     Guide,
     Header,
     Bar,
+    Warning,
 }
 
 impl Role {
@@ -62,6 +65,7 @@ impl Role {
             Role::Guide => text.bright_black(),
             Role::Header => text.bold(),
             Role::Bar => text.cyan(),
+            Role::Warning => text.yellow().bold(),
         }
     }
 }
@@ -447,6 +451,49 @@ pub fn write_stats(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A finding of `notes check`: `FILE:LINE:COL: warning: MESSAGE`.
+pub fn write_finding(
+    out: &mut impl Write,
+    opts: Options,
+    file: &str,
+    finding: &Finding,
+) -> io::Result<()> {
+    put(out, opts, Role::File, file)?;
+    out.write_all(b":")?;
+    put_number(out, opts, finding.line)?;
+    write!(out, ":{}: ", finding.column)?;
+    put(out, opts, Role::Warning, "warning")?;
+    out.write_all(b": ")?;
+    put(out, opts, Role::Plain, &finding.message)?;
+    write!(out, " [{}]", finding.check.name())?;
+    out.write_all(b"\n")
+}
+
+/// The last line of `notes check`: how many warnings of which kinds, in how many files.
+pub fn write_check_summary(
+    out: &mut impl Write,
+    opts: Options,
+    by_check: &BTreeMap<Check, usize>,
+    files: usize,
+) -> io::Result<()> {
+    let total: usize = by_check.values().sum();
+    let files = plural(files, "file", "files");
+    if total == 0 {
+        return writeln!(out, "no warnings in {files}");
+    }
+    let kinds: Vec<String> = by_check
+        .iter()
+        .map(|(check, n)| format!("{n} {}", check.name()))
+        .collect();
+    put(
+        out,
+        opts,
+        Role::Warning,
+        &plural(total, "warning", "warnings"),
+    )?;
+    writeln!(out, " ({}) in {files}", kinds.join(", "))
 }
 
 #[cfg(test)]
