@@ -1,24 +1,13 @@
 //! `notes check` on the bundled notes, on fixtures, and on real files whose oddities
 //! are known (../shared/corpus, when present).
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
 use predicates::prelude::*;
 
-fn notes() -> Command {
-    let mut cmd = Command::cargo_bin("notes").expect("binary built");
-    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use common::{fixture, notes};
 
 #[test]
 fn the_bundled_notes_have_one_warning_a_person_would_agree_with() {

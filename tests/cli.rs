@@ -1,33 +1,17 @@
 //! Runs the real `notes` binary on the bundled notes and on tests/fixtures.
 
+mod common;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+use common::{fixture, notes, stdout_of};
+
 const SEED: &[u8] = include_bytes!("../notes/pycon2014.txt");
-
-/// The binary with an environment that does not steer it.
-fn notes() -> Command {
-    let mut cmd = Command::cargo_bin("notes").expect("binary built");
-    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
 
 const FRIDAY: &str = "\
 3:friday:John Perry Barlow

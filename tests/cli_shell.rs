@@ -1,32 +1,16 @@
 //! The binary in a shell's company: JSON Lines, export, several files, summaries,
 //! completions and the man page.
 
+mod common;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn notes() -> Command {
-    let mut cmd = Command::cargo_bin("notes").expect("binary built");
-    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("runs");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
+use common::{fixture, notes, stdout_of};
 
 fn json_lines(cmd: &mut Command) -> Vec<Value> {
     stdout_of(cmd)

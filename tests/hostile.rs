@@ -1,20 +1,15 @@
 //! Hostile and broken inputs, each with a clear outcome and no panic. Sizes are scaled
 //! down here; tests/hostile.sh runs the full sizes against the release build.
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn notes() -> Command {
-    let mut cmd = Command::cargo_bin("notes").expect("binary built");
-    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
+use common::notes;
 
 /// A file in a temporary folder of this test process, removed at the end.
 struct Temp(PathBuf);

@@ -127,6 +127,21 @@ pub(crate) fn write_label(
     Ok(())
 }
 
+/// A session's label: its title, speakers and handles.
+pub(crate) fn write_session_label(
+    out: &mut impl Write,
+    opts: Options,
+    session: &Session,
+) -> io::Result<()> {
+    write_label(
+        out,
+        opts,
+        session.title(),
+        session.speakers(),
+        session.handles(),
+    )
+}
+
 /// ` (missed: REASON)`, ` (partial)`, ` (not seen)`; nothing for attended sessions.
 pub(crate) fn write_status(
     out: &mut impl Write,
@@ -161,13 +176,7 @@ pub fn write_session(
     out.write_all(b":")?;
     put(out, opts, Role::Day, session.day().map_or("", |d| d.name()))?;
     out.write_all(b":")?;
-    write_label(
-        out,
-        opts,
-        session.title(),
-        session.speakers(),
-        session.handles(),
-    )?;
+    write_session_label(out, opts, session)?;
     write_status(out, opts, session)?;
     out.write_all(b"\n")
 }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use crate::document::{Document, Note, Session};
 use crate::outline::{Kind, Marker};
-use crate::render::text::{Options, Role, put, write_label, write_status};
+use crate::render::text::{Options, Role, put, write_session_label, write_status};
 
 /// How the tree is drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,13 +63,7 @@ pub fn write_tree(
     for (i, session) in sessions.iter().enumerate() {
         let last = i + 1 == sessions.len();
         draw_guides(out, opts, guides, &later, last)?;
-        write_label(
-            out,
-            opts,
-            session.title(),
-            session.speakers(),
-            session.handles(),
-        )?;
+        write_session_label(out, opts, session)?;
         if let Some(day) = session.day() {
             out.write_all(b" (")?;
             put(out, opts, Role::Day, day.name())?;
