@@ -1,6 +1,7 @@
 //! Queries: pure functions from a [`Document`] to the sessions asked for. Searching
 //! lines is [`crate::search`]'s. Nothing here prints.
 
+use crate::document::rules::Byline;
 use crate::document::{Day, Document, Session, Status, Talk};
 use crate::fold::{contains_folded, fold};
 
@@ -26,20 +27,18 @@ impl Filter {
 
     /// True when `session` passes every condition.
     pub fn matches(&self, session: &Session) -> bool {
-        let names = || {
-            let talks = session.talks().iter();
-            let of_talks = talks.flat_map(|t: &Talk| t.speakers().iter().chain(t.handles()));
-            session
-                .speakers()
-                .iter()
-                .chain(session.handles())
-                .chain(of_talks)
-        };
         self.day.is_none_or(|d| session.day() == Some(d))
             && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
             && self.speaker.as_deref().is_none_or(|want| {
                 let want = fold(want);
-                names().any(|name| contains_folded(name, &want))
+                let names = |byline: Byline| {
+                    byline
+                        .speakers
+                        .iter()
+                        .chain(&byline.handles)
+                        .any(|name| contains_folded(name, &want))
+                };
+                names(session.byline()) || session.talks().iter().any(|t| names(t.byline()))
             })
             && self
                 .session

@@ -42,23 +42,13 @@ impl Speakers {
     /// Adds the speakers of every session, lightning talk and wishlist item of `doc`.
     pub fn add(&mut self, file: &str, doc: &Document) {
         for session in doc.sessions() {
-            self.add_one(
-                file,
-                session.line_number(),
-                session.title(),
-                session.day(),
-                session.speakers(),
-                session.handles(),
-            );
+            let b = session.byline();
+            let (line, day) = (session.line_number(), session.day());
+            self.add_one(file, line, b.title, day, &b.speakers, &b.handles);
             for talk in session.talks() {
-                self.add_one(
-                    file,
-                    talk.line_number(),
-                    talk.title(),
-                    session.day(),
-                    talk.speakers(),
-                    talk.handles(),
-                );
+                let b = talk.byline();
+                let line = talk.line_number();
+                self.add_one(file, line, b.title, day, &b.speakers, &b.handles);
             }
         }
     }
@@ -69,20 +59,20 @@ impl Speakers {
         line: usize,
         title: &str,
         day: Option<Day>,
-        names: &[String],
-        handles: &[String],
+        names: &[&str],
+        handles: &[&str],
     ) {
-        for name in names {
+        for &name in names {
             let speaker = self.by_name.entry(fold(name)).or_insert_with(|| Speaker {
-                name: name.clone(),
+                name: name.to_string(),
                 handles: Vec::new(),
                 appearances: Vec::new(),
             });
             // Handles belong to a speaker only when the heading names one person.
             if names.len() == 1 {
-                for handle in handles {
-                    if !speaker.handles.contains(handle) {
-                        speaker.handles.push(handle.clone());
+                for &handle in handles {
+                    if !speaker.handles.iter().any(|h| h == handle) {
+                        speaker.handles.push(handle.to_string());
                     }
                 }
             }

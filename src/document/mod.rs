@@ -185,13 +185,13 @@ pub struct Note {
     pub depth: usize,
 }
 
-/// A heading's (or bullet's) text and, once something asks, what the speaker rule reads
-/// in it: most commands print few sessions, so most headings are never split.
+/// A heading's (or bullet's) text. What the speaker rule reads in it is worked out
+/// when asked for, borrowing from the text: most commands print few sessions, and
+/// keeping every split would cost memory for nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Heading {
     text: Box<str>,
     reading: Reading,
-    parsed: OnceCell<Box<Parsed>>,
 }
 
 /// Which rule reads a heading's speakers.
@@ -205,39 +205,20 @@ enum Reading {
     Talk,
 }
 
-/// An owned [`rules::Byline`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Parsed {
-    title: String,
-    speakers: Vec<String>,
-    handles: Vec<String>,
-    room: Option<String>,
-}
-
 impl Heading {
     fn new(text: &str, reading: Reading) -> Heading {
         Heading {
             text: text.into(),
             reading,
-            parsed: OnceCell::new(),
         }
     }
 
-    fn parsed(&self) -> &Parsed {
-        self.parsed.get_or_init(|| {
-            let b = match self.reading {
-                Reading::Session => rules::byline(&self.text),
-                Reading::WishlistItem => rules::byline(rules::wishlist_title(&self.text)),
-                Reading::Talk => rules::talk_byline(&self.text),
-            };
-            let strings = |v: Vec<&str>| v.into_iter().map(String::from).collect();
-            Box::new(Parsed {
-                title: b.title.to_string(),
-                speakers: strings(b.speakers),
-                handles: strings(b.handles),
-                room: b.room.map(String::from),
-            })
-        })
+    fn byline(&self) -> rules::Byline<'_> {
+        match self.reading {
+            Reading::Session => rules::byline(&self.text),
+            Reading::WishlistItem => rules::byline(rules::wishlist_title(&self.text)),
+            Reading::Talk => rules::talk_byline(&self.text),
+        }
     }
 }
 
@@ -270,19 +251,25 @@ impl Talk {
         &self.heading.text
     }
 
+    /// Title, speakers and handles, as the speaker rule reads the bullet. Each call
+    /// reads it again: keep the result when you need several parts.
+    pub fn byline(&self) -> rules::Byline<'_> {
+        self.heading.byline()
+    }
+
     /// The title, without speaker and handles.
     pub fn title(&self) -> &str {
-        &self.heading.parsed().title
+        self.byline().title
     }
 
     /// The speakers, when the bullet names them ("Python .NET, John Gill").
-    pub fn speakers(&self) -> &[String] {
-        &self.heading.parsed().speakers
+    pub fn speakers(&self) -> Vec<&str> {
+        self.byline().speakers
     }
 
     /// `@handles` on the bullet.
-    pub fn handles(&self) -> &[String] {
-        &self.heading.parsed().handles
+    pub fn handles(&self) -> Vec<&str> {
+        self.byline().handles
     }
 }
 
@@ -326,24 +313,30 @@ impl Session {
         &self.heading.text
     }
 
+    /// Title, speakers, handles and room, as the speaker rule reads the heading. Each
+    /// call reads it again: keep the result when you need several parts.
+    pub fn byline(&self) -> rules::Byline<'_> {
+        self.heading.byline()
+    }
+
     /// The title: the heading without speakers, handles and room.
     pub fn title(&self) -> &str {
-        &self.heading.parsed().title
+        self.byline().title
     }
 
     /// The speakers, in the order the heading gives them.
-    pub fn speakers(&self) -> &[String] {
-        &self.heading.parsed().speakers
+    pub fn speakers(&self) -> Vec<&str> {
+        self.byline().speakers
     }
 
     /// Trailing `@handles` of the heading.
-    pub fn handles(&self) -> &[String] {
-        &self.heading.parsed().handles
+    pub fn handles(&self) -> Vec<&str> {
+        self.byline().handles
     }
 
     /// The room, when the heading names one after the speaker.
     pub fn room(&self) -> Option<&str> {
-        self.heading.parsed().room.as_deref()
+        self.byline().room
     }
 
     /// The day, when the notes say.
@@ -374,8 +367,8 @@ impl Session {
 
 /// True when the title is just the one speaker's name ("Guido van Rossum"), so
 /// printing the speaker again would repeat it.
-pub fn named_after_speaker(title: &str, speakers: &[String]) -> bool {
-    speakers.len() == 1 && speakers[0] == title
+pub fn named_after_speaker(title: &str, speakers: &[impl AsRef<str>]) -> bool {
+    speakers.len() == 1 && speakers[0].as_ref() == title
 }
 
 /// An outline read as conference notes.

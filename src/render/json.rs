@@ -27,8 +27,8 @@ struct SessionRecord<'a> {
     line: usize,
     day: Option<&'static str>,
     title: &'a str,
-    speakers: &'a [String],
-    handles: &'a [String],
+    speakers: Vec<&'a str>,
+    handles: Vec<&'a str>,
     room: Option<&'a str>,
     kind: &'static str,
     status: &'static str,
@@ -39,14 +39,15 @@ struct SessionRecord<'a> {
 
 impl<'a> SessionRecord<'a> {
     fn new(file: &'a str, session: &'a Session) -> Self {
+        let byline = session.byline();
         SessionRecord {
             file,
             line: session.line_number(),
             day: session.day().map(|d| d.name()),
-            title: session.title(),
-            speakers: session.speakers(),
-            handles: session.handles(),
-            room: session.room(),
+            title: byline.title,
+            speakers: byline.speakers,
+            handles: byline.handles,
+            room: byline.room,
             kind: session.kind().name(),
             status: session.status().name(),
             reason: session.reason(),
@@ -77,11 +78,12 @@ pub fn write_talk(
     talk: &Talk,
     text: &[u8],
 ) -> io::Result<()> {
+    let byline = talk.byline();
     let record = SessionRecord {
         line: talk.line_number(),
-        title: talk.title(),
-        speakers: talk.speakers(),
-        handles: talk.handles(),
+        title: byline.title,
+        speakers: byline.speakers,
+        handles: byline.handles,
         room: None,
         kind: "lightning-talk",
         text: Some(String::from_utf8_lossy(text)),

@@ -58,11 +58,12 @@ fn write_session(
     s: &Session,
 ) -> io::Result<()> {
     let outline = doc.outline();
+    let byline = s.byline();
     indent(out, base)?;
     write!(
         out,
         "<outline text=\"{}\" file=\"{}\" line=\"{}\" kind=\"{}\" status=\"{}\"",
-        escape(s.title()),
+        escape(byline.title),
         escape(label),
         s.line_number(),
         s.kind().name(),
@@ -72,13 +73,13 @@ fn write_session(
         ("day", s.day().map(|d| d.name().to_string())),
         (
             "speakers",
-            (!s.speakers().is_empty()).then(|| s.speakers().join(", ")),
+            (!byline.speakers.is_empty()).then(|| byline.speakers.join(", ")),
         ),
         (
             "handles",
-            (!s.handles().is_empty()).then(|| s.handles().join(" ")),
+            (!byline.handles.is_empty()).then(|| byline.handles.join(" ")),
         ),
-        ("room", s.room().map(String::from)),
+        ("room", byline.room.map(String::from)),
         ("reason", s.reason().map(String::from)),
     ];
     for (name, value) in optional {

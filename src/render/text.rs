@@ -100,12 +100,12 @@ pub(crate) fn write_label(
     out: &mut impl Write,
     opts: Options,
     title: &str,
-    speakers: &[String],
-    handles: &[String],
+    speakers: &[impl AsRef<str>],
+    handles: &[impl AsRef<str>],
 ) -> io::Result<()> {
     put(out, opts, Role::SessionTitle, title)?;
     let speakers = if named_after_speaker(title, speakers) {
-        &[][..]
+        &speakers[..0]
     } else {
         speakers
     };
@@ -116,13 +116,13 @@ pub(crate) fn write_label(
         if i > 0 {
             out.write_all(b", ")?;
         }
-        put(out, opts, Role::Speaker, speaker)?;
+        put(out, opts, Role::Speaker, speaker.as_ref())?;
     }
     for (i, handle) in handles.iter().enumerate() {
         if i > 0 || !speakers.is_empty() {
             out.write_all(b" ")?;
         }
-        put(out, opts, Role::Handle, handle)?;
+        put(out, opts, Role::Handle, handle.as_ref())?;
     }
     Ok(())
 }
@@ -133,13 +133,8 @@ pub(crate) fn write_session_label(
     opts: Options,
     session: &Session,
 ) -> io::Result<()> {
-    write_label(
-        out,
-        opts,
-        session.title(),
-        session.speakers(),
-        session.handles(),
-    )
+    let byline = session.byline();
+    write_label(out, opts, byline.title, &byline.speakers, &byline.handles)
 }
 
 /// ` (missed: REASON)`, ` (partial)`, ` (not seen)`; nothing for attended sessions.
