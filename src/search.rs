@@ -147,9 +147,9 @@ pub struct Searcher<'s> {
 }
 
 impl<'s> Searcher<'s> {
-    /// A searcher for `pattern` in `src`. `literal_source` is the pattern's source with
-    /// the same flags (`case_insensitive`) it was built with, from which the literals
-    /// every match must contain are taken.
+    /// A searcher for `pattern` in `src`; `case_insensitive` says whether `pattern` was
+    /// built ignoring case, as the literals every match must contain are read from its
+    /// source with the same flag.
     pub fn new(src: &'s [u8], pattern: &'s Regex, case_insensitive: bool) -> Searcher<'s> {
         Searcher {
             src,
@@ -181,7 +181,7 @@ impl<'s> Searcher<'s> {
                 },
                 None => at,
             };
-            let end = memchr::memchr(b'\n', &src[start..]).map_or(src.len(), |p| start + p + 1);
+            let end = line_end(src, start);
             self.line(start, end, &mut emit)?;
             at = end;
         }
@@ -425,22 +425,18 @@ impl<'s> Searcher<'s> {
         if let Some(title) = self.title {
             return title;
         }
-        let mut first: Option<(Node<'s>, bool)> = None;
+        let mut first: Option<Node<'s>> = None;
         let mut title = None;
         let (mut pos, mut number) = (0, 1);
         while pos < self.src.len() {
-            let end =
-                memchr::memchr(b'\n', &self.src[pos..]).map_or(self.src.len(), |p| pos + p + 1);
+            let end = line_end(self.src, pos);
             let (body_start, shape) = self.classify(pos, end);
             if shape.kind != Kind::Blank {
                 let heading = matches!(shape.kind, Kind::Heading { .. });
                 match first {
-                    None if heading => {
-                        let node = self.node(pos, number, body_start, &shape);
-                        first = Some((node, true));
-                    }
+                    None if heading => first = Some(self.node(pos, number, body_start, &shape)),
                     None => {}
-                    Some((candidate, _)) => {
+                    Some(candidate) => {
                         let alone = heading && rules::day_heading(&self.text(&candidate)).is_none();
                         title = alone.then_some(candidate.start);
                         break;
@@ -563,6 +559,11 @@ fn info(line: usize, byline: &rules::Byline) -> SessionInfo {
     }
 }
 
+/// Just past the `\n` that ends the line holding byte `at` (or the end of `src`).
+fn line_end(src: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &src[at..]).map_or(src.len(), |p| at + p + 1)
+}
+
 fn decode(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
@@ -644,7 +645,7 @@ fn verbatim_regions(src: &[u8]) -> Vec<Range<usize>> {
             continue;
         }
         last_line = start;
-        let end = memchr::memchr(b'\n', &src[p..]).map_or(src.len(), |q| p + q + 1);
+        let end = line_end(src, p);
         let mut rest = &src[p..end];
         rest = rest.strip_suffix(b"\n").unwrap_or(rest);
         rest = rest.strip_suffix(b"\r").unwrap_or(rest);
@@ -677,7 +678,7 @@ fn front_matter_end(src: &[u8]) -> Option<usize> {
     }
     let mut pos = src.len() - body.len() + first_end + 1;
     while pos < src.len() {
-        let end = memchr::memchr(b'\n', &src[pos..]).map_or(src.len(), |q| pos + q + 1);
+        let end = line_end(src, pos);
         let line = &src[pos..end];
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
