@@ -2,14 +2,12 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use common::{fixture, notes, stdout_of};
+use common::{ends_quietly_on_a_closed_pipe, fixture, notes, stdout_of};
 
 const SEED: &[u8] = include_bytes!("../notes/pycon2014.txt");
 
@@ -496,19 +494,7 @@ fn big_notes() -> PathBuf {
 fn a_closed_pipe_ends_quietly() {
     let path = big_notes();
     for command in ["list", "print"] {
-        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_notes"))
-            .arg("-f")
-            .arg(&path)
-            .arg(command)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = [0u8; 16];
-        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command}");
-        assert_eq!(out.status.code(), Some(0), "{command}");
+        ends_quietly_on_a_closed_pipe(&path, &[command]);
     }
     std::fs::remove_file(&path).unwrap();
 }

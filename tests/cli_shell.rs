@@ -3,14 +3,12 @@
 
 mod common;
 
-use std::io::Read;
-use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{fixture, notes, stdout_of};
+use common::{ends_quietly_on_a_closed_pipe, fixture, notes, stdout_of};
 
 fn json_lines(cmd: &mut Command) -> Vec<Value> {
     stdout_of(cmd)
@@ -601,19 +599,7 @@ fn a_closed_pipe_ends_quietly() {
         &["export", "--to", "markdown"],
         &["speakers"],
     ] {
-        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_notes"))
-            .arg("-f")
-            .arg(&path)
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = [0u8; 16];
-        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        ends_quietly_on_a_closed_pipe(&path, args);
     }
     std::fs::remove_file(&path).unwrap();
 }

@@ -4,7 +4,9 @@
 // Each test file uses part of this.
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
 
@@ -28,4 +30,25 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
     String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs `notes -f FILE ARGS`, reads a few bytes of its output and closes the pipe: it
+/// must end with status 0 and nothing on standard error. FILE must give more output than
+/// a pipe holds.
+pub fn ends_quietly_on_a_closed_pipe(file: &Path, args: &[&str]) {
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_notes"))
+        .arg("-f")
+        .arg(file)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("piped");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
 }
