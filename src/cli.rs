@@ -110,7 +110,8 @@ pub enum Command {
     #[command(after_help = "Example:\n  notes tree --depth 1 --day friday")]
     Tree(TreeArgs),
     /// Explain how the notes were read and what looks wrong, as a linter does:
-    /// FILE:LINE:COL: warning: MESSAGE, then a summary.
+    /// FILE:LINE:COL: warning: MESSAGE, then a summary. Exit status 0 when nothing
+    /// looks wrong, 1 with warnings.
     #[command(after_help = "Example:\n  notes check -f notes.md")]
     Check,
     /// Print a completion script for a shell.
