@@ -560,6 +560,7 @@ fn completions_for_every_shell_and_a_man_page() {
         "stats",
         "todo",
         "tree",
+        "check",
         "completions",
         "man",
     ] {
