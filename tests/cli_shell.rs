@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
