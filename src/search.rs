@@ -22,7 +22,7 @@ use std::ops::Range;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
-use crate::document::rules;
+use crate::document::rules::{self, HeadingRole};
 use crate::outline::{
     BOM, Kind, Shape, Verbatim, after_indent, closes_verbatim, opens_front_matter, opens_verbatim,
     shape, verbatim_shape,
@@ -437,8 +437,8 @@ impl<'s> Searcher<'s> {
                     None if heading => first = Some(self.node(pos, number, body_start, &shape)),
                     None => {}
                     Some(candidate) => {
-                        let alone = heading && rules::day_heading(&self.text(&candidate)).is_none();
-                        title = alone.then_some(candidate.start);
+                        let is_title = rules::is_title(&self.text(&candidate), heading);
+                        title = is_title.then_some(candidate.start);
                         break;
                     }
                 }
@@ -494,22 +494,27 @@ impl<'s> Searcher<'s> {
             let text = self.text(&node);
             let role = if Some(node.start) == title {
                 Role::Title
-            } else if rules::is_separator(&text) {
-                Role::Separator
             } else {
-                let was_empty = std::mem::replace(&mut open_and_empty, false);
-                if rules::day_heading(&text).is_some() {
-                    session = None;
-                    Role::Day
-                } else if rules::is_wishlist_heading(&text) {
-                    session = None;
-                    Role::Wishlist
-                } else if was_empty && rules::is_note(&text) {
-                    Role::Note
-                } else {
-                    open_and_empty = true;
-                    session = Some(node);
-                    Role::Session
+                let role = rules::heading_role(&text, open_and_empty);
+                if role != HeadingRole::Separator {
+                    open_and_empty = false;
+                }
+                match role {
+                    HeadingRole::Separator => Role::Separator,
+                    HeadingRole::Day(_) => {
+                        session = None;
+                        Role::Day
+                    }
+                    HeadingRole::Wishlist => {
+                        session = None;
+                        Role::Wishlist
+                    }
+                    HeadingRole::Note => Role::Note,
+                    HeadingRole::Session => {
+                        open_and_empty = true;
+                        session = Some(node);
+                        Role::Session
+                    }
                 }
             };
             let resolved = Resolved {

@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use crate::outline::{Kind as OutlineKind, Outline, Scanned, Sink, scan};
+use rules::HeadingRole;
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -562,39 +563,46 @@ impl<'s> Reader<'s> {
     fn heading(&mut self, index: usize, start: usize, text: &str) {
         self.close_item(index, start);
         self.close_talk_item(start);
-        if rules::is_separator(text) {
-            return;
+        let role = rules::heading_role(text, self.open_and_empty);
+        if role != HeadingRole::Separator {
+            self.open_and_empty = false;
         }
-        let was_empty = std::mem::replace(&mut self.open_and_empty, false);
-        if let Some(day) = rules::day_heading(text) {
-            self.close_talk(index, start);
-            self.wishlist = None;
-            self.set_day(day);
-        } else if rules::is_wishlist_heading(text) {
-            self.close_talk(index, start);
-            self.wishlist = Some(index);
-        } else if was_empty && rules::is_note(text) {
-            // A note of the session above: it neither starts nor ends a session.
-        } else {
-            self.close_talk(index, start);
-            self.wishlist = None;
-            if let Some(day) = rules::mentioned_day(text) {
+        match role {
+            // A separator, or a note of the session above: neither starts nor ends one.
+            HeadingRole::Separator | HeadingRole::Note => {}
+            HeadingRole::Day(day) => {
+                self.close_talk(index, start);
+                self.wishlist = None;
                 self.set_day(day);
             }
-            let kind = if rules::is_lightning_talks(text) {
-                SessionKind::LightningTalks
-            } else {
-                SessionKind::Talk
-            };
-            if self.day.is_none() {
-                self.undated.push(self.sessions.len());
+            HeadingRole::Wishlist => {
+                self.close_talk(index, start);
+                self.wishlist = Some(index);
             }
-            self.talk = Some(self.sessions.len());
-            let heading = Heading::new(text, Reading::Session);
-            self.sessions
-                .push(session(index, start, heading, kind, self.day));
-            self.open_and_empty = true;
+            HeadingRole::Session => self.session_heading(index, start, text),
         }
+    }
+
+    /// A heading that starts a session (or a block of lightning talks).
+    fn session_heading(&mut self, index: usize, start: usize, text: &str) {
+        self.close_talk(index, start);
+        self.wishlist = None;
+        if let Some(day) = rules::mentioned_day(text) {
+            self.set_day(day);
+        }
+        let kind = if rules::is_lightning_talks(text) {
+            SessionKind::LightningTalks
+        } else {
+            SessionKind::Talk
+        };
+        if self.day.is_none() {
+            self.undated.push(self.sessions.len());
+        }
+        self.talk = Some(self.sessions.len());
+        let heading = Heading::new(text, Reading::Session);
+        self.sessions
+            .push(session(index, start, heading, kind, self.day));
+        self.open_and_empty = true;
     }
 
     /// A bullet directly under a heading: a wishlist item, or a status or lightning
@@ -687,7 +695,7 @@ impl Sink for Reader<'_> {
         }
         let is_heading = matches!(line.shape.kind, OutlineKind::Heading { .. });
         if let Some((index, start, text)) = self.first.take() {
-            if is_heading && rules::day_heading(&text).is_none() {
+            if rules::is_title(&text, is_heading) {
                 self.title = Some((index, text));
             } else {
                 self.heading(index, start, &text);

@@ -9,15 +9,44 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Day, Status};
-use crate::outline::Outline;
 
-/// The document title: the first heading, when nothing is under it, another heading
-/// follows, and it is not a day heading.
-pub fn title(outline: &Outline) -> Option<usize> {
-    let first = outline.roots().find(|&i| outline.line(i).is_heading())?;
-    let next = outline.next_non_blank(first + 1)?;
-    let alone = outline.line(next).is_heading() && outline.subtree_end(first) <= next;
-    (alone && day_heading(&outline.text(first)).is_none()).then_some(first)
+/// Rule 1: the first heading is the title when nothing is under it and another heading
+/// follows (`next_is_heading`: the next non-blank line is a heading), unless it is a
+/// day heading.
+pub fn is_title(first_heading: &str, next_is_heading: bool) -> bool {
+    next_is_heading && day_heading(first_heading).is_none()
+}
+
+/// What an unindented heading after the title is to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingRole {
+    /// A thematic break (`---`): neither a session nor a boundary.
+    Separator,
+    /// A day heading: sets the day of what follows.
+    Day(Day),
+    /// A wishlist heading: its bullets are sessions not seen.
+    Wishlist,
+    /// A note of the session above.
+    Note,
+    /// A session of its own.
+    Session,
+}
+
+/// Rules 2 to 4 in their order: separator, day heading, wishlist, note, else session.
+/// `after_empty_session`: the heading comes right after a session heading with nothing
+/// under it yet (separators in between do not count).
+pub fn heading_role(text: &str, after_empty_session: bool) -> HeadingRole {
+    if is_separator(text) {
+        HeadingRole::Separator
+    } else if let Some(day) = day_heading(text) {
+        HeadingRole::Day(day)
+    } else if is_wishlist_heading(text) {
+        HeadingRole::Wishlist
+    } else if after_empty_session && is_note(text) {
+        HeadingRole::Note
+    } else {
+        HeadingRole::Session
+    }
 }
 
 /// Splits text into words: runs of letters and digits (apostrophes kept inside words).
@@ -518,6 +547,9 @@ mod tests {
 
     #[test]
     fn title_is_a_lone_first_heading() {
+        assert!(is_title("My notes.", true));
+        assert!(!is_title("My notes.", false));
+        assert!(!is_title("Friday", true));
         let cases = [
             ("My notes.\n\nTalk\n  • x\n", Some(0)),
             ("Talk\n  • x\nOther\n", None),
@@ -526,7 +558,24 @@ mod tests {
             ("  • preamble\n# Title\n\n## Talk\n", Some(1)),
         ];
         for (src, want) in cases {
-            assert_eq!(title(&Outline::parse(src.as_bytes())), want, "{src:?}");
+            let doc = crate::document::Document::parse(src.as_bytes());
+            assert_eq!(doc.title_line(), want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn heading_roles_in_order() {
+        use HeadingRole::*;
+        let cases = [
+            ("---", true, Separator),
+            ("Friday", true, Day(crate::document::Day::Friday)),
+            ("Talks I did not see:", true, Wishlist),
+            ("Further reading:", true, Note),
+            ("Further reading:", false, Session),
+            ("Guido van Rossum", true, Session),
+        ];
+        for (text, after_empty, want) in cases {
+            assert_eq!(heading_role(text, after_empty), want, "{text}");
         }
     }
 

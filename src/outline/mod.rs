@@ -14,7 +14,7 @@ use std::ops::Range;
 
 pub use parse::{
     BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, closes_verbatim,
-    indent_column, opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
+    indent_column, is_blank_line, opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
 };
 
 /// Index of "no line" in the parent links.
@@ -291,12 +291,6 @@ impl<'a> Outline<'a> {
     /// The first non-blank line at or after `index`.
     pub fn next_non_blank(&self, index: usize) -> Option<usize> {
         (index..self.len()).find(|&i| !self.lines[i].is_blank())
-    }
-
-    /// The line holding byte `offset` of the source.
-    pub fn line_at(&self, offset: usize) -> Option<usize> {
-        let i = self.lines.partition_point(|l| l.start <= offset);
-        (i > 0 && offset < self.src.len()).then(|| i - 1)
     }
 
     /// The first line that is not valid UTF-8, if any.

@@ -126,6 +126,12 @@ fn is_blank(rest: &[u8]) -> bool {
     rest.iter().all(|&b| is_space(b))
 }
 
+/// True for a line of the source, terminator included or not, that the outline reads as
+/// blank: nothing but spaces, tabs and other whitespace.
+pub fn is_blank_line(line: &[u8]) -> bool {
+    line.iter().all(|&b| b == b'\n' || is_space(b))
+}
+
 fn leading_space(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_space(b)).count()
 }
@@ -467,6 +473,11 @@ mod tests {
     fn blank_lines() {
         for line in ["", " ", "\t", "  \t  ", "\r", " \x0c"] {
             assert_eq!(kind(line), Kind::Blank, "{line:?}");
+            assert!(is_blank_line(line.as_bytes()), "{line:?}");
+        }
+        assert!(is_blank_line(b"  \r\n"));
+        for line in ["x", "  - \n", "\u{a0}", "\u{feff}"] {
+            assert!(!is_blank_line(line.as_bytes()), "{line:?}");
         }
     }
 

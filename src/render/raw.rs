@@ -1,14 +1,15 @@
 //! Raw printers: the notes exactly as in the file.
+//!
+//! They copy byte ranges of the source and never build the per-line outline.
 
 use std::io::{self, Write};
 
-use std::ops::Range;
-
 use crate::document::{Document, Session, Talk};
+use crate::outline::is_blank_line;
 
 /// The whole file, byte for byte.
 pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
-    doc.outline().write_to(out)
+    out.write_all(doc.src())
 }
 
 /// Sessions with everything they cover, trailing blank lines included, as in the file.
@@ -18,7 +19,7 @@ pub fn write_sessions<'d>(
     sessions: impl IntoIterator<Item = &'d Session>,
 ) -> io::Result<()> {
     for session in sessions {
-        doc.outline().write_lines(session.lines(), &mut *out)?;
+        out.write_all(&doc.src()[session.bytes()])?;
     }
     Ok(())
 }
@@ -26,7 +27,7 @@ pub fn write_sessions<'d>(
 /// A session as in the file: its heading and notes without trailing blank lines,
 /// ending with a newline even where the file has none.
 pub fn write_session(out: &mut impl Write, doc: &Document, session: &Session) -> io::Result<()> {
-    write_trimmed(out, doc, session.lines())
+    write_trimmed(out, &doc.src()[session.bytes()])
 }
 
 /// A lightning talk as in the file: its session's heading line, then the talk's bullet
@@ -37,27 +38,33 @@ pub fn write_talk(
     session: &Session,
     talk: &Talk,
 ) -> io::Result<()> {
-    let heading = session.line();
-    write_trimmed(out, doc, heading..heading + 1)?;
-    let outline = doc.outline();
-    write_trimmed(out, doc, talk.line()..outline.subtree_end(talk.line()))
+    let session_bytes = &doc.src()[session.bytes()];
+    let heading = session_bytes
+        .split_inclusive(|&b| b == b'\n')
+        .next()
+        .unwrap_or_default();
+    write_trimmed(out, heading)?;
+    write_trimmed(out, &doc.src()[talk.bytes()])
 }
 
-/// Lines `range` without trailing blank lines, ending with a newline.
-fn write_trimmed(out: &mut impl Write, doc: &Document, range: Range<usize>) -> io::Result<()> {
-    let outline = doc.outline();
-    let end = range
-        .clone()
-        .rev()
-        .find(|&i| !outline.line(i).is_blank())
-        .map_or(range.start + 1, |i| i + 1);
-    outline.write_lines(range.start..end, &mut *out)?;
-    if !outline.raw(end - 1).ends_with(b"\n") {
+/// Whole lines `text` without trailing blank lines (the first line stays even when
+/// blank), ending with a newline.
+fn write_trimmed(out: &mut impl Write, text: &[u8]) -> io::Result<()> {
+    let mut lines = text.split_inclusive(|&b| b == b'\n');
+    let first = lines.next().map_or(0, <[u8]>::len);
+    let end = first
+        + lines
+            .rev()
+            .skip_while(|line| is_blank_line(line))
+            .map(<[u8]>::len)
+            .sum::<usize>();
+    let kept = &text[..end];
+    out.write_all(kept)?;
+    if !kept.ends_with(b"\n") {
         out.write_all(b"\n")?;
     }
     Ok(())
 }
-
 /// `text` as is, or with `PREFIX:` before each line when a prefix is given.
 pub fn write_prefixed(out: &mut impl Write, prefix: Option<&str>, text: &[u8]) -> io::Result<()> {
     let Some(prefix) = prefix else {
