@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use notes::document::{Day, Status};
+use notes::document::Status;
+use notes::outline::Syntax;
 
 /// Answers questions about conference notes kept as a plain-text bullet outline.
 ///
@@ -39,9 +40,40 @@ pub struct Cli {
     #[arg(short = 'a', long, global = true)]
     pub text: bool,
 
+    /// Read the notes as this syntax [default: by extension: .md and .markdown are
+    /// markdown, .org org, .taskpaper taskpaper, anything else outline; standard input
+    /// by a look at its first lines].
+    #[arg(long, global = true, value_enum, value_name = "SYNTAX")]
+    pub syntax: Option<SyntaxArg>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A syntax, as typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SyntaxArg {
+    /// Plain indented text: unindented lines are headings.
+    Outline,
+    /// Markdown: `#` and setext headings, `**bold**` heading lines, paragraphs, lists.
+    #[value(alias = "md")]
+    Markdown,
+    /// org-mode: `*` headings, TODO states, tags, plain lists.
+    Org,
+    /// TaskPaper: `project:` lines, `- ` tasks, notes, `@tags`.
+    Taskpaper,
+}
+
+impl From<SyntaxArg> for Syntax {
+    fn from(arg: SyntaxArg) -> Syntax {
+        match arg {
+            SyntaxArg::Outline => Syntax::Outline,
+            SyntaxArg::Markdown => Syntax::Markdown,
+            SyntaxArg::Org => Syntax::Org,
+            SyntaxArg::Taskpaper => Syntax::TaskPaper,
+        }
+    }
 }
 
 /// When to colour the output.
@@ -78,9 +110,10 @@ pub enum Command {
     /// Print the notes exactly as they are in the file, or only one day's sessions.
     #[command(after_help = "Example:\n  notes print --day sunday")]
     Print {
-        /// Only the sessions of this day (a weekday, in full or three letters).
-        #[arg(long, value_parser = parse_day, value_name = "DAY")]
-        day: Option<Day>,
+        /// Only the sessions of this day: a weekday (in full or three letters), a day
+        /// number (2 or "day 2") or a date (2019-11-16, "November 16").
+        #[arg(long, value_name = "DAY")]
+        day: Option<String>,
     },
     /// Write the sessions as a nested JSON tree, as Markdown, or as OPML for outliners.
     #[command(after_help = "Example:\n  notes export --to opml > pycon2014.opml")]
@@ -88,9 +121,9 @@ pub enum Command {
         /// The format to write.
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
-        /// Only the sessions of this day.
-        #[arg(long, value_parser = parse_day, value_name = "DAY")]
-        day: Option<Day>,
+        /// Only the sessions of this day (a weekday, a day number or a date).
+        #[arg(long, value_name = "DAY")]
+        day: Option<String>,
     },
     /// List each speaker with their handles and sessions, sorted by name.
     #[command(after_help = "Example:\n  notes speakers")]
@@ -131,9 +164,16 @@ pub enum Command {
 /// Filters of `notes list`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only sessions on this day (a weekday, in full or three letters, any case).
-    #[arg(long, value_parser = parse_day, value_name = "DAY")]
-    pub day: Option<Day>,
+    /// Only sessions on this day: a weekday (in full or three letters, any case), a day
+    /// number (2 or "day 2", counting the file's days in order) or a date (2019-11-16,
+    /// "November 16").
+    #[arg(long, value_name = "DAY")]
+    pub day: Option<String>,
+
+    /// Only sessions with this tag (TaskPaper `@NAME`, org `:NAME:`) on their heading or
+    /// on any of their lines.
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
 
     /// Only sessions with this status; repeat to allow several.
     #[arg(long, value_enum, value_name = "STATUS")]
@@ -176,9 +216,14 @@ pub struct GrepArgs {
     #[arg(short = 'l', long)]
     pub sessions_with_matches: bool,
 
-    /// Only search the sessions of this day.
-    #[arg(long, value_parser = parse_day, value_name = "DAY")]
-    pub day: Option<Day>,
+    /// Only search the sessions of this day (a weekday, a day number or a date).
+    #[arg(long, value_name = "DAY")]
+    pub day: Option<String>,
+
+    /// Only lines with this tag (TaskPaper `@NAME`, org `:NAME:`), on themselves or on
+    /// a line they are under.
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
 
     /// Only search the sessions whose heading contains QUERY (ignoring case and accents).
     #[arg(long, value_name = "QUERY")]
@@ -201,9 +246,9 @@ pub struct TreeArgs {
     #[arg(long, value_name = "N")]
     pub depth: Option<usize>,
 
-    /// Only the sessions of this day.
-    #[arg(long, value_parser = parse_day, value_name = "DAY")]
-    pub day: Option<Day>,
+    /// Only the sessions of this day (a weekday, a day number or a date).
+    #[arg(long, value_name = "DAY")]
+    pub day: Option<String>,
 
     /// Draw with ASCII characters instead of box-drawing ones.
     #[arg(long)]
@@ -244,12 +289,6 @@ pub enum ExportFormat {
     Markdown,
     /// OPML 2.0, for outliners such as Workflowy, Dynalist and OmniOutliner.
     Opml,
-}
-
-fn parse_day(value: &str) -> Result<Day, String> {
-    value
-        .parse()
-        .map_err(|e: notes::document::UnknownDay| e.to_string())
 }
 
 #[cfg(test)]
@@ -297,13 +336,15 @@ mod tests {
     }
 
     #[test]
-    fn days_are_checked_when_parsed() {
-        let cli = Cli::try_parse_from(["notes", "list", "--day", "FRI"]).unwrap();
+    fn days_and_syntaxes_are_taken_as_typed() {
+        let cli =
+            Cli::try_parse_from(["notes", "--syntax", "md", "list", "--day", "day 2"]).unwrap();
+        assert_eq!(cli.syntax, Some(SyntaxArg::Markdown));
         let Command::List(list) = cli.command else {
             panic!("not list")
         };
-        assert_eq!(list.day, Some(Day::Friday));
-        let err = Cli::try_parse_from(["notes", "list", "--day", "fridya"]).unwrap_err();
-        assert!(err.to_string().contains("unknown day `fridya`"));
+        assert_eq!(list.day.as_deref(), Some("day 2"));
+        let err = Cli::try_parse_from(["notes", "--syntax", "rst", "list"]).unwrap_err();
+        assert!(err.to_string().contains("rst"));
     }
 }

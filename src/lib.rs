@@ -55,6 +55,6 @@ pub mod search;
 pub mod summary;
 
 pub use document::{Day, Document, Note, Session, SessionKind, Status, Talk};
-pub use outline::Outline;
+pub use outline::{Outline, Syntax};
 pub use query::Filter;
 pub use search::{Hit, Searcher};

@@ -1,15 +1,15 @@
 //! Queries: pure functions from a [`Document`] to the sessions asked for. Searching
 //! lines is [`crate::search`]'s. Nothing here prints.
 
-use crate::document::rules::Byline;
-use crate::document::{Day, Document, Session, Status, Talk};
+use crate::document::rules::{Byline, DaySpec};
+use crate::document::{Document, Session, Status, Talk};
 use crate::fold::{contains_folded, fold};
 
 /// Which sessions to keep. The default keeps every session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Only sessions on this day.
-    pub day: Option<Day>,
+    pub day: Option<DaySpec>,
     /// Only sessions with one of these statuses (all when empty).
     pub statuses: Vec<Status>,
     /// Only sessions with a speaker or handle (of the session or of one of its lightning
@@ -17,6 +17,8 @@ pub struct Filter {
     pub speaker: Option<String>,
     /// Only sessions whose heading contains this text, ignoring case and accents.
     pub session: Option<String>,
+    /// Only sessions with this tag on their heading or any of their lines.
+    pub tag: Option<String>,
 }
 
 impl Filter {
@@ -26,8 +28,10 @@ impl Filter {
     }
 
     /// True when `session` passes every condition.
+    /// The tag is not checked here: it needs the document, see [`sessions`].
     pub fn matches(&self, session: &Session) -> bool {
-        self.day.is_none_or(|d| session.day() == Some(d))
+        self.day
+            .is_none_or(|d| session.day_info().is_some_and(|info| info.matches(&d)))
             && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
             && self.speaker.as_deref().is_none_or(|want| {
                 let want = fold(want);
@@ -52,7 +56,13 @@ pub fn sessions<'d>(
     doc: &'d Document,
     filter: &'d Filter,
 ) -> impl Iterator<Item = &'d Session> + 'd {
-    doc.sessions().iter().filter(move |s| filter.matches(s))
+    doc.sessions().iter().filter(move |s| {
+        filter.matches(s)
+            && filter
+                .tag
+                .as_deref()
+                .is_none_or(|tag| doc.session_has_tag(s, tag))
+    })
 }
 
 /// What `show` found: a whole session, or one lightning talk of a session.
@@ -105,7 +115,7 @@ mod tests {
         };
         assert_eq!(by(Filter::default()), "Decorators|Other talk|Packing");
         let friday = Filter {
-            day: Some(Day::Friday),
+            day: Some(DaySpec::Weekday(crate::document::Day::Friday)),
             ..Filter::default()
         };
         assert_eq!(by(friday.clone()), "Decorators|Other talk");

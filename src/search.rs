@@ -22,10 +22,12 @@ use std::ops::Range;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
-use crate::document::rules::{self, HeadingRole};
+use crate::document::rules::{self, Before, HeadingRole};
+use crate::document::{Document, SpeakerProbe};
+use crate::outline::syntax::{is_thematic_break, setext_underline};
 use crate::outline::{
-    BOM, Kind, Shape, Verbatim, after_indent, closes_verbatim, opens_front_matter, opens_verbatim,
-    shape, verbatim_shape,
+    BOM, Kind, Scanned, Shape, Sink, Syntax, Verbatim, after_indent, closes_verbatim,
+    opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
 };
 
 /// A line that matched, with what a printer needs to show it.
@@ -120,6 +122,99 @@ struct Resolved<'s> {
     open_and_empty: bool,
     /// The last session heading at or before this one.
     session: Option<Node<'s>>,
+}
+
+/// A search of one file: byte first for the plain outline, line by line through the
+/// document for the other syntaxes (their headings and paragraphs need the whole file
+/// read before a line can be placed).
+pub enum Search<'s, 'd> {
+    /// The byte-first search.
+    Bytes(Box<Searcher<'d>>),
+    /// The search through a document.
+    Document(DocumentSearch<'s, 'd>),
+}
+
+impl<'s, 'd> Search<'s, 'd> {
+    /// Calls `emit` with every line whose text matches, in file order.
+    pub fn search(&mut self, emit: impl FnMut(&Hit) -> io::Result<()>) -> io::Result<()> {
+        match self {
+            Search::Bytes(searcher) => searcher.search(emit),
+            Search::Document(search) => search.search(emit),
+        }
+    }
+}
+
+/// Searches a document line by line. For the plain outline it finds exactly what
+/// [`Searcher`] finds (a test holds them to it); for the other syntaxes it is the search.
+pub struct DocumentSearch<'s, 'd> {
+    doc: &'d Document<'s>,
+    pattern: &'d Regex,
+    states: bool,
+}
+
+impl<'s, 'd> DocumentSearch<'s, 'd> {
+    /// A search of `doc` for `pattern`. With `states`, headings in an open org-mode
+    /// TODO state match too (for `notes todo`).
+    pub fn new(doc: &'d Document<'s>, pattern: &'d Regex, states: bool) -> Self {
+        DocumentSearch {
+            doc,
+            pattern,
+            states,
+        }
+    }
+
+    /// Calls `emit` with every line whose text matches, in file order.
+    pub fn search(&mut self, mut emit: impl FnMut(&Hit) -> io::Result<()>) -> io::Result<()> {
+        let doc = self.doc;
+        let outline = doc.outline();
+        let mut session: Option<(usize, SessionInfo)> = None;
+        let mut matches = Vec::new();
+        for i in 0..outline.len() {
+            if outline.line(i).is_blank() {
+                continue;
+            }
+            let text = outline.text(i);
+            matches.clear();
+            matches.extend(
+                self.pattern
+                    .find_iter(&text)
+                    .map(|m| m.range())
+                    .filter(|r| !r.is_empty()),
+            );
+            let todo = self.states
+                && outline.line(i).is_heading()
+                && crate::outline::syntax::org::state(outline.content(i)) == Some("TODO")
+                && doc.syntax() == crate::outline::Syntax::Org;
+            if matches.is_empty() && !todo && !self.pattern.is_match(&text) {
+                continue;
+            }
+            let index = doc.session_of(i);
+            if let Some(s) = index
+                && session.as_ref().is_none_or(|(k, _)| *k != s)
+            {
+                let found = &doc.sessions()[s];
+                session = Some((s, info(found.line_number(), &found.byline())));
+            }
+            let context: Vec<ContextLine> = doc
+                .context(i)
+                .into_iter()
+                .map(|c| ContextLine {
+                    line: c + 1,
+                    lead: &outline.content(c)[..outline.text_offset(c)],
+                    text: outline.text(c),
+                })
+                .collect();
+            emit(&Hit {
+                line: i + 1,
+                lead: &outline.content(i)[..outline.text_offset(i)],
+                text: &text,
+                matches: &matches,
+                session: index.and(session.as_ref().map(|(_, info)| info)),
+                context: &context,
+            })?;
+        }
+        Ok(())
+    }
 }
 
 /// Searches one file's bytes for a pattern.
@@ -218,10 +313,37 @@ impl<'s> Searcher<'s> {
         let body = &self.src[body_start..body_end];
         let shape = if self.in_verbatim(start) {
             verbatim_shape(body)
+        } else if setext_underline(body).is_some() && self.underlines(start) {
+            let mut shape = verbatim_shape(body);
+            shape.kind = Kind::Meta;
+            shape
         } else {
             shape(body)
         };
         (body_start, shape)
+    }
+
+    /// True when the line before the one at `start` is plain text at column 0 that a
+    /// setext underline makes a heading (the line at `start` being one).
+    fn underlines(&self, start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        let prev = memchr::memrchr(b'\n', &self.src[..start - 1]).map_or(0, |p| p + 1);
+        if self.in_verbatim(prev) {
+            return false;
+        }
+        let (_, shape) = self.classify(prev, start);
+        let body_start = if prev == 0 && self.src.starts_with(BOM) {
+            BOM.len().min(start)
+        } else {
+            prev
+        };
+        let body = &self.src[body_start..start - 1];
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        shape.kind == (Kind::Heading { level: 0 })
+            && !is_thematic_break(body)
+            && setext_underline(body).is_none()
     }
 
     fn node(&self, start: usize, number: usize, body_start: usize, shape: &Shape) -> Node<'s> {
@@ -286,7 +408,7 @@ impl<'s> Searcher<'s> {
             context: &self.context,
         })?;
         std::mem::swap(&mut self.chain, &mut self.found);
-        if shape.kind != Kind::Text {
+        if matches!(shape.kind, Kind::Heading { .. } | Kind::Bullet(_)) {
             self.chain.push(this);
         }
         self.chain_end = end;
@@ -387,7 +509,40 @@ impl<'s> Searcher<'s> {
             Role::Title | Role::Day => return None,
         };
         let text = self.text(&heading);
-        Some(info(heading.number, &rules::byline(&text)))
+        let mut byline = rules::byline(rules::strip_enumerator(&text));
+        let noted = self.noted_speakers(&heading, !byline.speakers.is_empty());
+        if let Some(names) = &noted {
+            byline.speakers = rules::split_names(names);
+        }
+        Some(info(heading.number, &byline))
+    }
+
+    /// The speakers the lines under a session heading give, as the document reader
+    /// finds them: a `speaker:` line or a name line under the heading, or a heading
+    /// right after it that only names people.
+    fn noted_speakers(&self, heading: &Node<'s>, named: bool) -> Option<String> {
+        let mut lines = 64;
+        loop {
+            let end = (0..lines)
+                .try_fold(heading.start, |at, _| {
+                    memchr::memchr(b'\n', &self.src[at..]).map(|p| at + p + 1)
+                })
+                .unwrap_or(self.src.len());
+            let mut probe = Probe {
+                src: &self.src[heading.start..end],
+                probe: SpeakerProbe::new(0),
+                next_heading: None,
+            };
+            scan(probe.src, Syntax::Outline, &mut probe);
+            if probe.probe.done() || end == self.src.len() {
+                if let Some(names) = probe.probe.speakers(named) {
+                    return Some(names.to_string());
+                }
+                let next = probe.next_heading.filter(|_| !named)?;
+                return rules::name_line(&next).map(String::from);
+            }
+            lines *= 4;
+        }
     }
 
     /// For lines under a separator: the session of the heading before it, if that
@@ -431,7 +586,7 @@ impl<'s> Searcher<'s> {
         while pos < self.src.len() {
             let end = line_end(self.src, pos);
             let (body_start, shape) = self.classify(pos, end);
-            if shape.kind != Kind::Blank {
+            if !matches!(shape.kind, Kind::Blank | Kind::Meta) {
                 let heading = matches!(shape.kind, Kind::Heading { .. });
                 match first {
                     None if heading => first = Some(self.node(pos, number, body_start, &shape)),
@@ -472,7 +627,7 @@ impl<'s> Searcher<'s> {
             number -= 1;
             let (body_start, shape) = self.classify(pos, end);
             match shape.kind {
-                Kind::Blank => continue,
+                Kind::Blank | Kind::Meta => continue,
                 Kind::Heading { .. } => {
                     if let Some(resolved) = self.resolved
                         && resolved.heading.start == pos
@@ -495,7 +650,15 @@ impl<'s> Searcher<'s> {
             let role = if Some(node.start) == title {
                 Role::Title
             } else {
-                let role = rules::heading_role(&text, open_and_empty);
+                let before = match session {
+                    Some(session) if open_and_empty => Before::EmptySession {
+                        has_speakers: !rules::byline(rules::strip_enumerator(&self.text(&session)))
+                            .speakers
+                            .is_empty(),
+                    },
+                    _ => Before::Other,
+                };
+                let role = rules::heading_role(&text, before);
                 if role != HeadingRole::Separator {
                     open_and_empty = false;
                 }
@@ -509,7 +672,7 @@ impl<'s> Searcher<'s> {
                         session = None;
                         Role::Wishlist
                     }
-                    HeadingRole::Note => Role::Note,
+                    HeadingRole::Note | HeadingRole::Speaker => Role::Note,
                     HeadingRole::Session => {
                         open_and_empty = true;
                         session = Some(node);
@@ -532,6 +695,36 @@ impl<'s> Searcher<'s> {
             open_and_empty: false,
             session: None,
         })
+    }
+}
+
+/// Feeds the lines under a session heading (line 0 of `src`) to a [`SpeakerProbe`],
+/// and keeps the text of a heading that comes right after it.
+struct Probe<'s> {
+    src: &'s [u8],
+    probe: SpeakerProbe,
+    next_heading: Option<String>,
+}
+
+impl Sink for Probe<'_> {
+    fn line(&mut self, line: &Scanned) {
+        let heading = matches!(line.shape.kind, Kind::Heading { .. });
+        if line.index == 0 || matches!(line.shape.kind, Kind::Blank | Kind::Meta) {
+            return;
+        }
+        let text = || {
+            decode(
+                &self.src[line.body_start + line.shape.text.0..line.body_start + line.shape.text.1],
+            )
+        };
+        if heading && !self.probe.done() {
+            if !self.probe.seen_any() {
+                self.next_heading = Some(text().into_owned());
+            }
+            self.probe.feed(line, "");
+        } else if self.probe.wants(line) {
+            self.probe.feed(line, &text());
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::document::{Day, Document, Session, Status};
+use crate::document::{Day, DayInfo, Document, Session, Status};
 use crate::fold::fold;
 
 /// A session (or lightning talk) given by a speaker.
@@ -128,10 +128,12 @@ impl Tally {
 }
 
 /// One row of [`stats`]: one day, the sessions without a day, or the total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// What the row counts.
     pub scope: Scope,
+    /// The day, for a row of one day.
+    pub day: Option<DayInfo>,
     /// The counts.
     pub tally: Tally,
 }
@@ -139,8 +141,8 @@ pub struct Row {
 /// What a [`Row`] counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// The sessions of one day.
-    Day(Day),
+    /// The sessions of one day, by its number.
+    Day(usize),
     /// The sessions whose day the notes do not give.
     NoDay,
     /// Every session.
@@ -155,14 +157,16 @@ pub fn stats<'d>(doc: &Document, sessions: impl IntoIterator<Item = &'d Session>
     let mut total = Tally::default();
     for session in sessions {
         total.add(doc, session);
-        let tally = match session.day() {
+        let tally = match session.day_info() {
             None => &mut no_day,
             Some(day) => {
-                let at = match rows.iter().position(|r| r.scope == Scope::Day(day)) {
+                let scope = Scope::Day(day.number);
+                let at = match rows.iter().position(|r| r.scope == scope) {
                     Some(at) => at,
                     None => {
                         rows.push(Row {
-                            scope: Scope::Day(day),
+                            scope,
+                            day: Some(day.clone()),
                             tally: Tally::default(),
                         });
                         rows.len() - 1
@@ -176,11 +180,13 @@ pub fn stats<'d>(doc: &Document, sessions: impl IntoIterator<Item = &'d Session>
     if no_day.sessions > 0 {
         rows.push(Row {
             scope: Scope::NoDay,
+            day: None,
             tally: no_day,
         });
     }
     rows.push(Row {
         scope: Scope::Total,
+        day: None,
         tally: total,
     });
     rows
@@ -229,12 +235,7 @@ mod tests {
         let scopes: Vec<Scope> = rows.iter().map(|r| r.scope).collect();
         assert_eq!(
             scopes,
-            [
-                Scope::Day(Day::Friday),
-                Scope::Day(Day::Saturday),
-                Scope::NoDay,
-                Scope::Total
-            ]
+            [Scope::Day(1), Scope::Day(2), Scope::NoDay, Scope::Total]
         );
         let friday = rows[0].tally;
         assert_eq!((friday.sessions, friday.lines, friday.words), (2, 4, 10));

@@ -40,7 +40,19 @@ fn json_sessions_have_the_documented_fields() {
     assert_eq!(
         keys(&records[0]),
         [
-            "day", "file", "handles", "kind", "line", "reason", "room", "speakers", "status",
+            "day",
+            "day_label",
+            "day_number",
+            "file",
+            "handles",
+            "kind",
+            "line",
+            "reason",
+            "room",
+            "speakers",
+            "state",
+            "status",
+            "tags",
             "title"
         ]
     );
@@ -305,7 +317,8 @@ fn days_and_stats() {
     let days = json_lines(notes().args(["--json", "days"]));
     assert_eq!(
         days[0],
-        serde_json::json!({"file": "pycon2014.txt", "day": "friday", "sessions": 11, "lines": 95})
+        serde_json::json!({"file": "pycon2014.txt", "day": "friday", "day_number": 1,
+            "day_label": null, "sessions": 11, "lines": 95})
     );
     let stats = json_lines(notes().args(["--json", "stats"]));
     assert_eq!(stats.len(), 5);

@@ -5,6 +5,7 @@ mod pipeline;
 
 use std::path::Path;
 
+use notes::outline::Syntax;
 use pipeline::{exercise, reads_back_from_markdown};
 use proptest::prelude::*;
 
@@ -54,23 +55,26 @@ proptest! {
     #[test]
     fn outline_like_text_round_trips(src in outline_like()) {
         exercise(&src);
-        reads_back_from_markdown(&src);
+        for syntax in Syntax::ALL {
+            reads_back_from_markdown(&src, syntax);
+        }
     }
 }
 
 #[test]
 fn the_bundled_notes_round_trip() {
     exercise(include_bytes!("../notes/pycon2014.txt"));
-    reads_back_from_markdown(include_bytes!("../notes/pycon2014.txt"));
+    reads_back_from_markdown(include_bytes!("../notes/pycon2014.txt"), Syntax::Outline);
 }
 
 #[test]
 fn every_fixture_round_trips() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     for entry in std::fs::read_dir(dir).unwrap() {
-        let src = std::fs::read(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        let src = std::fs::read(&path).unwrap();
         exercise(&src);
-        reads_back_from_markdown(&src);
+        reads_back_from_markdown(&src, Syntax::from_path(&path));
     }
 }
 
@@ -89,7 +93,7 @@ fn the_shared_corpus_round_trips() {
         }
         let src = std::fs::read(&path).unwrap();
         exercise(&src);
-        reads_back_from_markdown(&src);
+        reads_back_from_markdown(&src, Syntax::from_path(&path));
         seen += 1;
     }
     assert!(seen > 0, "the corpus folder is empty");

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::document::Day;
 use notes::query::{self, Filter};
 use notes::render::{json, markdown, opml};
 
@@ -13,17 +12,15 @@ use crate::cli::ExportFormat;
 pub fn run(
     inputs: &mut Inputs,
     to: ExportFormat,
-    day: Option<Day>,
+    day: Option<&str>,
     out: &mut impl Write,
 ) -> Result<bool> {
-    let filter = Filter {
-        day,
-        ..Filter::default()
-    };
+    let filter = Filter::default();
     let several = inputs.several();
     let mut found = false;
     let mut opml_started = false;
     inputs.for_each(|file| {
+        let filter = file.filter(&filter, day)?;
         let sessions: Vec<_> = query::sessions(file.doc(), &filter).collect();
         if sessions.is_empty() {
             return Ok(());

@@ -9,7 +9,7 @@ use notes::document::rules;
 use notes::query::{self, Filter};
 use notes::render::json;
 use notes::render::text::{self, GrepPrinter, Options};
-use notes::search::{Hit, Searcher, SessionInfo};
+use notes::search::{Hit, Search, SessionInfo};
 use regex::{Regex, RegexBuilder};
 
 use super::Ctx;
@@ -19,7 +19,6 @@ use crate::cli::GrepArgs;
 pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let (pattern, case_insensitive) = build_regex(args)?;
     let filter = Filter {
-        day: args.day,
         session: args.session.clone(),
         ..Filter::default()
     };
@@ -38,6 +37,7 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
     let mut found = false;
     inputs.for_each(|file| {
         // Filters need the document's days and headings; plain searches do not.
+        let filter = file.filter(&filter, args.day.as_deref())?;
         let allowed: Option<HashSet<usize>> = (!filter.is_empty()).then(|| {
             query::sessions(file.doc(), &filter)
                 .map(|s| s.line_number())
@@ -47,8 +47,12 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
             allowed
                 .as_ref()
                 .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
+                && args
+                    .tag
+                    .as_deref()
+                    .is_none_or(|tag| file.doc().line_has_tag(hit.line - 1, tag))
         };
-        let mut searcher = Searcher::new(file.src, &pattern, case_insensitive);
+        let mut searcher = file.search(&pattern, case_insensitive, false);
         found |= if args.count {
             counts(file, &mut searcher, keep, out, ctx)?
         } else if args.sessions_with_matches {
@@ -65,7 +69,7 @@ pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
     let mut printer = GrepPrinter::new(ctx.opts);
     let mut found = false;
     inputs.for_each(|file| {
-        let mut searcher = Searcher::new(file.src, rules::follow_up_pattern(), false);
+        let mut searcher = file.search(rules::follow_up_pattern(), false, true);
         found |= print_hits(file, &mut searcher, |_| true, &mut printer, out, ctx)?;
         Ok(())
     })?;
@@ -74,7 +78,7 @@ pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
 
 fn print_hits(
     file: &File,
-    searcher: &mut Searcher,
+    searcher: &mut Search,
     keep: impl Fn(&Hit) -> bool,
     printer: &mut GrepPrinter,
     out: &mut impl Write,
@@ -98,7 +102,7 @@ fn print_hits(
 /// Hits per session, sessions in file order (lines outside any session first).
 fn counts(
     file: &File,
-    searcher: &mut Searcher,
+    searcher: &mut Search,
     keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,
@@ -126,7 +130,7 @@ fn counts(
 /// The sessions with at least one hit, as `list` prints them.
 fn sessions_with_hits(
     file: &File,
-    searcher: &mut Searcher,
+    searcher: &mut Search,
     keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,

@@ -7,8 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
-use notes::document::Document;
+use notes::document::rules::DaySpec;
+use notes::document::{DayInfo, Document};
+use notes::outline::Syntax;
 use notes::outline::first_invalid_utf8;
+use notes::query::Filter;
+use notes::search::{DocumentSearch, Search, Searcher};
+use regex::Regex;
 
 /// The user's PyCon 2014 notes, used when no file is named.
 const BUNDLED: &[u8] = include_bytes!("../../notes/pycon2014.txt");
@@ -28,13 +33,56 @@ pub struct File<'f, 'a> {
     pub prefix: Option<&'f str>,
     /// Its bytes.
     pub src: &'a [u8],
+    /// The syntax it is read in.
+    pub syntax: Syntax,
     doc: &'f OnceCell<Document<'a>>,
 }
 
 impl<'a> File<'_, 'a> {
     /// The file read as conference notes.
     pub fn doc(&self) -> &Document<'a> {
-        self.doc.get_or_init(|| Document::parse(self.src))
+        self.doc
+            .get_or_init(|| Document::parse_as(self.src, self.syntax))
+    }
+
+    /// `filter` with the day `--day` asks for, read against this file's days.
+    pub fn filter(&self, base: &Filter, day: Option<&str>) -> Result<Filter> {
+        let Some(value) = day else {
+            return Ok(base.clone());
+        };
+        let Some(spec) = DaySpec::parse(value) else {
+            let days: Vec<String> = self.doc().days().map(DayInfo::describe).collect();
+            let has = if days.is_empty() {
+                "no days".to_string()
+            } else {
+                format!("days {}", days.join(", "))
+            };
+            bail!(
+                "unknown day `{value}`: expected a weekday (monday or mon, tuesday or tue, \
+                 ..., sunday or sun), a day number (2, day 2) or a date (2019-11-16, \
+                 November 16); {} has {has}",
+                self.label
+            );
+        };
+        Ok(Filter {
+            day: Some(spec),
+            ..base.clone()
+        })
+    }
+
+    /// A search of the file for `pattern`: byte first in a plain outline, through the
+    /// document in the other syntaxes. `todo` also finds org-mode TODO headings.
+    pub fn search<'s>(
+        &'s self,
+        pattern: &'s Regex,
+        case_insensitive: bool,
+        todo: bool,
+    ) -> Search<'a, 's> {
+        if self.syntax == Syntax::Outline {
+            Search::Bytes(Box::new(Searcher::new(self.src, pattern, case_insensitive)))
+        } else {
+            Search::Document(DocumentSearch::new(self.doc(), pattern, todo))
+        }
     }
 }
 
@@ -52,6 +100,15 @@ impl Source {
             Source::Bundled => BUNDLED_LABEL.to_string(),
             Source::Stdin => "<stdin>".to_string(),
             Source::Path(path) => path.display().to_string(),
+        }
+    }
+
+    /// The syntax of the file: by its extension, by a look at standard input.
+    fn syntax(&self, bytes: &[u8]) -> Syntax {
+        match self {
+            Source::Bundled => Syntax::Outline,
+            Source::Stdin => Syntax::sniff(bytes),
+            Source::Path(path) => Syntax::from_path(path),
         }
     }
 
@@ -135,6 +192,8 @@ pub struct Inputs {
     sources: Vec<Result<Source, String>>,
     /// Read files with NUL bytes too (`--text`).
     text: bool,
+    /// The syntax `--syntax` forces, else each file's own.
+    syntax: Option<Syntax>,
     failed: bool,
     /// Some file was read; some was refused as binary.
     read_any: bool,
@@ -144,7 +203,7 @@ pub struct Inputs {
 impl Inputs {
     /// The files named by `paths` (directories expanded), or the bundled notes when
     /// `paths` is empty.
-    pub fn new(paths: &[PathBuf], text: bool) -> Inputs {
+    pub fn new(paths: &[PathBuf], text: bool, syntax: Option<Syntax>) -> Inputs {
         let sources = if paths.is_empty() {
             vec![Ok(Source::Bundled)]
         } else {
@@ -153,6 +212,7 @@ impl Inputs {
         Inputs {
             sources,
             text,
+            syntax,
             failed: false,
             read_any: false,
             refused_binary: false,
@@ -177,10 +237,12 @@ impl Inputs {
         let last = self.sources.len().saturating_sub(1);
         for (i, source) in self.sources.iter().enumerate() {
             let loaded = match source {
-                Ok(source) => source.read().map(|bytes| (source.label(), bytes)),
+                Ok(source) => source
+                    .read()
+                    .map(|bytes| (source.label(), source.syntax(&bytes), bytes)),
                 Err(message) => Err(anyhow::anyhow!("{message}")),
             };
-            let (label, bytes) = match loaded {
+            let (label, syntax, bytes) = match loaded {
                 Ok(loaded) => loaded,
                 Err(err) => {
                     self.failed = true;
@@ -204,6 +266,7 @@ impl Inputs {
                     label: &label,
                     prefix: several.then_some(&label),
                     src: &bytes,
+                    syntax: self.syntax.unwrap_or(syntax),
                     doc: &doc,
                 })
             });
@@ -338,7 +401,7 @@ mod tests {
     fn labels() {
         assert_eq!(Source::Bundled.label(), "pycon2014.txt");
         assert_eq!(Source::Stdin.label(), "<stdin>");
-        assert!(Inputs::new(&[], false).sources == vec![Ok(Source::Bundled)]);
-        assert!(!Inputs::new(&[], false).several());
+        assert!(Inputs::new(&[], false, None).sources == vec![Ok(Source::Bundled)]);
+        assert!(!Inputs::new(&[], false, None).several());
     }
 }

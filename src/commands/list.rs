@@ -25,13 +25,14 @@ pub fn run_with(
     ctx: Ctx,
 ) -> Result<bool> {
     let filter = Filter {
-        day: args.day,
         statuses,
         speaker: args.speaker.clone(),
-        session: None,
+        tag: args.tag.clone(),
+        ..Filter::default()
     };
     let mut found = false;
     inputs.for_each(|file| {
+        let filter = file.filter(&filter, args.day.as_deref())?;
         for session in query::sessions(file.doc(), &filter) {
             if ctx.json {
                 json::write_session(out, file.label, session, None)?;

@@ -43,7 +43,7 @@ pub struct Outcome {
 
 /// Runs the command of `cli` on the notes in `paths` (the bundled notes when empty).
 pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Result<Outcome> {
-    let mut inputs = Inputs::new(paths, cli.text);
+    let mut inputs = Inputs::new(paths, cli.text, cli.syntax.map(Into::into));
     let inputs = &mut inputs;
     let found = match &cli.command {
         Command::List(args) => list::run(inputs, args, out, ctx)?,
@@ -52,6 +52,7 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
                 day: None,
                 status: Vec::new(),
                 speaker: None,
+                tag: None,
             };
             let statuses = vec![Status::Missed, Status::Partial, Status::NotSeen];
             list::run_with(inputs, &args, statuses, out, ctx)?
@@ -62,12 +63,12 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
         Command::Show { query } => {
             escaped(out, ctx, |mut out| show::run(inputs, query, &mut out, ctx))?
         }
-        Command::Print { day } => {
-            escaped(out, ctx, |mut out| print::run(inputs, *day, &mut out, ctx))?
-        }
-        Command::Export { to, day } => {
-            escaped(out, ctx, |mut out| export::run(inputs, *to, *day, &mut out))?
-        }
+        Command::Print { day } => escaped(out, ctx, |mut out| {
+            print::run(inputs, day.as_deref(), &mut out, ctx)
+        })?,
+        Command::Export { to, day } => escaped(out, ctx, |mut out| {
+            export::run(inputs, *to, day.as_deref(), &mut out)
+        })?,
         Command::Speakers => summary::speakers(inputs, out, ctx)?,
         Command::Days => summary::days(inputs, out, ctx)?,
         Command::Stats => summary::stats(inputs, out, ctx)?,

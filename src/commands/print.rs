@@ -3,19 +3,14 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::document::Day;
 use notes::query::{self, Filter};
 use notes::render::raw;
 
 use super::Ctx;
 use super::input::{Inputs, refuse_json};
 
-pub fn run(inputs: &mut Inputs, day: Option<Day>, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
+pub fn run(inputs: &mut Inputs, day: Option<&str>, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     refuse_json(ctx.json, "print", "use `notes export --to json`")?;
-    let filter = Filter {
-        day,
-        ..Filter::default()
-    };
     let mut found = false;
     inputs.for_each(|file| {
         if day.is_none() {
@@ -23,6 +18,7 @@ pub fn run(inputs: &mut Inputs, day: Option<Day>, out: &mut impl Write, ctx: Ctx
             found = true;
             return Ok(());
         }
+        let filter = file.filter(&Filter::default(), day)?;
         let mut sessions = query::sessions(file.doc(), &filter).peekable();
         found |= sessions.peek().is_some();
         raw::write_sessions(out, file.doc(), sessions)?;

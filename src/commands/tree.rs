@@ -13,10 +13,7 @@ use super::input::Inputs;
 use crate::cli::TreeArgs;
 
 pub fn run(inputs: &mut Inputs, args: &TreeArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let filter = Filter {
-        day: args.day,
-        ..Filter::default()
-    };
+    let filter = Filter::default();
     let options = TreeOptions {
         ascii: args.ascii,
         depth: args.depth,
@@ -24,6 +21,7 @@ pub fn run(inputs: &mut Inputs, args: &TreeArgs, out: &mut impl Write, ctx: Ctx)
     let max = args.depth.unwrap_or(usize::MAX);
     let mut found = false;
     inputs.for_each(|file| {
+        let filter = file.filter(&filter, args.day.as_deref())?;
         let sessions: Vec<&Session> = query::sessions(file.doc(), &filter).collect();
         if sessions.is_empty() {
             return Ok(());

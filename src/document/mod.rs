@@ -12,9 +12,10 @@ use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
-use crate::outline::{Kind as OutlineKind, Outline, Scanned, Sink, scan};
-use rules::HeadingRole;
+use crate::outline::{Kind as OutlineKind, Outline, Scanned, Sink, Syntax, scan};
+use rules::{Before, DaySpec, HeadingRole};
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -274,6 +275,61 @@ impl Talk {
     }
 }
 
+/// One day of the notes: a day heading ("Day 2", "Saturday, November 16"), or a
+/// weekday that a session heading names ("Lightning Talks, Friday PM").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayInfo {
+    /// 1-based, in file order.
+    pub number: usize,
+    /// The weekday, when the notes name it or a dated heading gives it.
+    pub weekday: Option<Day>,
+    /// The date, when the day heading gives one.
+    pub date: Option<rules::Date>,
+    /// The day heading's text, when there is one.
+    pub label: Option<String>,
+}
+
+impl DayInfo {
+    /// True when `spec` names this day.
+    pub fn matches(&self, spec: &DaySpec) -> bool {
+        match spec {
+            DaySpec::Weekday(day) => self.weekday == Some(*day),
+            DaySpec::Number(n) => self.number == *n as usize,
+            DaySpec::Date(date) => self.date.is_some_and(|d| d.matches(date)),
+        }
+    }
+
+    /// A short name: the weekday ("friday"), else the day heading's text ("Day 2").
+    pub fn name(&self) -> String {
+        match (self.weekday, &self.label) {
+            (Some(day), _) => day.name().to_string(),
+            (None, Some(label)) => label.clone(),
+            (None, None) => format!("day {}", self.number),
+        }
+    }
+
+    /// How the day reads in messages: "2 (Day 2, saturday)".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(label) = &self.label {
+            parts.push(label.clone());
+        }
+        if let Some(day) = self.weekday
+            && !self
+                .label
+                .as_deref()
+                .is_some_and(|l| l.to_lowercase().contains(day.name()))
+        {
+            parts.push(day.name().to_string());
+        }
+        if parts.is_empty() {
+            self.number.to_string()
+        } else {
+            format!("{} ({})", self.number, parts.join(", "))
+        }
+    }
+}
+
 /// One session: a talk, a block of lightning talks or a wishlist item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -281,11 +337,15 @@ pub struct Session {
     lines: Range<usize>,
     bytes: Range<usize>,
     heading: Heading,
-    day: Option<Day>,
+    /// Speakers named in the notes under the heading, when they say.
+    noted_speakers: Option<Box<str>>,
+    day: Option<Arc<DayInfo>>,
     kind: SessionKind,
     status: Status,
     reason: Option<String>,
     talks: Vec<Talk>,
+    tags: Vec<String>,
+    state: Option<&'static str>,
 }
 
 impl Session {
@@ -314,10 +374,15 @@ impl Session {
         &self.heading.text
     }
 
-    /// Title, speakers, handles and room, as the speaker rule reads the heading. Each
-    /// call reads it again: keep the result when you need several parts.
+    /// Title, speakers, handles and room, as the speaker rule reads the heading (the
+    /// speakers may come from a `speaker:` line or a name under it). Each call reads it
+    /// again: keep the result when you need several parts.
     pub fn byline(&self) -> rules::Byline<'_> {
-        self.heading.byline()
+        let mut byline = self.heading.byline();
+        if let Some(names) = &self.noted_speakers {
+            byline.speakers = rules::split_names(names);
+        }
+        byline
     }
 
     /// The title: the heading without speakers, handles and room.
@@ -340,9 +405,24 @@ impl Session {
         self.byline().room
     }
 
-    /// The day, when the notes say.
+    /// The weekday, when the notes say.
     pub fn day(&self) -> Option<Day> {
-        self.day
+        self.day.as_ref().and_then(|d| d.weekday)
+    }
+
+    /// The day the session is on, when the notes have days.
+    pub fn day_info(&self) -> Option<&DayInfo> {
+        self.day.as_deref()
+    }
+
+    /// Tags of the heading: TaskPaper `@tag` and `@tag(value)`, org `:tag:`.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// The org-mode TODO state of the heading (`TODO`, `DONE`), if any.
+    pub fn state(&self) -> Option<&str> {
+        self.state
     }
 
     /// Talk, lightning talks or wishlist item.
@@ -374,34 +454,43 @@ pub fn named_after_speaker(title: &str, speakers: &[impl AsRef<str>]) -> bool {
 
 /// An outline read as conference notes.
 ///
-/// Reading needs one pass over the lines and keeps only the sessions; the per-line
-/// [`Outline`] is built the first time something asks for it.
+/// Reading needs one pass over the lines and keeps only headings, top-level bullets
+/// and the sessions; the per-line [`Outline`] is built the first time something asks
+/// for it.
 #[derive(Debug)]
 pub struct Document<'a> {
     src: &'a [u8],
+    syntax: Syntax,
     outline: OnceCell<Outline<'a>>,
     title: Option<(usize, String)>,
     sessions: Vec<Session>,
+    days: Vec<Arc<DayInfo>>,
 }
 
 impl<'a> Document<'a> {
-    /// Reads `src` as conference notes.
+    /// Reads `src`, a plain outline, as conference notes.
     pub fn parse(src: &'a [u8]) -> Document<'a> {
-        let mut reader = Reader::new(src);
-        reader.sessions.reserve(src.len() / 256);
-        scan(src, &mut reader);
-        let (title, sessions) = reader.finish();
+        Document::parse_as(src, Syntax::Outline)
+    }
+
+    /// Reads `src`, written in `syntax`, as conference notes.
+    pub fn parse_as(src: &'a [u8], syntax: Syntax) -> Document<'a> {
+        let mut collector = Collector::new(src, syntax);
+        scan(src, syntax, &mut collector);
+        let read = Reader::new(src, syntax).read(collector);
         Document {
             src,
+            syntax,
             outline: OnceCell::new(),
-            title,
-            sessions,
+            title: read.title,
+            sessions: read.sessions,
+            days: read.days,
         }
     }
 
     /// Reads an outline as conference notes.
     pub fn from_outline(outline: Outline<'a>) -> Document<'a> {
-        let doc = Document::parse(outline.src());
+        let doc = Document::parse_as(outline.src(), outline.syntax());
         let _ = doc.outline.set(outline);
         doc
     }
@@ -411,9 +500,15 @@ impl<'a> Document<'a> {
         self.src
     }
 
+    /// The syntax the notes are read in.
+    pub fn syntax(&self) -> Syntax {
+        self.syntax
+    }
+
     /// The outline underneath, parsed on first use.
     pub fn outline(&self) -> &Outline<'a> {
-        self.outline.get_or_init(|| Outline::parse(self.src))
+        self.outline
+            .get_or_init(|| Outline::parse_as(self.src, self.syntax))
     }
 
     /// The document title, such as "My notes from PyCon 2014.".
@@ -429,6 +524,61 @@ impl<'a> Document<'a> {
     /// The sessions in file order.
     pub fn sessions(&self) -> &[Session] {
         &self.sessions
+    }
+
+    /// The days, in file order.
+    pub fn days(&self) -> impl ExactSizeIterator<Item = &DayInfo> {
+        self.days.iter().map(|d| &**d)
+    }
+
+    /// The tags of outline line `line`: TaskPaper `@tag` words, org heading tags.
+    pub fn line_tags(&self, line: usize) -> Vec<String> {
+        let outline = self.outline();
+        let content = outline.content(line);
+        match self.syntax {
+            Syntax::TaskPaper => crate::outline::syntax::tags(&String::from_utf8_lossy(content))
+                .into_iter()
+                .map(|(name, _)| name.to_string())
+                .collect(),
+            Syntax::Org if outline.line(line).is_heading() => {
+                crate::outline::syntax::org::heading_tags(content)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when line `line`, or a line it is under, has tag `name` (any case, with or
+    /// without its `@`).
+    pub fn line_has_tag(&self, line: usize, name: &str) -> bool {
+        if !matches!(self.syntax, Syntax::TaskPaper | Syntax::Org) {
+            return false;
+        }
+        let name = name.trim_start_matches('@');
+        std::iter::once(line)
+            .chain(self.outline().ancestors(line))
+            .any(|l| {
+                self.line_tags(l)
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(name))
+            })
+    }
+
+    /// True when the heading of `session`, any line of it, or a heading it is under has
+    /// tag `name`.
+    pub fn session_has_tag(&self, session: &Session, name: &str) -> bool {
+        if !matches!(self.syntax, Syntax::TaskPaper | Syntax::Org) {
+            return false;
+        }
+        let bare = name.trim_start_matches('@');
+        self.line_has_tag(session.line, name)
+            || session.lines.clone().any(|l| {
+                self.line_tags(l)
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(bare))
+            })
     }
 
     /// The index of the session that holds outline line `line`, if any.
@@ -489,178 +639,619 @@ impl<'a> Document<'a> {
         notes
     }
 
-    /// The bullets above `line`, outermost first: inside its session when it is in
-    /// one (headings, which are the session or notes of it, are left out).
+    /// The lines above `line`, outermost first, inside its session when it is in one:
+    /// the bullets, and where headings nest by level, the sub-section headings.
     pub fn context(&self, line: usize) -> Vec<usize> {
         let outline = self.outline();
         let floor = self.session_of(line).map(|s| self.sessions[s].line);
+        let headings = self.syntax.nests_headings();
         let mut path: Vec<usize> = outline
             .ancestors(line)
             .take_while(|&a| floor.is_none_or(|f| a > f))
-            .filter(|&a| !outline.line(a).is_heading())
+            .filter(|&a| headings || !outline.line(a).is_heading())
             .collect();
         path.reverse();
         path
     }
 }
 
-/// Reads sessions from the scanned lines in one pass, applying the rules in order.
+/// Finds a session's speakers in the lines right under its heading: a `speaker:` line
+/// among the leading `label: value` lines, or a first line that only names people.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerProbe {
+    heading: usize,
+    seen: bool,
+    done: bool,
+    /// The names on a first line that only names people ("Guido van Rossum").
+    pub name: Option<String>,
+    /// The names of a `speaker:` or `speakers:` line.
+    pub label: Option<String>,
+}
+
+impl SpeakerProbe {
+    /// A probe for the lines under the heading on line `heading`.
+    pub fn new(heading: usize) -> SpeakerProbe {
+        SpeakerProbe {
+            heading,
+            ..SpeakerProbe::default()
+        }
+    }
+
+    /// True once no later line can name a speaker.
+    pub fn done(&self) -> bool {
+        self.done
+    }
+
+    /// True once a line under the heading has been seen.
+    pub fn seen_any(&self) -> bool {
+        self.seen
+    }
+
+    /// Whether the probe wants the text of `line` (a line after the heading).
+    pub fn wants(&self, line: &Scanned) -> bool {
+        match line.shape.kind {
+            OutlineKind::Blank | OutlineKind::Meta => false,
+            _ => !self.done && line.parent == Some(self.heading),
+        }
+    }
+
+    /// Looks at a line the probe wants, with its text.
+    pub fn feed(&mut self, line: &Scanned, text: &str) {
+        let first = !std::mem::replace(&mut self.seen, true);
+        if matches!(line.shape.kind, OutlineKind::Heading { .. }) {
+            self.done = true;
+            return;
+        }
+        if let Some(names) = rules::speaker_label(text) {
+            self.label = Some(names.to_string());
+            self.done = true;
+        } else if first && let Some(names) = rules::name_line(text) {
+            self.name = Some(names.to_string());
+        } else if !rules::is_label_line(text) {
+            self.done = true;
+        }
+    }
+
+    /// The speakers the notes give, for a heading that names `heading_speakers` (a
+    /// name line counts only when the heading names nobody).
+    pub fn speakers(&self, heading_has_speakers: bool) -> Option<&str> {
+        self.label
+            .as_deref()
+            .or(self.name.as_deref().filter(|_| !heading_has_speakers))
+    }
+}
+
+/// A heading as the first pass saw it.
+#[derive(Debug)]
+struct HeadingEvent {
+    line: usize,
+    start: usize,
+    level: u8,
+    text: String,
+    /// The text the heading rules read: a TaskPaper project's keeps its colon, so that
+    /// "Talks I did not see:" is a wishlist.
+    rule_text: Option<String>,
+    /// Tags and TODO state, for org and TaskPaper headings.
+    tags: Vec<String>,
+    state: Option<&'static str>,
+    /// Something that is not a heading (or metadata) follows before the next heading.
+    body: bool,
+    probe: SpeakerProbe,
+    /// Where its subtree ends: the line after it, and that line's byte offset.
+    end: (usize, usize),
+}
+
+impl HeadingEvent {
+    /// The text the heading rules read.
+    fn rule_text(&self) -> &str {
+        self.rule_text.as_deref().unwrap_or(&self.text)
+    }
+}
+
+/// A bullet directly under a heading, as the first pass saw it.
+#[derive(Debug, Clone, Copy)]
+struct BulletEvent {
+    line: usize,
+    start: usize,
+    text: (usize, usize),
+    parent: usize,
+    /// Where its subtree ends: the line after it, and that line's byte offset.
+    end: (usize, usize),
+    /// How many headings came before it.
+    after: usize,
+}
+
+/// The first pass: keeps the headings, the bullets directly under headings and a
+/// title from metadata; the rules need the whole list of headings (which level holds
+/// the sessions) before they can read any of them.
+struct Collector<'s> {
+    src: &'s [u8],
+    syntax: Syntax,
+    headings: Vec<HeadingEvent>,
+    bullets: Vec<BulletEvent>,
+    meta_title: Option<(usize, String)>,
+    lines: usize,
+    /// The headings and recorded bullets still open, by line.
+    open: Vec<(usize, Slot)>,
+    /// Those whose subtree ended before the next line (which gives the byte offset),
+    /// with the line it ended at.
+    ended: Vec<(Slot, usize)>,
+}
+
+/// A heading or a recorded bullet, by its index in the collector's lists.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Heading(usize),
+    Bullet(usize),
+}
+
+impl<'s> Collector<'s> {
+    fn new(src: &'s [u8], syntax: Syntax) -> Self {
+        Collector {
+            src,
+            syntax,
+            headings: Vec::new(),
+            bullets: Vec::with_capacity(src.len() / 512),
+            meta_title: None,
+            lines: 0,
+            open: Vec::new(),
+            ended: Vec::new(),
+        }
+    }
+
+    fn text(&self, line: &Scanned) -> Cow<'s, str> {
+        decode(
+            self.src,
+            line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
+        )
+    }
+
+    /// `title: x` in front matter or a leading metadata block, `#+TITLE: x` in org.
+    fn meta_title(&mut self, line: &Scanned) {
+        let body = line.body;
+        let value = if let Some(value) = crate::outline::syntax::org::title(body) {
+            value
+        } else if body.len() > 6 && body[..6].eq_ignore_ascii_case(b"title:") {
+            let v = &body[6..];
+            let v = &v[v.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+            let v = &v[..v.len()
+                - v.iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count()];
+            let v = v
+                .strip_prefix(b"\"")
+                .and_then(|v| v.strip_suffix(b"\""))
+                .unwrap_or(v);
+            if v.is_empty() {
+                return;
+            }
+            v
+        } else {
+            return;
+        };
+        self.meta_title = Some((line.index, String::from_utf8_lossy(value).into_owned()));
+    }
+}
+
+impl Sink for Collector<'_> {
+    fn close(&mut self, index: usize, end: usize) {
+        if let Some(&(line, slot)) = self.open.last()
+            && line == index
+        {
+            // The next line, if any, starts where the subtree ends.
+            self.open.pop();
+            self.ended.push((slot, end));
+        }
+    }
+
+    fn line(&mut self, line: &Scanned) {
+        for (slot, end) in self.ended.drain(..) {
+            match slot {
+                Slot::Heading(h) => self.headings[h].end = (end, line.start),
+                Slot::Bullet(b) => self.bullets[b].end = (end, line.start),
+            }
+        }
+        self.lines = line.index + 1;
+        match line.shape.kind {
+            OutlineKind::Blank => return,
+            OutlineKind::Meta => {
+                if self.meta_title.is_none() {
+                    self.meta_title(line);
+                }
+                return;
+            }
+            OutlineKind::Heading { level } => {
+                if let Some(last) = self.headings.last_mut()
+                    && last.probe.wants(line)
+                {
+                    last.probe.feed(line, "");
+                }
+                let text = self.text(line).into_owned();
+                let (tags, state) = heading_marks(self.syntax, line.body);
+                let project = self.syntax == Syntax::TaskPaper
+                    && crate::outline::syntax::taskpaper::is_project(line.body);
+                self.headings.push(HeadingEvent {
+                    line: line.index,
+                    start: line.start,
+                    level,
+                    rule_text: (project && !rules::is_separator(&text)).then(|| format!("{text}:")),
+                    text,
+                    tags,
+                    state,
+                    body: false,
+                    probe: SpeakerProbe::new(line.index),
+                    end: (usize::MAX, self.src.len()),
+                });
+                self.open
+                    .push((line.index, Slot::Heading(self.headings.len() - 1)));
+                return;
+            }
+            _ => {}
+        }
+        let src = self.src;
+        let Some(last) = self.headings.last_mut() else {
+            return;
+        };
+        last.body = true;
+        if last.probe.wants(line) {
+            let text = decode(
+                src,
+                line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
+            );
+            last.probe.feed(line, &text);
+        }
+        if matches!(line.shape.kind, OutlineKind::Bullet(_))
+            && let Some(parent) = line.parent
+            && self
+                .headings
+                .iter()
+                .rev()
+                .take(64)
+                .any(|h| h.line == parent)
+        {
+            self.bullets.push(BulletEvent {
+                line: line.index,
+                start: line.start,
+                text: (
+                    line.body_start + line.shape.text.0,
+                    line.body_start + line.shape.text.1,
+                ),
+                parent,
+                end: (usize::MAX, self.src.len()),
+                after: self.headings.len(),
+            });
+            self.open
+                .push((line.index, Slot::Bullet(self.bullets.len() - 1)));
+        }
+    }
+}
+
+/// Tags and TODO state of a heading line.
+fn heading_marks(syntax: Syntax, body: &[u8]) -> (Vec<String>, Option<&'static str>) {
+    use crate::outline::syntax::org;
+    match syntax {
+        Syntax::Org => (
+            org::heading_tags(body)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            org::state(body),
+        ),
+        Syntax::TaskPaper => {
+            let text = String::from_utf8_lossy(body);
+            let tags = crate::outline::syntax::tags(&text)
+                .into_iter()
+                .map(|(name, _)| name.to_string())
+                .collect();
+            (tags, None)
+        }
+        _ => (Vec::new(), None),
+    }
+}
+
+/// Bytes `range` of `src` as text.
+fn decode(src: &[u8], range: Range<usize>) -> Cow<'_, str> {
+    let bytes = &src[range];
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// What the second pass reads.
+struct Read {
+    title: Option<(usize, String)>,
+    sessions: Vec<Session>,
+    days: Vec<Arc<DayInfo>>,
+}
+
+/// What a heading is, once the session level is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The document title.
+    Title,
+    /// Above the session level: ends the session before it.
+    Section,
+    /// At the session level: read by rules 2 to 4.
+    Session,
+    /// Below the session level: part of the session above.
+    SubSection,
+}
+
+/// The second pass: applies the rules to the headings and top-level bullets in file
+/// order.
 struct Reader<'s> {
     src: &'s [u8],
+    syntax: Syntax,
     sessions: Vec<Session>,
-    title: Option<(usize, String)>,
-    /// The first heading, until the next non-blank line says whether it is the title.
-    first: Option<(usize, usize, String)>,
-    seen_heading: bool,
-    day: Option<Day>,
-    /// Sessions read before the first day mention: they take that day.
+    days: Vec<DayInfo>,
+    /// The day of each session, as an index into `days`.
+    session_days: Vec<Option<usize>>,
+    /// Sessions read before the first day: they take that day.
     undated: Vec<usize>,
     /// The talk (or lightning talks) session being read.
     talk: Option<usize>,
-    /// The lightning talk being read, in the open session's talks.
-    talk_item: bool,
     /// The wishlist heading whose bullets are sessions, and the item being read.
     wishlist: Option<usize>,
     item: Option<usize>,
     /// True while the last session's heading has nothing under it yet.
     open_and_empty: bool,
-    /// The latest unindented heading: bullets directly under it are top-level.
-    last_root: Option<usize>,
-    lines: usize,
+    /// Where headings nest, the end of the open talk's and item's subtrees (line, byte):
+    /// a session never runs past its heading's subtree.
+    talk_end: (usize, usize),
+    item_end: (usize, usize),
 }
 
 impl<'s> Reader<'s> {
-    fn new(src: &'s [u8]) -> Self {
+    fn new(src: &'s [u8], syntax: Syntax) -> Self {
         Reader {
             src,
+            syntax,
             sessions: Vec::new(),
-            title: None,
-            first: None,
-            seen_heading: false,
-            day: None,
+            days: Vec::new(),
+            session_days: Vec::new(),
             undated: Vec::new(),
             talk: None,
-            talk_item: false,
             wishlist: None,
             item: None,
             open_and_empty: false,
-            last_root: None,
-            lines: 0,
+            talk_end: (usize::MAX, usize::MAX),
+            item_end: (usize::MAX, usize::MAX),
         }
     }
 
-    fn finish(mut self) -> (Option<(usize, String)>, Vec<Session>) {
-        if let Some((index, start, text)) = self.first.take() {
-            self.heading(index, start, &text);
+    fn read(mut self, collected: Collector) -> Read {
+        let Collector {
+            headings,
+            bullets,
+            meta_title,
+            lines,
+            ..
+        } = collected;
+        let title = title_heading(self.syntax, &headings);
+        let places = places(self.syntax, &headings, title);
+        let mut bullets = bullets.into_iter().peekable();
+        for (i, heading) in headings.iter().enumerate() {
+            while let Some(bullet) = bullets.next_if(|b| b.after <= i) {
+                self.top_level_bullet(&bullet);
+            }
+            if i > 0 && headings[i - 1].body {
+                self.open_and_empty = false;
+            }
+            self.heading(heading, places[i]);
         }
-        let (end, at) = (self.lines, self.src.len());
-        self.close_item(end, at);
-        self.close_talk(end, at);
-        (self.title, self.sessions)
+        for bullet in bullets {
+            self.top_level_bullet(&bullet);
+        }
+        let at = self.src.len();
+        self.close_item(lines, at);
+        self.close_talk(lines, at);
+        let title =
+            meta_title.or_else(|| title.map(|i| (headings[i].line, headings[i].text.clone())));
+        let days: Vec<Arc<DayInfo>> = self.days.into_iter().map(Arc::new).collect();
+        for (session, day) in self.sessions.iter_mut().zip(self.session_days) {
+            session.day = day.map(|d| Arc::clone(&days[d]));
+        }
+        Read {
+            title,
+            sessions: self.sessions,
+            days,
+        }
     }
 
-    /// A heading: rules 2 to 4 of FORMAT.md, in order.
-    fn heading(&mut self, index: usize, start: usize, text: &str) {
+    /// A heading: rules 2 to 4 of FORMAT.md, in order, for headings at the session
+    /// level; sections end sessions and sub-sections belong to them.
+    fn heading(&mut self, heading: &HeadingEvent, place: Place) {
+        let (index, start, text) = (heading.line, heading.start, heading.text.as_str());
+        if place == Place::Title {
+            return;
+        }
         self.close_item(index, start);
-        self.close_talk_item(start);
-        let role = rules::heading_role(text, self.open_and_empty);
+        let before = match self.talk {
+            Some(t) if self.open_and_empty && self.syntax == Syntax::Outline => {
+                Before::EmptySession {
+                    has_speakers: !self.sessions[t].byline().speakers.is_empty(),
+                }
+            }
+            _ => Before::Other,
+        };
+        let role = rules::heading_role(heading.rule_text(), before);
         if role != HeadingRole::Separator {
             self.open_and_empty = false;
         }
         match role {
-            // A separator, or a note of the session above: neither starts nor ends one.
-            HeadingRole::Separator | HeadingRole::Note => {}
+            HeadingRole::Separator => {}
             HeadingRole::Day(day) => {
                 self.close_talk(index, start);
                 self.wishlist = None;
-                self.set_day(day);
+                self.day_heading(day, text);
             }
             HeadingRole::Wishlist => {
                 self.close_talk(index, start);
                 self.wishlist = Some(index);
             }
-            HeadingRole::Session => self.session_heading(index, start, text),
+            _ if place == Place::Section => {
+                self.close_talk(index, start);
+                self.wishlist = None;
+            }
+            _ if place == Place::SubSection => {}
+            HeadingRole::Speaker => {
+                if let Some(t) = self.talk
+                    && let Some(names) = rules::name_line(text)
+                {
+                    self.sessions[t].noted_speakers = Some(names.into());
+                }
+            }
+            HeadingRole::Note => {}
+            HeadingRole::Session => self.session_heading(heading),
         }
     }
 
     /// A heading that starts a session (or a block of lightning talks).
-    fn session_heading(&mut self, index: usize, start: usize, text: &str) {
+    fn session_heading(&mut self, heading: &HeadingEvent) {
+        let (index, start) = (heading.line, heading.start);
         self.close_talk(index, start);
         self.wishlist = None;
+        let text = rules::strip_enumerator(&heading.text);
         if let Some(day) = rules::mentioned_day(text) {
-            self.set_day(day);
+            self.mentioned_day(day);
         }
         let kind = if rules::is_lightning_talks(text) {
             SessionKind::LightningTalks
         } else {
             SessionKind::Talk
         };
-        if self.day.is_none() {
+        if self.days.is_empty() {
             self.undated.push(self.sessions.len());
         }
         self.talk = Some(self.sessions.len());
-        let heading = Heading::new(text, Reading::Session);
-        self.sessions
-            .push(session(index, start, heading, kind, self.day));
+        if self.syntax.nests_headings() {
+            self.talk_end = heading.end;
+        }
+        let mut session = session(index, start, Heading::new(text, Reading::Session), kind);
+        let named = !session.heading.byline().speakers.is_empty();
+        session.noted_speakers = heading.probe.speakers(named).map(Into::into);
+        session.tags = heading.tags.clone();
+        session.state = heading.state;
+        self.push(session, self.days.len().checked_sub(1));
         self.open_and_empty = true;
+    }
+
+    fn push(&mut self, session: Session, day: Option<usize>) {
+        self.sessions.push(session);
+        self.session_days.push(day);
     }
 
     /// A bullet directly under a heading: a wishlist item, or a status or lightning
     /// talk of the open session.
-    fn top_level_bullet(&mut self, line: &Scanned, text: &str) {
-        if self.wishlist.is_some() && line.parent == self.wishlist {
-            self.close_item(line.index, line.start);
-            let heading = Heading::new(text, Reading::WishlistItem);
-            let mut item = session(line.index, line.start, heading, SessionKind::Wishlist, None);
+    fn top_level_bullet(&mut self, bullet: &BulletEvent) {
+        let text_range = bullet.text.0..bullet.text.1;
+        if self.wishlist.is_some() && Some(bullet.parent) == self.wishlist {
+            self.close_item(bullet.line, bullet.start);
+            let text = decode(self.src, text_range);
+            let heading = Heading::new(&text, Reading::WishlistItem);
+            let mut item = session(bullet.line, bullet.start, heading, SessionKind::Wishlist);
             item.status = Status::NotSeen;
             self.item = Some(self.sessions.len());
-            self.sessions.push(item);
+            if self.syntax.nests_headings() {
+                self.item_end = bullet.end;
+            }
+            self.push(item, None);
             return;
         }
-        let Some(t) = self.talk else {
+        let Some(t) = self.talk.filter(|_| bullet.line < self.talk_end.0) else {
             return;
         };
-        self.close_talk_item(line.start);
+        let session = &self.sessions[t];
+        let read = session.kind == SessionKind::LightningTalks
+            || (session.status == Status::Attended && may_be_status(&self.src[text_range.clone()]));
+        if !read {
+            return;
+        }
+        let text = decode(self.src, text_range);
         let session = &mut self.sessions[t];
         if session.status == Status::Attended
-            && let Some((status, reason)) = rules::status(text)
+            && let Some((status, reason)) = rules::status(&text)
         {
             session.status = status;
             session.reason = reason.map(String::from);
         }
         if session.kind == SessionKind::LightningTalks {
-            session.talks.push(talk(line.index, line.start, text));
-            self.talk_item = true;
+            session.talks.push(Talk {
+                line: bullet.line,
+                bytes: bullet.start..bullet.end.1,
+                heading: Heading::new(&text, Reading::Talk),
+            });
         }
     }
 
-    fn set_day(&mut self, day: Day) {
-        if self.day.is_none() {
+    /// A day heading starts a new day, unless the day so far only came from a session
+    /// naming the same weekday: then the heading names that day.
+    fn day_heading(&mut self, day: rules::DayHeading, text: &str) {
+        if let Some(last) = self.days.last_mut()
+            && last.label.is_none()
+            && day.weekday.is_some()
+            && last.weekday == day.weekday
+        {
+            last.label = Some(text.to_string());
+            last.date = day.date;
+            return;
+        }
+        self.new_day(DayInfo {
+            number: self.days.len() + 1,
+            weekday: day.weekday,
+            date: day.date,
+            label: Some(text.to_string()),
+        });
+    }
+
+    /// A session heading that names a weekday: on that day from here on.
+    fn mentioned_day(&mut self, day: Day) {
+        if let Some(last) = self.days.last_mut() {
+            if last.weekday == Some(day) {
+                return;
+            }
+            if last.weekday.is_none() {
+                last.weekday = Some(day);
+                return;
+            }
+        }
+        self.new_day(DayInfo {
+            number: self.days.len() + 1,
+            weekday: Some(day),
+            date: None,
+            label: None,
+        });
+    }
+
+    fn new_day(&mut self, day: DayInfo) {
+        let index = self.days.len();
+        self.days.push(day);
+        if index == 0 {
             for &i in &self.undated {
-                self.sessions[i].day = Some(day);
+                self.session_days[i] = Some(0);
             }
             self.undated.clear();
         }
-        self.day = Some(day);
     }
 
     fn close_talk(&mut self, end: usize, at: usize) {
-        self.close_talk_item(at);
+        let (end, at) = (end, at).min(std::mem::replace(
+            &mut self.talk_end,
+            (usize::MAX, usize::MAX),
+        ));
         if let Some(t) = self.talk.take() {
             self.sessions[t].lines.end = end;
             self.sessions[t].bytes.end = at;
         }
     }
 
-    fn close_talk_item(&mut self, at: usize) {
-        if std::mem::take(&mut self.talk_item)
-            && let Some(talk) = self.talk.and_then(|t| self.sessions[t].talks.last_mut())
-        {
-            talk.bytes.end = at;
-        }
-    }
-
     fn close_item(&mut self, end: usize, at: usize) {
+        let (end, at) = (end, at).min(std::mem::replace(
+            &mut self.item_end,
+            (usize::MAX, usize::MAX),
+        ));
         if let Some(i) = self.item.take() {
             self.sessions[i].lines.end = end;
             self.sessions[i].bytes.end = at;
@@ -668,15 +1259,56 @@ impl<'s> Reader<'s> {
     }
 }
 
-impl<'s> Reader<'s> {
-    /// Bytes `range` of the source as text.
-    fn decode(&self, range: Range<usize>) -> Cow<'s, str> {
-        let bytes = &self.src[range];
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(bytes),
+/// Rule 1, the title heading. In the plain outline: the first heading, when nothing is
+/// under it, another heading follows and it is not a day heading. Where headings have
+/// levels: a first heading of level 1 that no other heading of level 1 follows, with
+/// headings below it. TaskPaper projects are never titles.
+fn title_heading(syntax: Syntax, headings: &[HeadingEvent]) -> Option<usize> {
+    let first = headings.first()?;
+    let is_title = match syntax {
+        Syntax::Outline => rules::is_title(&first.text, !first.body && headings.len() > 1),
+        Syntax::Markdown | Syntax::Org => {
+            first.level == 1 && headings.len() > 1 && headings[1..].iter().all(|h| h.level > 1)
         }
-    }
+        Syntax::TaskPaper => false,
+    };
+    is_title.then_some(0)
+}
+
+/// Where each heading stands. The session level is the outermost level whose headings
+/// hold notes, leaving out the title, day headings, wishlists and separators (or the
+/// outermost level, when none holds notes). The plain outline has one level.
+fn places(syntax: Syntax, headings: &[HeadingEvent], title: Option<usize>) -> Vec<Place> {
+    let level = |h: &HeadingEvent| if syntax.nests_headings() { h.level } else { 0 };
+    let candidate: Vec<bool> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            Some(i) != title
+                && !rules::is_separator(h.rule_text())
+                && rules::day_heading(h.rule_text()).is_none()
+                && !rules::is_wishlist_heading(h.rule_text())
+        })
+        .collect();
+    let levels = |with_notes: bool| {
+        headings
+            .iter()
+            .zip(&candidate)
+            .filter(|&(h, &c)| c && (!with_notes || h.body))
+            .map(|(h, _)| level(h))
+            .min()
+    };
+    let session_level = levels(true).or_else(|| levels(false)).unwrap_or(0);
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match level(h).cmp(&session_level) {
+            _ if Some(i) == title => Place::Title,
+            std::cmp::Ordering::Less => Place::Section,
+            std::cmp::Ordering::Equal => Place::Session,
+            std::cmp::Ordering::Greater => Place::SubSection,
+        })
+        .collect()
 }
 
 /// Whether a bullet's text may be a status: it starts like "missed" or "partial".
@@ -687,76 +1319,20 @@ fn may_be_status(text: &[u8]) -> bool {
     })
 }
 
-impl Sink for Reader<'_> {
-    fn line(&mut self, line: &Scanned) {
-        self.lines = line.index + 1;
-        if line.shape.kind == OutlineKind::Blank {
-            return;
-        }
-        let is_heading = matches!(line.shape.kind, OutlineKind::Heading { .. });
-        if let Some((index, start, text)) = self.first.take() {
-            if rules::is_title(&text, is_heading) {
-                self.title = Some((index, text));
-            } else {
-                self.heading(index, start, &text);
-            }
-        }
-        let text_range = line.body_start + line.shape.text.0..line.body_start + line.shape.text.1;
-        if is_heading {
-            let text = self.decode(text_range);
-            self.last_root = Some(line.index);
-            if !std::mem::replace(&mut self.seen_heading, true) {
-                self.first = Some((line.index, line.start, text.into_owned()));
-            } else {
-                self.heading(line.index, line.start, &text);
-            }
-            return;
-        }
-        self.open_and_empty = false;
-        if matches!(line.shape.kind, OutlineKind::Bullet(_))
-            && line.parent.is_some()
-            && line.parent == self.last_root
-        {
-            let read = self.wishlist.is_some()
-                || self.talk.is_some_and(|t| {
-                    let session = &self.sessions[t];
-                    session.kind == SessionKind::LightningTalks
-                        || (session.status == Status::Attended
-                            && may_be_status(&self.src[text_range.clone()]))
-                });
-            if read {
-                let text = self.decode(text_range);
-                self.top_level_bullet(line, &text);
-            }
-        }
-    }
-}
-
-fn talk(line: usize, start: usize, text: &str) -> Talk {
-    Talk {
-        line,
-        bytes: start..start,
-        heading: Heading::new(text, Reading::Talk),
-    }
-}
-
-fn session(
-    line: usize,
-    start: usize,
-    heading: Heading,
-    kind: SessionKind,
-    day: Option<Day>,
-) -> Session {
+fn session(line: usize, start: usize, heading: Heading, kind: SessionKind) -> Session {
     Session {
         line,
         lines: line..line + 1,
         bytes: start..start,
         heading,
-        day,
+        noted_speakers: None,
+        day: None,
         kind,
         status: Status::Attended,
         reason: None,
         talks: Vec::new(),
+        tags: Vec::new(),
+        state: None,
     }
 }
 

@@ -6,6 +6,8 @@
 
 use std::sync::LazyLock;
 
+use std::fmt;
+
 use regex::Regex;
 
 use crate::document::{Day, Status};
@@ -23,25 +25,47 @@ pub enum HeadingRole {
     /// A thematic break (`---`): neither a session nor a boundary.
     Separator,
     /// A day heading: sets the day of what follows.
-    Day(Day),
+    Day(DayHeading),
     /// A wishlist heading: its bullets are sessions not seen.
     Wishlist,
+    /// The speaker of the session above: a person's name right under its heading.
+    Speaker,
     /// A note of the session above.
     Note,
     /// A session of its own.
     Session,
 }
 
-/// Rules 2 to 4 in their order: separator, day heading, wishlist, note, else session.
-/// `after_empty_session`: the heading comes right after a session heading with nothing
-/// under it yet (separators in between do not count).
-pub fn heading_role(text: &str, after_empty_session: bool) -> HeadingRole {
+/// What came right before a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Before {
+    /// Anything but an empty session heading.
+    Other,
+    /// A session heading with nothing under it yet (separators in between do not
+    /// count), and whether that heading names its speakers.
+    EmptySession {
+        /// The session's heading names its speakers.
+        has_speakers: bool,
+    },
+}
+
+/// Rules 2 to 4 in their order: separator, day heading, wishlist, speaker, note, else
+/// session.
+pub fn heading_role(text: &str, before: Before) -> HeadingRole {
+    let after_empty_session = before != Before::Other;
     if is_separator(text) {
         HeadingRole::Separator
     } else if let Some(day) = day_heading(text) {
         HeadingRole::Day(day)
     } else if is_wishlist_heading(text) {
         HeadingRole::Wishlist
+    } else if before
+        == (Before::EmptySession {
+            has_speakers: false,
+        })
+        && name_line(text).is_some()
+    {
+        HeadingRole::Speaker
     } else if after_empty_session && is_note(text) {
         HeadingRole::Note
     } else {
@@ -89,37 +113,216 @@ fn is_date_part(word: &str) -> bool {
             .any(|s| s.eq_ignore_ascii_case(suffix))
 }
 
-/// Words a day heading may have besides the weekday and the date.
-const DAY_HEADING_WORDS: [&str; 8] = [
-    "day",
-    "of",
-    "am",
-    "pm",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
+/// Words a day heading may have besides the weekday, the day number and the date.
+const DAY_HEADING_WORDS: [&str; 7] = ["of", "am", "pm", "morning", "afternoon", "evening", "night"];
+
+/// Numbers as words, for "Day Two" and "First Day".
+const NUMBER_WORDS: [(&str, &str); 10] = [
+    ("one", "first"),
+    ("two", "second"),
+    ("three", "third"),
+    ("four", "fourth"),
+    ("five", "fifth"),
+    ("six", "sixth"),
+    ("seven", "seventh"),
+    ("eight", "eighth"),
+    ("nine", "ninth"),
+    ("ten", "tenth"),
 ];
 
-/// A heading that is only a weekday, with optional "Day N", date, time of day and
-/// punctuation: "Friday", "Day 2 — Sunday", "Thursday, September 27", "Sat 12th April".
-pub fn day_heading(text: &str) -> Option<Day> {
-    let mut day = None;
+fn number_word(word: &str) -> Option<u32> {
+    NUMBER_WORDS
+        .iter()
+        .position(|(n, o)| n.eq_ignore_ascii_case(word) || o.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
+}
+
+fn month_number(word: &str) -> Option<u8> {
+    (1..=12u8).find(|&m| is_month_number(word, m))
+}
+
+fn is_month_number(word: &str, month: u8) -> bool {
+    let name = MONTHS[usize::from(month - 1)];
+    name.eq_ignore_ascii_case(word)
+        || ((word.len() == 3 || (month == 9 && word.eq_ignore_ascii_case("sept")))
+            && name
+                .get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word)))
+}
+
+/// A calendar date, perhaps without its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Date {
+    /// The year, when given.
+    pub year: Option<i32>,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The weekday of a date with a year (proleptic Gregorian calendar).
+    pub fn weekday(&self) -> Option<Day> {
+        const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let year = self.year?;
+        let y = if self.month < 3 { year - 1 } else { year };
+        let sunday_first = (y + y.div_euclid(4) - y.div_euclid(100)
+            + y.div_euclid(400)
+            + OFFSETS[usize::from(self.month - 1)]
+            + i32::from(self.day))
+        .rem_euclid(7);
+        Some(Day::ALL[(sunday_first as usize + 6) % 7])
+    }
+
+    /// True when both name the same day; a missing year matches any.
+    pub fn matches(&self, other: &Date) -> bool {
+        self.month == other.month
+            && self.day == other.day
+            && (self.year.is_none() || other.year.is_none() || self.year == other.year)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
+/// What a day heading says: a weekday, a day number, a date, or several of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayHeading {
+    /// The weekday it names, or the weekday of its date when that has a year.
+    pub weekday: Option<Day>,
+    /// "Day 2", "Day Two", "Second Day": 2.
+    pub number: Option<u32>,
+    /// "November 16", "16 Nov 2019", "2019-11-16".
+    pub date: Option<Date>,
+}
+
+/// `2019-11-16` anywhere in the text.
+fn iso_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+        let shaped = digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10);
+        let before = i.checked_sub(1).map(|p| b[p]);
+        let after = b.get(i + 10);
+        let alone = !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+        if !(shaped && alone) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| text[i + r.start..i + r.end].parse::<u16>().ok();
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| Date {
+            year: Some(i32::from(year)),
+            month: month as u8,
+            day: day as u8,
+        })
+    })
+}
+
+/// A heading that is only about a day: a weekday, "Day N" (N a number or a word: "Day
+/// Two", "First Day"), or a date ("November 16", "16 Nov 2019", "2019-11-16"), alone
+/// or combined, with times of day and punctuation: "Friday", "Day 2 — Sunday",
+/// "Thursday, September 27", "## Tuesday, 8 September 2015##". Any other word makes it
+/// an ordinary heading, and so do two weekdays. A date with a year gives its weekday
+/// when the heading names none.
+pub fn day_heading(text: &str) -> Option<DayHeading> {
+    let iso = iso_date(text);
+    let mut found = DayHeading::default();
+    let (mut month, mut numbers, mut year) = (None, Vec::new(), None);
+    let mut day_word = false;
+    let mut number_words = Vec::new();
     for word in words(text) {
         if let Some(d) = Day::parse(word) {
-            if day.replace(d).is_some() {
+            if found.weekday.replace(d).is_some() {
                 return None;
             }
-        } else if !(is_date_part(word)
-            || is_month(word, true)
-            || DAY_HEADING_WORDS
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word)))
+        } else if word.eq_ignore_ascii_case("day") {
+            day_word = true;
+        } else if let Some(n) = number_word(word) {
+            number_words.push(n);
+        } else if let Some(m) = month_number(word) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+        } else if is_date_part(word) {
+            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+            let n: u32 = digits.parse().ok()?;
+            if digits.len() == 4 {
+                year = Some(n as i32);
+            } else {
+                numbers.push(n);
+            }
+        } else if !DAY_HEADING_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
         {
             return None;
         }
     }
-    day
+    if let Some(date) = iso {
+        found.date = Some(date);
+    } else if let Some(month) = month {
+        // "Day 2, November 16": the number next to the month is the date.
+        let day = numbers.pop().filter(|d| (1..=31).contains(d))?;
+        found.date = Some(Date {
+            year,
+            month,
+            day: day as u8,
+        });
+    }
+    if day_word {
+        found.number = number_words.first().copied().or(numbers.first().copied());
+        found.number?;
+    } else if !number_words.is_empty() {
+        return None;
+    }
+    if found.weekday.is_none() {
+        found.weekday = found.date.and_then(|d| d.weekday());
+    }
+    (found.weekday.is_some() || found.number.is_some() || found.date.is_some()).then_some(found)
+}
+
+/// Which day `--day` asks for: a weekday, a day number (the days counted in file
+/// order) or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DaySpec {
+    /// "friday", "fri".
+    Weekday(Day),
+    /// "2", "day 2", "day two".
+    Number(u32),
+    /// "2019-11-16", "November 16", "16 Nov 2019".
+    Date(Date),
+}
+
+impl DaySpec {
+    /// Reads what a user typed; `None` when it is none of the three.
+    pub fn parse(value: &str) -> Option<DaySpec> {
+        let value = value.trim();
+        if let Some(day) = Day::parse(value) {
+            return Some(DaySpec::Weekday(day));
+        }
+        if let Ok(n) = value.parse::<u32>() {
+            return (n > 0).then_some(DaySpec::Number(n));
+        }
+        let heading = day_heading(value)?;
+        match heading {
+            DayHeading {
+                date: Some(date), ..
+            } => Some(DaySpec::Date(date)),
+            DayHeading {
+                number: Some(n), ..
+            } if n > 0 => Some(DaySpec::Number(n)),
+            _ => None,
+        }
+    }
 }
 
 /// The first weekday a heading names in full: "Lightning Talks, Friday PM" is on Friday.
@@ -212,9 +415,11 @@ type Split<'t> = (&'t str, Vec<&'t str>, Option<&'t str>);
 fn split_dash(text: &str) -> Option<Split<'_>> {
     let strong = last_of(text, &[" -- ", " — ", " – "]);
     let weak = last_of(text, &[" - "]);
+    let by = last_of(text, &[" by "]);
     [
         (strong, name_shape as fn(&str) -> bool),
         (weak, is_person_name),
+        (by, is_person_name),
     ]
     .into_iter()
     .find_map(|(at, is_name)| {
@@ -434,6 +639,81 @@ pub fn talk_byline(text: &str) -> Byline<'_> {
     b
 }
 
+/// A line that only names people: "Guido van Rossum", "by Ann Lee and Bo Li". The
+/// names, as they are written.
+pub fn name_line(text: &str) -> Option<&str> {
+    let text = text.trim().trim_end_matches(is_trailing_junk);
+    let names = text
+        .strip_prefix("by ")
+        .or_else(|| text.strip_prefix("By "))
+        .unwrap_or(text);
+    split_people(names, is_person_name).map(|_| names)
+}
+
+/// `speaker: NAME` or `speakers: A, B` (any case, spaces around the colon allowed):
+/// the names.
+pub fn speaker_label(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(':')?;
+    let label = label.trim();
+    let is_speaker = ["speaker", "speakers"]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(label));
+    let value = value.trim();
+    (is_speaker && !value.is_empty()).then_some(value)
+}
+
+/// A `label: value` line such as `role: Chief Data Scientist` or `firm : Intel`: one
+/// to three words, a colon, then text.
+pub fn is_label_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, value)| {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words)
+            && label.len() <= 30
+            && label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+            && value.starts_with([' ', '\t'])
+            && !value.trim().is_empty()
+    })
+}
+
+/// The people of a `speakers:` line: "Ann Lee, Bo Li and Cy Young".
+pub fn split_names(names: &str) -> Vec<&str> {
+    names
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim().trim_start_matches("and ").trim())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A heading's leading enumerator: "A. Keynote: …" is "Keynote: …", and so are
+/// "C.Data-Driven Decisions" and "1. Overkill?". "J.R.R. Tolkien" keeps its initials.
+pub fn strip_enumerator(text: &str) -> &str {
+    let b = text.as_bytes();
+    let label = match b {
+        [c, ..] if c.is_ascii_uppercase() => 1,
+        [d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => 2,
+        [d, ..] if d.is_ascii_digit() => 1,
+        _ => return text,
+    };
+    if !matches!(b.get(label), Some(b'.' | b')')) {
+        return text;
+    }
+    let rest = &text[label + 1..];
+    let spaced = rest.starts_with([' ', '\t']);
+    let glued = {
+        let mut chars = rest.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    };
+    let rest = rest.trim_start();
+    if (spaced || glued) && !rest.is_empty() {
+        rest
+    } else {
+        text
+    }
+}
+
 /// An unindented line right after an empty session's heading is a note of that session
 /// when it ends with ":" or has no speaker, unless it is itself a lightning-talks
 /// heading or names a weekday.
@@ -566,21 +846,79 @@ mod tests {
     #[test]
     fn heading_roles_in_order() {
         use HeadingRole::*;
+        let empty = Before::EmptySession {
+            has_speakers: false,
+        };
+        let named = Before::EmptySession { has_speakers: true };
+        let friday = day_heading("Friday").unwrap();
         let cases = [
-            ("---", true, Separator),
-            ("Friday", true, Day(crate::document::Day::Friday)),
-            ("Talks I did not see:", true, Wishlist),
-            ("Further reading:", true, Note),
-            ("Further reading:", false, Session),
-            ("Guido van Rossum", true, Session),
+            ("---", empty, Separator),
+            ("Friday", empty, Day(friday)),
+            ("Talks I did not see:", empty, Wishlist),
+            ("Guido van Rossum", empty, Speaker),
+            ("by Guido van Rossum", empty, Speaker),
+            ("Guido van Rossum", named, Session),
+            ("Guido van Rossum", Before::Other, Session),
+            ("Further reading:", empty, Note),
+            ("Further reading:", named, Note),
+            ("Further reading:", Before::Other, Session),
         ];
-        for (text, after_empty, want) in cases {
-            assert_eq!(heading_role(text, after_empty), want, "{text}");
+        for (text, before, want) in cases {
+            assert_eq!(heading_role(text, before), want, "{text}");
         }
     }
 
     #[test]
+    fn speakers_from_lines() {
+        assert_eq!(speaker_label("speaker: Bob Rogers"), Some("Bob Rogers"));
+        assert_eq!(
+            speaker_label("Speakers : Ann Lee, Bo Li"),
+            Some("Ann Lee, Bo Li")
+        );
+        assert_eq!(speaker_label("speaker:"), None);
+        assert_eq!(speaker_label("role: CEO"), None);
+        assert_eq!(
+            split_names("Ann Lee, Bo Li and Cy Young"),
+            ["Ann Lee", "Bo Li", "Cy Young"]
+        );
+        assert_eq!(name_line("by Guido van Rossum"), Some("Guido van Rossum"));
+        assert_eq!(name_line("Ann Lee and Bo Li"), Some("Ann Lee and Bo Li"));
+        assert_eq!(name_line("Python Packaging"), None);
+        assert!(is_label_line("firm : neo4j"));
+        assert!(is_label_line("role: Chief Data Scientist"));
+        assert!(!is_label_line(
+            "the next stage after prescriptive analytics: \"cognitive\""
+        ));
+        assert!(!is_label_line("http://x"));
+    }
+
+    #[test]
+    fn enumerators_come_off_headings() {
+        for (text, want) in [
+            ("A. Keynote: Sheamus McGovern", "Keynote: Sheamus McGovern"),
+            ("C.Data-Driven Decisions", "Data-Driven Decisions"),
+            ("1. Overkill?", "Overkill?"),
+            ("12) Twelve", "Twelve"),
+            ("J.R.R. Tolkien", "J.R.R. Tolkien"),
+            ("A.", "A."),
+            ("Keynote", "Keynote"),
+            ("U.S. Politics", "U.S. Politics"),
+        ] {
+            assert_eq!(strip_enumerator(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn by_separates_a_speaker() {
+        let b = byline("\"Containerless Django\" by Peter Baumgartner");
+        assert_eq!(b.speakers, ["Peter Baumgartner"]);
+        assert_eq!(b.title, "\"Containerless Django\"");
+        assert!(byline("Stand by Me").speakers.is_empty());
+    }
+
+    #[test]
     fn day_headings() {
+        let weekday = |text: &str| day_heading(text).and_then(|d| d.weekday);
         let cases = [
             ("Friday", Some(Day::Friday)),
             ("friday:", Some(Day::Friday)),
@@ -590,17 +928,98 @@ mod tests {
             ("Sat 12th April", Some(Day::Saturday)),
             ("Sunday, 13 Sept", Some(Day::Sunday)),
             ("Sunday, 13 Sep", Some(Day::Sunday)),
-            ("Sunday, 13 Septem", None),
             ("Friday PM", Some(Day::Friday)),
-            ("Lightning Talks, Friday PM", None),
-            ("Friday and Saturday", None),
-            ("Friday / Saturday", None),
+            ("16 Nov 2019", Some(Day::Saturday)),
+            ("2019-11-16", Some(Day::Saturday)),
+            ("March 12, 2020", Some(Day::Thursday)),
             ("Day 2", None),
-            ("Sunday school", None),
-            ("", None),
+            ("November 16", None),
         ];
         for (text, want) in cases {
-            assert_eq!(day_heading(text), want, "{text:?}");
+            assert!(day_heading(text).is_some(), "{text:?}");
+            assert_eq!(weekday(text), want, "{text:?}");
+        }
+        for text in [
+            "Sunday, 13 Septem",
+            "Lightning Talks, Friday PM",
+            "Friday and Saturday",
+            "Friday / Saturday",
+            "Sunday school",
+            "Day",
+            "May Day",
+            "2019",
+            "First",
+            "Respond 2017 - Day Two",
+            "Via Siracusa 2021-12-28",
+            "",
+        ] {
+            assert_eq!(day_heading(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn day_numbers_and_dates() {
+        let number = |text: &str| day_heading(text).and_then(|d| d.number);
+        assert_eq!(number("Day 1"), Some(1));
+        assert_eq!(number("Day Two"), Some(2));
+        assert_eq!(number("First Day"), Some(1));
+        assert_eq!(number("Day 2 — Sunday"), Some(2));
+        assert_eq!(number("Friday"), None);
+        let date = |text: &str| {
+            day_heading(text)
+                .and_then(|d| d.date)
+                .map(|d| d.to_string())
+        };
+        assert_eq!(date("November 16").as_deref(), Some("--11-16"));
+        assert_eq!(date("Saturday, November 16").as_deref(), Some("--11-16"));
+        assert_eq!(date("16 Nov 2019").as_deref(), Some("2019-11-16"));
+        assert_eq!(date("Day 2, 2019-11-16").as_deref(), Some("2019-11-16"));
+        assert_eq!(date("Day 2").as_deref(), None);
+    }
+
+    #[test]
+    fn weekdays_of_dates() {
+        let on = |year, month, day| {
+            Date {
+                year: Some(year),
+                month,
+                day,
+            }
+            .weekday()
+        };
+        assert_eq!(on(2014, 4, 11), Some(Day::Friday));
+        assert_eq!(on(2000, 1, 1), Some(Day::Saturday));
+        assert_eq!(on(2024, 2, 29), Some(Day::Thursday));
+        assert_eq!(on(2026, 11, 24), Some(Day::Tuesday));
+        assert_eq!(
+            Date {
+                year: None,
+                month: 1,
+                day: 1
+            }
+            .weekday(),
+            None
+        );
+    }
+
+    #[test]
+    fn day_specs() {
+        assert_eq!(DaySpec::parse("FRI"), Some(DaySpec::Weekday(Day::Friday)));
+        assert_eq!(DaySpec::parse("2"), Some(DaySpec::Number(2)));
+        assert_eq!(DaySpec::parse("day 2"), Some(DaySpec::Number(2)));
+        assert_eq!(DaySpec::parse("Day Two"), Some(DaySpec::Number(2)));
+        let date = |y, m, d| {
+            Some(DaySpec::Date(Date {
+                year: y,
+                month: m,
+                day: d,
+            }))
+        };
+        assert_eq!(DaySpec::parse("2019-11-16"), date(Some(2019), 11, 16));
+        assert_eq!(DaySpec::parse("november 16"), date(None, 11, 16));
+        assert_eq!(DaySpec::parse("16 Nov 2019"), date(Some(2019), 11, 16));
+        for bad in ["fridya", "0", "", "day", "someday", "-1"] {
+            assert_eq!(DaySpec::parse(bad), None, "{bad:?}");
         }
     }
 

@@ -7,6 +7,7 @@
 //! its own bytes to a writer it is given.
 
 mod parse;
+pub mod syntax;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -16,6 +17,7 @@ pub use parse::{
     BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, closes_verbatim,
     indent_column, is_blank_line, opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
 };
+pub use syntax::Syntax;
 
 /// Index of "no line" in the parent links.
 const NONE: u32 = u32::MAX;
@@ -41,9 +43,12 @@ pub enum Kind {
     },
     /// A marker, then text.
     Bullet(Marker),
-    /// An indented line without a marker (a continuation or a code line), or any line
-    /// inside a fenced block or front matter.
+    /// An indented line without a marker (a continuation or a code line), a
+    /// paragraph, or any line inside a fenced block.
     Text,
+    /// Markup or metadata, not notes: front matter, a setext underline, a leading
+    /// `title:` line, org `#+KEYWORD:` lines and drawers, a thematic break.
+    Meta,
 }
 
 impl Kind {
@@ -55,6 +60,7 @@ impl Kind {
             Kind::Bullet(Marker::Glyph(c)) => [2, parse::glyph_index(c).unwrap_or(0)],
             Kind::Bullet(Marker::Ordinal) => [3, 0],
             Kind::Text => [4, 0],
+            Kind::Meta => [5, 0],
         }
     }
 
@@ -64,6 +70,7 @@ impl Kind {
             1 => Kind::Heading { level: data },
             2 => Kind::Bullet(Marker::Glyph(GLYPHS[usize::from(data) % GLYPHS.len()])),
             3 => Kind::Bullet(Marker::Ordinal),
+            5 => Kind::Meta,
             _ => Kind::Text,
         }
     }
@@ -119,6 +126,7 @@ impl Line {
 #[derive(Debug, Clone)]
 pub struct Outline<'a> {
     src: &'a [u8],
+    syntax: Syntax,
     lines: Vec<Line>,
 }
 
@@ -144,18 +152,29 @@ impl Sink for Builder {
 }
 
 impl<'a> Outline<'a> {
-    /// Parses `src`. Total: any bytes give an outline, and [`Outline::write_to`] gives
-    /// them back unchanged.
+    /// Parses `src` as a plain outline. Total: any bytes give an outline, and
+    /// [`Outline::write_to`] gives them back unchanged.
     pub fn parse(src: &'a [u8]) -> Outline<'a> {
+        Outline::parse_as(src, Syntax::Outline)
+    }
+
+    /// Parses `src` written in `syntax`. Total, like [`Outline::parse`].
+    pub fn parse_as(src: &'a [u8], syntax: Syntax) -> Outline<'a> {
         let lines = memchr::memchr_iter(b'\n', src).count() + 1;
         let mut builder = Builder {
             lines: Vec::with_capacity(lines),
         };
-        scan(src, &mut builder);
+        scan(src, syntax, &mut builder);
         Outline {
             src,
+            syntax,
             lines: builder.lines,
         }
+    }
+
+    /// The syntax the outline was read in.
+    pub fn syntax(&self) -> Syntax {
+        self.syntax
     }
 
     /// The source bytes.
@@ -212,11 +231,7 @@ impl<'a> Outline<'a> {
 
     /// The line's shape (indentation, marker and text ranges within [`Outline::content`]).
     pub fn shape(&self, index: usize) -> Shape {
-        let content = self.content(index);
-        match self.lines[index].kind() {
-            Kind::Text | Kind::Blank => verbatim_shape(content),
-            _ => shape(content),
-        }
+        syntax::reshape(self.syntax, self.lines[index].kind(), self.content(index))
     }
 
     /// The indentation of the line, as bytes.
@@ -423,10 +438,10 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_text_when_closed() {
+    fn front_matter_is_metadata_when_closed() {
         let o = outline("---\ntitle: x\n---\nHeading\n");
-        assert_eq!(o.line(1).kind(), Kind::Text);
-        assert_eq!(o.line(2).kind(), Kind::Text);
+        assert_eq!(o.line(1).kind(), Kind::Meta);
+        assert_eq!(o.line(2).kind(), Kind::Meta);
         assert!(o.line(3).is_heading());
         let o = outline("---\nHeading\n");
         assert!(o.line(1).is_heading());

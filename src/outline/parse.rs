@@ -12,6 +12,7 @@ use nom::character::complete::one_of;
 use nom::combinator::{map, recognize};
 use nom::{IResult as NomResult, Parser};
 
+use super::syntax::{Classifier, Nest, Syntax};
 use super::{Kind, Marker};
 
 type IResult<'a, O> = NomResult<&'a [u8], O>;
@@ -106,6 +107,21 @@ pub fn verbatim_shape(body: &[u8]) -> Shape {
     }
 }
 
+/// The shape of a bullet line (any indentation), or `None` when it has no marker.
+pub fn bullet_shape(body: &[u8]) -> Option<Shape> {
+    let (rest, indent) = indentation(body).unwrap_or((body, &body[..0]));
+    let (after, marker) = bullet_marker(rest).ok()?;
+    let marker_end = body.len() - after.len();
+    let text_start = marker_end + leading_space(after);
+    Some(Shape {
+        indent: indent.len(),
+        column: indent_column(indent),
+        kind: Kind::Bullet(marker),
+        marker_end,
+        text: (text_start, text_start + trim_end_len(&body[text_start..])),
+    })
+}
+
 fn indentation(input: &[u8]) -> IResult<'_, &[u8]> {
     take_while(|b| b == b' ' || b == b'\t').parse(input)
 }
@@ -118,11 +134,11 @@ pub fn indent_column(indent: &[u8]) -> u32 {
     })
 }
 
-fn is_space(b: u8) -> bool {
+pub(crate) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')
 }
 
-fn is_blank(rest: &[u8]) -> bool {
+pub(crate) fn is_blank(rest: &[u8]) -> bool {
     rest.iter().all(|&b| is_space(b))
 }
 
@@ -136,7 +152,7 @@ fn leading_space(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_space(b)).count()
 }
 
-fn trim_end_len(s: &[u8]) -> usize {
+pub(crate) fn trim_end_len(s: &[u8]) -> usize {
     s.len() - s.iter().rev().take_while(|&&b| is_space(b)).count()
 }
 
@@ -233,7 +249,7 @@ fn heading_marks(input: &[u8]) -> IResult<'_, u8> {
     }
 }
 
-fn markdown_marks(input: &[u8]) -> IResult<'_, u8> {
+pub(crate) fn markdown_marks(input: &[u8]) -> IResult<'_, u8> {
     let (rest, hashes) = take_while_m_n(1, 6, |b| b == b'#').parse(input)?;
     let spaced = marker_end(rest).is_ok();
     let glued = hashes.len() >= 2 && rest.first().is_some_and(|&b| b != b'#');
@@ -273,6 +289,10 @@ pub enum Verbatim {
     OrgBlock,
     /// YAML front matter opened by `---` on the first line.
     FrontMatter,
+    /// TOML front matter opened by `+++` on the first line (Markdown).
+    TomlFrontMatter,
+    /// An org-mode drawer such as `:PROPERTIES:`, closed by `:END:`.
+    Drawer,
 }
 
 /// A line (after its indentation) that opens a fenced code block: three or more
@@ -302,6 +322,8 @@ pub fn closes_verbatim(open: &Verbatim, rest: &[u8]) -> bool {
             let t = &rest[..trim_end_len(rest)];
             t == b"---" || t == b"..."
         }
+        Verbatim::TomlFrontMatter => rest[..trim_end_len(rest)] == *b"+++",
+        Verbatim::Drawer => rest[..trim_end_len(rest)].eq_ignore_ascii_case(b":end:"),
     }
 }
 
@@ -321,16 +343,6 @@ pub fn after_indent(body: &[u8]) -> &[u8] {
 /// A first line that may open front matter: `---`.
 pub fn opens_front_matter(first_body: &[u8]) -> bool {
     first_body[..trim_end_len(first_body)] == *b"---"
-}
-
-/// Front matter: the first line is `---` and a later line closes it.
-fn front_matter(src: &[u8], first_body: &[u8]) -> bool {
-    if !opens_front_matter(first_body) {
-        return false;
-    }
-    src.split(|&b| b == b'\n')
-        .skip(1)
-        .any(|line| closes_verbatim(&Verbatim::FrontMatter, after_indent(line)))
 }
 
 /// One line as the scanner reports it.
@@ -376,17 +388,21 @@ fn line_end(src: &[u8], start: usize, newline: Option<usize>) -> (usize, usize) 
     }
 }
 
-/// Reads every line of `src` in order, reporting each (with its parent) to `sink`.
+/// Reads every line of `src`, written in `syntax`, in order, reporting each (with its
+/// parent) to `sink`.
 ///
-/// Nesting: a heading closes everything and counts as column −1, so a bullet at column 0
-/// still nests under it; a bullet closes every open line at its column or deeper; text
-/// and blank lines belong to the line open above them and never open a level. Lines
-/// inside fenced blocks and front matter are text.
-pub fn scan(src: &[u8], sink: &mut impl Sink) {
+/// Nesting is built with a stack of open lines, each with a key: a bullet closes every
+/// open line whose key is its column or more and nests under what is left. In the plain
+/// outline a heading closes everything and counts as column −1, so a bullet at column 0
+/// still nests under it; where headings have levels, a heading closes the headings of
+/// its level or deeper and nests under the one above. Text and blank lines belong to
+/// the line open above them and never open a level; a paragraph goes under the nearest
+/// heading. Lines inside fenced blocks and front matter are text or metadata.
+pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
     let bom = if src.starts_with(BOM) { BOM.len() } else { 0 };
-    let mut verbatim = None;
-    // Open nodes: (column, line index); a heading's column is -1.
-    let mut stack: Vec<(i64, usize)> = Vec::new();
+    let mut classifier = Classifier::new(syntax, src);
+    // Open nodes: (key, line index, is a heading).
+    let mut stack: Vec<(i64, usize, bool)> = Vec::new();
     let mut newlines = memchr::memchr_iter(b'\n', src);
     let mut start = 0;
     let mut index = 0;
@@ -394,34 +410,28 @@ pub fn scan(src: &[u8], sink: &mut impl Sink) {
         let (content_end, end) = line_end(src, start, newlines.next());
         let skip = if index == 0 { bom } else { 0 };
         let body = &src[start + skip..content_end];
-        let rest = after_indent(body);
-        let shape = if let Some(open) = &verbatim {
-            let opened_here = index == 0 && *open == Verbatim::FrontMatter;
-            if !opened_here && closes_verbatim(open, rest) {
-                verbatim = None;
+        let (mut shape, nest) = classifier.classify(index, body, end);
+        let parent = match nest {
+            Nest::Attach => stack.last().map(|&(_, i, _)| i),
+            Nest::Paragraph => {
+                close(&mut stack, sink, index, |key| key >= 0);
+                stack.last().map(|&(_, i, _)| i)
             }
-            verbatim_shape(body)
-        } else if index == 0 && front_matter(src, body) {
-            verbatim = Some(Verbatim::FrontMatter);
-            verbatim_shape(body)
-        } else if let Some(open) = opens_verbatim(rest) {
-            verbatim = Some(open);
-            verbatim_shape(body)
-        } else {
-            shape(body)
-        };
-        let parent = match shape.kind {
-            Kind::Blank | Kind::Text => stack.last().map(|&(_, i)| i),
-            Kind::Heading { .. } => {
-                close(&mut stack, sink, index, |_| true);
-                stack.push((-1, index));
-                None
+            Nest::Open(key) => {
+                close(&mut stack, sink, index, |k| k >= key);
+                let parent = stack.last().map(|&(_, i, _)| i);
+                let heading = matches!(shape.kind, Kind::Heading { .. });
+                stack.push((key, index, heading));
+                parent
             }
-            Kind::Bullet(_) => {
-                let column = i64::from(shape.column);
-                close(&mut stack, sink, index, |c| c >= column);
-                let parent = stack.last().map(|&(_, i)| i);
-                stack.push((column, index));
+            Nest::Project(column) => {
+                close(&mut stack, sink, index, |k| k >= column);
+                let parent = stack.last().map(|&(_, i, _)| i);
+                let open = stack.iter().filter(|&&(_, _, heading)| heading).count();
+                shape.kind = Kind::Heading {
+                    level: (open + 1).min(usize::from(u8::MAX)) as u8,
+                };
+                stack.push((column, index, true));
                 parent
             }
         };
@@ -442,13 +452,13 @@ pub fn scan(src: &[u8], sink: &mut impl Sink) {
 
 /// Pops open nodes while `pop(column)` holds; each popped subtree ends before line `at`.
 fn close(
-    stack: &mut Vec<(i64, usize)>,
+    stack: &mut Vec<(i64, usize, bool)>,
     sink: &mut impl Sink,
     at: usize,
     pop: impl Fn(i64) -> bool,
 ) {
-    while let Some(&(column, index)) = stack.last() {
-        if !pop(column) {
+    while let Some(&(key, index, _)) = stack.last() {
+        if !pop(key) {
             break;
         }
         sink.close(index, at);

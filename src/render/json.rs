@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::Finding;
-use crate::document::{Document, Session, Talk};
+use crate::document::{Day, Document, Session, Talk};
 use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker};
@@ -26,6 +26,8 @@ struct SessionRecord<'a> {
     file: &'a str,
     line: usize,
     day: Option<&'static str>,
+    day_number: Option<usize>,
+    day_label: Option<&'a str>,
     title: &'a str,
     speakers: Vec<&'a str>,
     handles: Vec<&'a str>,
@@ -33,6 +35,8 @@ struct SessionRecord<'a> {
     kind: &'static str,
     status: &'static str,
     reason: Option<&'a str>,
+    tags: &'a [String],
+    state: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<Cow<'a, str>>,
 }
@@ -44,6 +48,8 @@ impl<'a> SessionRecord<'a> {
             file,
             line: session.line_number(),
             day: session.day().map(|d| d.name()),
+            day_number: session.day_info().map(|d| d.number),
+            day_label: session.day_info().and_then(|d| d.label.as_deref()),
             title: byline.title,
             speakers: byline.speakers,
             handles: byline.handles,
@@ -51,6 +57,8 @@ impl<'a> SessionRecord<'a> {
             kind: session.kind().name(),
             status: session.status().name(),
             reason: session.reason(),
+            tags: session.tags(),
+            state: session.state(),
             text: None,
         }
     }
@@ -183,20 +191,28 @@ pub fn write_speaker(out: &mut impl Write, speaker: &Speaker) -> io::Result<()> 
 #[derive(Debug, Serialize)]
 struct DayRecord<'a> {
     file: &'a str,
-    day: &'static str,
+    day: Option<&'static str>,
+    day_number: usize,
+    day_label: Option<&'a str>,
     sessions: usize,
     lines: usize,
 }
 
-/// A day: `file`, `day`, `sessions`, `lines` (notes lines). Rows that are not a day
-/// are skipped.
+/// A day: `file`, `day` (the weekday or null), `day_number`, `day_label`, `sessions`,
+/// `lines` (notes lines). Rows that are not a day are skipped.
 pub fn write_day(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> {
-    let Scope::Day(day) = row.scope else {
+    let Some(day) = row
+        .day
+        .as_ref()
+        .filter(|_| matches!(row.scope, Scope::Day(_)))
+    else {
         return Ok(());
     };
     let record = DayRecord {
         file,
-        day: day.name(),
+        day: day.weekday.map(Day::name),
+        day_number: day.number,
+        day_label: day.label.as_deref(),
         sessions: row.tally.sessions,
         lines: row.tally.lines,
     };
@@ -207,6 +223,8 @@ pub fn write_day(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> 
 struct StatsRecord<'a> {
     file: &'a str,
     day: Option<&'static str>,
+    day_number: Option<usize>,
+    day_label: Option<&'a str>,
     total: bool,
     sessions: usize,
     lines: usize,
@@ -222,10 +240,9 @@ pub fn write_stats(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()
     let t = row.tally;
     let record = StatsRecord {
         file,
-        day: match row.scope {
-            Scope::Day(day) => Some(day.name()),
-            _ => None,
-        },
+        day: row.day.as_ref().and_then(|d| d.weekday).map(Day::name),
+        day_number: row.day.as_ref().map(|d| d.number),
+        day_label: row.day.as_ref().and_then(|d| d.label.as_deref()),
         total: row.scope == Scope::Total,
         sessions: t.sessions,
         lines: t.lines,

@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 
 use crate::document::{Day, Document, Note, Session, SessionKind, rules};
-use crate::outline::Kind;
+use crate::outline::{Kind, Syntax};
 
 /// Writes the sessions of `doc` (read from the file labelled `label`) as Markdown.
 /// Writes nothing when there are no sessions.
@@ -99,9 +99,17 @@ fn write_notes(
         let indent = " ".repeat(4 * level);
         match outline.line(note.line).kind() {
             Kind::Heading { .. } => {
+                // Notes written as unindented lines of a plain outline stay
+                // paragraphs; sub-sections of the other syntaxes stay headings.
                 let text = outline.text(note.line);
-                if !rules::is_separator(&text) {
-                    writeln!(out, "{text}")?;
+                if doc.syntax() == Syntax::Outline {
+                    if !rules::is_separator(&text) {
+                        writeln!(out, "{text}")?;
+                    }
+                } else if !rules::is_separator(&text) {
+                    let marks = "#".repeat((2 + note.depth).min(6));
+                    let closing = if text.ends_with('#') { " #" } else { "" };
+                    writeln!(out, "\n{marks} {text}{closing}\n")?;
                 }
             }
             Kind::Bullet(marker) => {
@@ -113,6 +121,7 @@ fn write_notes(
                 };
                 writeln!(out, "{indent}{marker} {}", outline.text(note.line))?;
             }
+            Kind::Meta => {}
             Kind::Text | Kind::Blank => {
                 let end = notes[i..]
                     .iter()
@@ -120,7 +129,7 @@ fn write_notes(
                         n.depth != note.depth || outline.line(n.line).kind() != Kind::Text
                     })
                     .map_or(notes.len(), |p| i + p);
-                write_code(out, doc, &notes[i..end], &indent)?;
+                write_code(out, doc, &notes[i..end], &indent, i == 0)?;
                 i = end;
                 continue;
             }
@@ -130,14 +139,37 @@ fn write_notes(
     Ok(())
 }
 
-/// Text lines as a fenced code block, their common indentation removed.
+/// Text lines as a fenced code block, their common indentation removed. `first`: they
+/// are the first notes of their session.
 fn write_code(
     out: &mut impl Write,
     doc: &Document,
     lines: &[Note],
     indent: &str,
+    first: bool,
 ) -> io::Result<()> {
     let outline = doc.outline();
+    let mut lines = lines;
+    if first {
+        // The lines right under the heading that name the speakers stay paragraphs,
+        // so that they still name them when read back.
+        let mut seen = 0;
+        while let Some(note) = lines.first().filter(|n| n.depth == 1) {
+            let text = outline.text(note.line);
+            let names = (seen == 0 && rules::name_line(&text).is_some())
+                || rules::is_label_line(&text)
+                || rules::speaker_label(&text).is_some();
+            if !names {
+                break;
+            }
+            writeln!(out, "{}", text.trim())?;
+            lines = &lines[1..];
+            seen += 1;
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+    }
     let contents: Vec<String> = lines
         .iter()
         .map(|n| String::from_utf8_lossy(outline.content(n.line)).into_owned())

@@ -13,7 +13,7 @@ use std::ops::Range;
 use colored::{ColoredString, Colorize};
 
 use crate::check::{Check, Finding};
-use crate::document::{Session, Status, named_after_speaker};
+use crate::document::{DayInfo, Session, Status, named_after_speaker};
 use crate::render::escape;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker, Tally};
@@ -379,11 +379,15 @@ pub fn write_day(
     file: Option<&str>,
     row: &Row,
 ) -> io::Result<()> {
-    let Scope::Day(day) = row.scope else {
+    let Some(day) = row
+        .day
+        .as_ref()
+        .filter(|_| matches!(row.scope, Scope::Day(_)))
+    else {
         return Ok(());
     };
     write_file(out, opts, file)?;
-    put(out, opts, Role::Day, day.name())?;
+    put(out, opts, Role::Day, &day.name())?;
     writeln!(
         out,
         ": {}, {}",
@@ -439,9 +443,12 @@ pub fn write_stats(
             put(out, opts, Role::File, &format!("{file:<file_width$}"))?;
         }
         let (name, role) = match row.scope {
-            Scope::Day(day) => (day.name(), Role::Day),
-            Scope::NoDay => ("no day", Role::Status(Status::NotSeen)),
-            Scope::Total => ("total", Role::Header),
+            Scope::Day(_) => (
+                row.day.as_ref().map_or_else(String::new, DayInfo::name),
+                Role::Day,
+            ),
+            Scope::NoDay => ("no day".to_string(), Role::Status(Status::NotSeen)),
+            Scope::Total => ("total".to_string(), Role::Header),
         };
         put(out, opts, role, &format!("{name:<9}"))?;
         for cell in stats_cells(&row.tally) {

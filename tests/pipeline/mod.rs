@@ -6,17 +6,24 @@
 
 use notes::document::rules;
 use notes::document::{Document, Session};
-use notes::outline::Outline;
+use notes::outline::{Outline, Syntax};
 use notes::render::{json, markdown, opml, raw, text, tree};
-use notes::search::Searcher;
+use notes::search::{DocumentSearch, Search, Searcher};
 use notes::summary;
 use regex::Regex;
 
-/// Everything the library does with a source: the round trip, the document's
-/// invariants, every printer, and valid JSON and XML. Panics on the first broken
-/// promise.
+/// Everything the library does with a source, read in every syntax: the round trip,
+/// the document's invariants, every printer, and valid JSON and XML. Panics on the
+/// first broken promise.
 pub fn exercise(src: &[u8]) {
-    let outline = Outline::parse(src);
+    for syntax in Syntax::ALL {
+        exercise_as(src, syntax);
+    }
+}
+
+/// [`exercise`] in one syntax.
+pub fn exercise_as(src: &[u8], syntax: Syntax) {
+    let outline = Outline::parse_as(src, syntax);
     let mut back = Vec::new();
     outline.write_to(&mut back).unwrap();
     assert_eq!(back, src, "print(parse(x)) != x");
@@ -83,7 +90,12 @@ pub fn exercise(src: &[u8]) {
         };
         let mut printer = text::GrepPrinter::new(opts);
         for pattern in [&pattern, rules::follow_up_pattern()] {
-            Searcher::new(src, pattern, false)
+            let mut search = if syntax == Syntax::Outline {
+                Search::Bytes(Box::new(Searcher::new(src, pattern, false)))
+            } else {
+                Search::Document(DocumentSearch::new(&doc, pattern, true))
+            };
+            search
                 .search(|hit| {
                     printer.hit(&mut out, None, hit)?;
                     json::write_hit(&mut out, "f", hit)
@@ -118,18 +130,26 @@ pub fn exercise(src: &[u8]) {
     markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
 }
 
-/// The Markdown export of `src`, read back, has the same sessions.
-pub fn reads_back_from_markdown(src: &[u8]) {
-    let doc = Document::parse(src);
+/// The Markdown export of `src` (read in `syntax`), read back as Markdown, has the same
+/// sessions.
+pub fn reads_back_from_markdown(src: &[u8], syntax: Syntax) {
+    let doc = Document::parse_as(src, syntax);
     let mut md = Vec::new();
     markdown::write_document(&mut md, "f", &doc, doc.sessions()).unwrap();
-    let reread = Document::parse(&md);
-    assert_eq!(
-        summaries(&reread),
-        summaries(&doc),
-        "the Markdown export reads back to other sessions:\n{}",
-        String::from_utf8_lossy(&md)
-    );
+    let reread = Document::parse_as(&md, Syntax::Markdown);
+    let (want, got) = (summaries(&doc), summaries(&reread));
+    if want != got {
+        let at = want.iter().zip(&got).take_while(|(w, g)| w == g).count();
+        panic!(
+            "the Markdown export reads back to other sessions ({} for {}); first difference at \
+             session {at}:\n  read:    {:?}\n  re-read: {:?}\n{}",
+            got.len(),
+            want.len(),
+            want.get(at),
+            got.get(at),
+            String::from_utf8_lossy(&md)
+        );
+    }
 }
 
 /// What `notes list` shows of each session, line numbers aside.

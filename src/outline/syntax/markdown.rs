@@ -1,0 +1,164 @@
+//! Markdown: ATX (`## Title`) and setext headings, `**bold**` heading lines,
+//! paragraphs, lists, fences, front matter and a leading `title:` line.
+
+use super::super::parse::{self, after_indent, is_blank, is_space, trim_end_len};
+use super::super::{Kind, Shape};
+
+/// `#` to `######` then a space or the end, or two or more glued to the text
+/// (`##Choose Pandas`). A lone `#word` is a hashtag, not a heading.
+pub fn is_atx_heading(body: &[u8]) -> bool {
+    parse::markdown_marks(body).is_ok()
+}
+
+/// Three or more backticks or tildes, after at most some indentation.
+pub fn is_fence(body: &[u8]) -> bool {
+    matches!(
+        parse::opens_verbatim(after_indent(body)),
+        Some(parse::Verbatim::Fence(..))
+    )
+}
+
+/// A first line that may open front matter: `---` (YAML) or `+++` (TOML).
+pub fn opens_front_matter(first: &[u8]) -> bool {
+    let t = &first[..trim_end_len(first)];
+    t == b"---" || t == b"+++"
+}
+
+/// The shape of a heading line: an ATX heading without its marks (and closing marks),
+/// a `**bold**` line without its stars, or a setext heading's text. Bold wrapping is
+/// dropped from every heading's text: `### **Keynote**` is "Keynote".
+pub fn heading_shape(body: &[u8]) -> Shape {
+    let mut shape = if body.first() == Some(&b'#') && is_atx_heading(body) {
+        parse::shape(body)
+    } else {
+        parse::verbatim_shape(body)
+    };
+    let (start, end) = unwrap_bold(body, shape.text);
+    shape.text = (start, end);
+    shape.kind = Kind::Heading { level: 0 };
+    shape
+}
+
+/// `**text**`, `__text__` and an unclosed `**text` lose their marks (and the spaces
+/// inside them). An unclosed `** text` is not bold: its marks stay.
+fn unwrap_bold(body: &[u8], (start, end): (usize, usize)) -> (usize, usize) {
+    let text = &body[start..end];
+    for mark in [&b"**"[..], b"__"] {
+        if let Some(inner) = text.strip_prefix(mark) {
+            let closed = inner.len() >= 2 && inner.ends_with(mark);
+            if !closed && inner.first().is_none_or(|&b| is_space(b)) {
+                return (start, end);
+            }
+            let inner = inner.strip_suffix(mark).unwrap_or(inner);
+            if inner.contains(&mark[0]) && inner.windows(2).any(|w| w == mark) {
+                // "**a** and **b**": bold words, not a bold line.
+                return (start, end);
+            }
+            let lead = start + mark.len();
+            let skip = inner.iter().take_while(|&&b| b == b' ').count();
+            let len = trim_end_len(&inner[skip..]);
+            return (lead + skip, lead + skip + len);
+        }
+    }
+    (start, end)
+}
+
+/// A line at column 0 that starts with `**` and has nothing after its closing `**`
+/// (or has no closing `**`), with text inside: `**A. Keynote: Sheamus McGovern**`.
+pub fn is_bold_heading(body: &[u8]) -> bool {
+    let Some(inner) = body.strip_prefix(b"**") else {
+        return false;
+    };
+    if inner.first() == Some(&b'*') {
+        return false;
+    }
+    let (text, after) = match inner.windows(2).position(|w| w == b"**") {
+        Some(close) => (&inner[..close], &inner[close + 2..]),
+        None => (inner, &b""[..]),
+    };
+    !is_blank(text) && is_blank(after)
+}
+
+/// The first line of a leading metadata block: `title: …` (any case).
+pub fn is_title_line(body: &[u8]) -> bool {
+    body.len() > 6 && body[..6].eq_ignore_ascii_case(b"title:") && !is_blank(&body[6..])
+}
+
+/// A `key: value` line of a leading metadata block: one word, a colon, then text.
+pub fn is_metadata_line(body: &[u8]) -> bool {
+    let key = body
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        .count();
+    key > 0 && body.get(key) == Some(&b':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(line: &str) -> &str {
+        let s = heading_shape(line.as_bytes());
+        &line[s.text.0..s.text.1]
+    }
+
+    #[test]
+    fn heading_text_loses_marks_and_bold() {
+        for (line, text) in [
+            ("## Talk", "Talk"),
+            ("##Choose Pandas", "Choose Pandas"),
+            (
+                "## Tuesday, 8 September 2015##",
+                "Tuesday, 8 September 2015",
+            ),
+            (
+                "### **Keynote.  Announcement:  Docker Desktop **",
+                "Keynote.  Announcement:  Docker Desktop",
+            ),
+            (
+                "**A. Keynote: Sheamus McGovern**",
+                "A. Keynote: Sheamus McGovern",
+            ),
+            ("**B. Keynote: \"How AI\"", "B. Keynote: \"How AI\""),
+            ("** What you learn **", "What you learn"),
+            ("Setext title", "Setext title"),
+            ("## ** not bold", "** not bold"),
+            ("## **a** and **b**", "**a** and **b**"),
+        ] {
+            assert_eq!(heading(line), text, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn bold_lines_are_headings_only_when_nothing_follows() {
+        for line in [
+            "**Elk**",
+            "**Monitoring concepts:**",
+            "**Unclosed",
+            "** spaced **",
+        ] {
+            assert!(is_bold_heading(line.as_bytes()), "{line:?}");
+        }
+        for line in [
+            "**Arthur Burns**: Thanks",
+            "**",
+            "***",
+            "** **",
+            "*em*",
+            "text",
+        ] {
+            assert!(!is_bold_heading(line.as_bytes()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn metadata_lines() {
+        assert!(is_title_line(b"title: Lighting Talks 4-11"));
+        assert!(is_title_line(b"Title: x"));
+        assert!(!is_title_line(b"title:"));
+        assert!(!is_title_line(b"subtitle: x"));
+        assert!(is_metadata_line(b"date: 2014-04-11"));
+        assert!(!is_metadata_line(b"Why pandas?"));
+        assert!(!is_metadata_line(b"two words: x"));
+    }
+}

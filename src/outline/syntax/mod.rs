@@ -1,0 +1,526 @@
+//! The syntaxes an outline can be written in, and what each makes of a line.
+//!
+//! Every syntax answers the same questions about a line: is it a heading (and at which
+//! level), a bullet, text, or metadata, and where does it nest? The plain outline of
+//! v1 lives in [`super::parse`]; Markdown, org-mode and TaskPaper each have a small
+//! module here. The document layer only sees the answers.
+
+pub mod markdown;
+pub mod org;
+pub mod taskpaper;
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use super::parse::{self, Verbatim, after_indent, closes_verbatim, is_blank, trim_end_len};
+use super::{Kind, Shape};
+
+/// How a file writes its outline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Syntax {
+    /// Plain indented text: unindented lines are headings, bullets nest by indentation.
+    #[default]
+    Outline,
+    /// Markdown: `#` and setext headings, `**bold**` heading lines, paragraphs, lists.
+    Markdown,
+    /// org-mode: `*` headings with TODO states and tags, plain lists, blocks, drawers.
+    Org,
+    /// TaskPaper: projects ending in `:`, `- ` tasks, notes, `@tags`.
+    TaskPaper,
+}
+
+impl Syntax {
+    /// Every syntax, in the order `--syntax` lists them.
+    pub const ALL: [Syntax; 4] = [
+        Syntax::Outline,
+        Syntax::Markdown,
+        Syntax::Org,
+        Syntax::TaskPaper,
+    ];
+
+    /// The lower-case name: "outline", "markdown", "org", "taskpaper".
+    pub fn name(self) -> &'static str {
+        match self {
+            Syntax::Outline => "outline",
+            Syntax::Markdown => "markdown",
+            Syntax::Org => "org",
+            Syntax::TaskPaper => "taskpaper",
+        }
+    }
+
+    /// The syntax a file's extension names: `.md` and `.markdown` are Markdown, `.org`
+    /// org-mode, `.taskpaper` TaskPaper, anything else the plain outline.
+    pub fn from_path(path: &Path) -> Syntax {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown") => Syntax::Markdown,
+            Some("org") => Syntax::Org,
+            Some("taskpaper") => Syntax::TaskPaper,
+            _ => Syntax::Outline,
+        }
+    }
+
+    /// Guesses the syntax of text with no file name (standard input) from its first
+    /// lines: org keywords or `* ` headings, Markdown `#` headings, fences or front
+    /// matter, TaskPaper projects followed by `- ` tasks. Anything else is the plain
+    /// outline.
+    pub fn sniff(src: &[u8]) -> Syntax {
+        let src = src.strip_prefix(parse::BOM).unwrap_or(src);
+        let lines: Vec<&[u8]> = src
+            .split(|&b| b == b'\n')
+            .take(200)
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .collect();
+        let any = |f: fn(&[u8]) -> bool| lines.iter().any(|l| f(l));
+        if any(org::is_keyword_line) {
+            return Syntax::Org;
+        }
+        if markdown::opens_front_matter(lines.first().copied().unwrap_or_default())
+            || any(markdown::is_atx_heading)
+            || any(markdown::is_fence)
+        {
+            return Syntax::Markdown;
+        }
+        if any(org::is_starred_heading) {
+            return Syntax::Org;
+        }
+        // TaskPaper indents with tabs: "Notes:" over "  - a" is just an outline.
+        let projects_with_tasks = lines.windows(2).any(|pair| {
+            taskpaper::is_project(pair[0])
+                && pair[1].starts_with(b"\t")
+                && taskpaper::is_task(parse::after_indent(pair[1]))
+        });
+        if projects_with_tasks {
+            return Syntax::TaskPaper;
+        }
+        Syntax::Outline
+    }
+
+    /// True when headings nest by level (or indentation), so a deeper heading is a
+    /// sub-section of the one above. In the plain outline every heading is a root.
+    pub fn nests_headings(self) -> bool {
+        self != Syntax::Outline
+    }
+}
+
+impl fmt::Display for Syntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error for a string that names no syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSyntax(pub String);
+
+impl fmt::Display for UnknownSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown syntax `{}`: expected outline, markdown, org or taskpaper",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownSyntax {}
+
+impl FromStr for Syntax {
+    type Err = UnknownSyntax;
+
+    fn from_str(s: &str) -> Result<Syntax, UnknownSyntax> {
+        let want = s.trim();
+        Syntax::ALL
+            .into_iter()
+            .find(|syntax| syntax.name().eq_ignore_ascii_case(want))
+            .or_else(|| ["md", "mdown"].contains(&want).then_some(Syntax::Markdown))
+            .ok_or_else(|| UnknownSyntax(s.to_string()))
+    }
+}
+
+/// Where a line goes in the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Nest {
+    /// Under the line open above it, whatever its indentation; opens nothing (text,
+    /// blank and metadata lines, code in blocks).
+    Attach,
+    /// A paragraph: closes the bullets above and goes under the nearest heading.
+    Paragraph,
+    /// Closes every open line whose key is at least this one, goes under the line
+    /// left on top, and opens a level with this key. Bullets use their column;
+    /// headings of a level use a negative key, so bullets never close them.
+    Open(i64),
+    /// A TaskPaper project: closes every open line at its column or deeper, goes
+    /// under the line left on top, and opens a heading one level below the projects
+    /// still open.
+    Project(i64),
+}
+
+/// The key of a heading of `level` in syntaxes where headings nest by level: below
+/// every column, and deeper levels above shallower ones.
+pub(crate) fn level_key(level: u8) -> i64 {
+    i64::from(level) - 1_000
+}
+
+/// A line of only `=` or only `-` (three or more), indented at most three spaces,
+/// trailing whitespace allowed: it underlines the line above into a heading of level
+/// 1 (`=`) or 2 (`-`).
+pub fn setext_underline(body: &[u8]) -> Option<u8> {
+    let indent = body.iter().take_while(|&&b| b == b' ').count();
+    let rest = &body[indent..];
+    let rest = &rest[..trim_end_len(rest)];
+    let level = match rest.first()? {
+        b'=' => 1,
+        b'-' => 2,
+        _ => return None,
+    };
+    (indent <= 3 && rest.len() >= 3 && rest.iter().all(|&b| b == rest[0])).then_some(level)
+}
+
+/// The shape of a metadata line: text, but not notes.
+pub(crate) fn meta(body: &[u8]) -> Shape {
+    let mut shape = parse::verbatim_shape(body);
+    if shape.kind == Kind::Text {
+        shape.kind = Kind::Meta;
+    }
+    shape
+}
+
+/// True when `text` (trimmed) is a thematic break: three or more `-`, `*` or `_`, with
+/// spaces allowed between them.
+pub fn is_thematic_break(text: &[u8]) -> bool {
+    let mut marks = text.iter().filter(|&&b| b != b' ' && b != b'\t');
+    let Some(&first) = marks.next() else {
+        return false;
+    };
+    matches!(first, b'-' | b'*' | b'_')
+        && marks.clone().count() >= 2
+        && marks.all(|&b| b == first)
+        && !is_blank(text)
+}
+
+/// `@tag` and `@tag(value)` words of a line: (name, value), in order.
+pub fn tags(text: &str) -> Vec<(&str, Option<&str>)> {
+    taskpaper::tags(text)
+}
+
+/// Where the reader stands in a Markdown file's leading `title: …` block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leading {
+    /// Nothing but blank lines yet.
+    Start,
+    /// Inside a block that began with `title:`.
+    Metadata,
+    /// Past it.
+    Done,
+}
+
+/// Decides, line by line, what each line of a file is in one syntax. It keeps what a
+/// line alone cannot say: an open fence, block, drawer or front matter, a setext
+/// underline seen ahead, the level of the last Markdown `#` heading.
+pub(crate) struct Classifier<'s> {
+    syntax: Syntax,
+    src: &'s [u8],
+    verbatim: Option<Verbatim>,
+    underline_next: bool,
+    last_atx: u8,
+    leading: Leading,
+}
+
+impl<'s> Classifier<'s> {
+    pub(crate) fn new(syntax: Syntax, src: &'s [u8]) -> Self {
+        Classifier {
+            syntax,
+            src,
+            verbatim: None,
+            underline_next: false,
+            last_atx: 0,
+            leading: Leading::Start,
+        }
+    }
+
+    /// The shape of line `index` (its body, without terminator or BOM) and where it
+    /// nests; `next` is the byte offset of the line after it.
+    pub(crate) fn classify(&mut self, index: usize, body: &[u8], next: usize) -> (Shape, Nest) {
+        if std::mem::take(&mut self.underline_next) {
+            return (meta(body), Nest::Attach);
+        }
+        let rest = after_indent(body);
+        if let Some(open) = &self.verbatim {
+            let shape = match open {
+                Verbatim::Fence(..) | Verbatim::OrgBlock => parse::verbatim_shape(body),
+                _ => meta(body),
+            };
+            if closes_verbatim(open, rest) {
+                self.verbatim = None;
+            }
+            return (shape, Nest::Attach);
+        }
+        if index == 0
+            && let Some(open) = self.front_matter(body)
+        {
+            self.verbatim = Some(open);
+            return (meta(body), Nest::Attach);
+        }
+        match self.syntax {
+            Syntax::Outline => self.outline(body, next),
+            Syntax::Markdown => self.markdown(body, next),
+            Syntax::Org => self.org(body, next),
+            Syntax::TaskPaper => self.taskpaper(body, next),
+        }
+    }
+
+    /// Front matter: `---` (or `+++` in Markdown) on the first line, closed later.
+    fn front_matter(&self, first: &[u8]) -> Option<Verbatim> {
+        let open = match self.syntax {
+            Syntax::Outline | Syntax::Markdown if parse::opens_front_matter(first) => {
+                Verbatim::FrontMatter
+            }
+            Syntax::Markdown if markdown::opens_front_matter(first) => Verbatim::TomlFrontMatter,
+            _ => return None,
+        };
+        let closed = self
+            .src
+            .split(|&b| b == b'\n')
+            .skip(1)
+            .any(|line| closes_verbatim(&open, after_indent(line)));
+        closed.then_some(open)
+    }
+
+    /// The level of a setext underline on the line at `next`; the underline is then
+    /// metadata of this line.
+    fn underlined(&mut self, next: usize) -> Option<u8> {
+        let line = self.src.get(next..)?;
+        let end = memchr::memchr(b'\n', line).unwrap_or(line.len());
+        let line = &line[..end];
+        let level = setext_underline(line.strip_suffix(b"\r").unwrap_or(line))?;
+        self.underline_next = true;
+        Some(level)
+    }
+
+    fn outline(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
+        let rest = after_indent(body);
+        if let Some(open) = parse::opens_verbatim(rest) {
+            self.verbatim = Some(open);
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        let mut shape = parse::shape(body);
+        match shape.kind {
+            Kind::Heading { level: 0 }
+                if !is_thematic_break(body) && setext_underline(body).is_none() =>
+            {
+                if let Some(level) = self.underlined(next) {
+                    shape.kind = Kind::Heading { level };
+                }
+                (shape, Nest::Open(-1))
+            }
+            Kind::Heading { .. } => (shape, Nest::Open(-1)),
+            Kind::Bullet(_) => (shape, Nest::Open(i64::from(shape.column))),
+            _ => (shape, Nest::Attach),
+        }
+    }
+
+    fn markdown(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
+        let rest = after_indent(body);
+        let indented = rest.len() < body.len();
+        if is_blank(rest) {
+            if self.leading == Leading::Metadata {
+                self.leading = Leading::Done;
+            }
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        match self.leading {
+            Leading::Start => {
+                self.leading = Leading::Done;
+                if !indented && markdown::is_title_line(body) {
+                    self.leading = Leading::Metadata;
+                    return (meta(body), Nest::Attach);
+                }
+            }
+            Leading::Metadata if !indented && markdown::is_metadata_line(body) => {
+                return (meta(body), Nest::Attach);
+            }
+            Leading::Metadata => self.leading = Leading::Done,
+            Leading::Done => {}
+        }
+        if let Some(open @ Verbatim::Fence(..)) = parse::opens_verbatim(rest) {
+            self.verbatim = Some(open);
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        if !indented {
+            if let Ok((_, level)) = parse::markdown_marks(body) {
+                self.last_atx = level;
+                return heading(markdown::heading_shape(body), level);
+            }
+            if is_thematic_break(body) {
+                return (meta(body), Nest::Attach);
+            }
+            if markdown::is_bold_heading(body) {
+                let level = self.last_atx.saturating_add(1);
+                return heading(markdown::heading_shape(body), level);
+            }
+        }
+        if let Some(shape) = parse::bullet_shape(body) {
+            return (shape, Nest::Open(i64::from(shape.column)));
+        }
+        if !indented {
+            if let Some(level) = self.underlined(next) {
+                self.last_atx = level;
+                return heading(markdown::heading_shape(body), level);
+            }
+            return (parse::verbatim_shape(body), Nest::Paragraph);
+        }
+        (parse::verbatim_shape(body), Nest::Attach)
+    }
+
+    fn org(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
+        let rest = after_indent(body);
+        let indented = rest.len() < body.len();
+        if is_blank(rest) {
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        if !indented && let Some(level) = org::heading_level(body) {
+            return heading(org::heading_shape(body), level);
+        }
+        if let Some(open @ Verbatim::OrgBlock) = parse::opens_verbatim(rest) {
+            self.verbatim = Some(open);
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        if org::is_keyword_line(body) || (!indented && is_thematic_break(body)) {
+            return (meta(body), Nest::Attach);
+        }
+        if org::opens_drawer(rest) {
+            self.verbatim = Some(Verbatim::Drawer);
+            return (meta(body), Nest::Attach);
+        }
+        if let Some(shape) = parse::bullet_shape(body) {
+            return (shape, Nest::Open(i64::from(shape.column)));
+        }
+        if !indented {
+            if let Some(level) = self.underlined(next) {
+                return heading(parse::verbatim_shape(body), level);
+            }
+            return (parse::verbatim_shape(body), Nest::Paragraph);
+        }
+        (parse::verbatim_shape(body), Nest::Attach)
+    }
+
+    fn taskpaper(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
+        let rest = after_indent(body);
+        let indented = rest.len() < body.len();
+        if is_blank(rest) {
+            return (parse::verbatim_shape(body), Nest::Attach);
+        }
+        if taskpaper::is_task(rest)
+            && let Some(shape) = parse::bullet_shape(body)
+        {
+            return (shape, Nest::Open(i64::from(shape.column)));
+        }
+        if taskpaper::is_project(body) {
+            let shape = taskpaper::project_shape(body);
+            return (shape, Nest::Project(i64::from(shape.column)));
+        }
+        if !indented {
+            if self.underlined(next).is_some() {
+                return (taskpaper::project_shape(body), Nest::Project(0));
+            }
+            return (parse::verbatim_shape(body), Nest::Paragraph);
+        }
+        (parse::verbatim_shape(body), Nest::Attach)
+    }
+}
+
+/// A heading of `level` in a syntax whose headings nest by level.
+fn heading(mut shape: Shape, level: u8) -> (Shape, Nest) {
+    shape.kind = Kind::Heading { level };
+    (shape, Nest::Open(level_key(level)))
+}
+
+/// The shape of a line of kind `kind` in `syntax`, worked out again from its bytes
+/// alone (the scanner's answer, for a line already classified).
+pub(crate) fn reshape(syntax: Syntax, kind: Kind, body: &[u8]) -> Shape {
+    let mut shape = match kind {
+        Kind::Text | Kind::Blank | Kind::Meta => return parse::verbatim_shape(body),
+        Kind::Bullet(_) => parse::bullet_shape(body).unwrap_or_else(|| parse::shape(body)),
+        Kind::Heading { .. } => match syntax {
+            Syntax::Outline => parse::shape(body),
+            Syntax::Markdown => markdown::heading_shape(body),
+            Syntax::Org if org::heading_level(body).is_some() => org::heading_shape(body),
+            Syntax::Org => parse::verbatim_shape(body),
+            Syntax::TaskPaper => taskpaper::project_shape(body),
+        },
+    };
+    shape.kind = kind;
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_from_extension() {
+        for (path, syntax) in [
+            ("a.md", Syntax::Markdown),
+            ("a.MARKDOWN", Syntax::Markdown),
+            ("dir/notes.org", Syntax::Org),
+            ("todo.taskpaper", Syntax::TaskPaper),
+            ("notes.txt", Syntax::Outline),
+            ("todo.todo", Syntax::Outline),
+            ("README", Syntax::Outline),
+        ] {
+            assert_eq!(Syntax::from_path(Path::new(path)), syntax, "{path}");
+        }
+    }
+
+    #[test]
+    fn syntax_names_parse() {
+        assert_eq!("Markdown".parse::<Syntax>(), Ok(Syntax::Markdown));
+        assert_eq!("md".parse::<Syntax>(), Ok(Syntax::Markdown));
+        assert_eq!("taskpaper".parse::<Syntax>(), Ok(Syntax::TaskPaper));
+        assert!("rst".parse::<Syntax>().is_err());
+    }
+
+    #[test]
+    fn sniffing() {
+        for (src, syntax) in [
+            ("#+TITLE: x\n* a\n", Syntax::Org),
+            ("* TODO a\n** b\n", Syntax::Org),
+            ("# Title\n\n- a\n", Syntax::Markdown),
+            ("---\ntitle: x\n---\ntext\n", Syntax::Markdown),
+            ("Talk\n```\ncode\n```\n", Syntax::Markdown),
+            ("Inbox:\n\t- a @today\n", Syntax::TaskPaper),
+            ("Talk, Ann Lee\n  • a\n", Syntax::Outline),
+            ("Further reading:\n  • a\n", Syntax::Outline),
+            ("Notes:\n  - a\n", Syntax::Outline),
+            ("** What you learn **\n# Title\n", Syntax::Markdown),
+            ("", Syntax::Outline),
+        ] {
+            assert_eq!(Syntax::sniff(src.as_bytes()), syntax, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn setext_underlines() {
+        assert_eq!(setext_underline(b"==="), Some(1));
+        assert_eq!(setext_underline(b"---  "), Some(2));
+        assert_eq!(setext_underline(b"   -----"), Some(2));
+        for line in ["--", "- - -", "=-=", "    ---", "---x", ""] {
+            assert_eq!(setext_underline(line.as_bytes()), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn thematic_breaks() {
+        for line in ["---", "***", "* * *", "___", "- - - -"] {
+            assert!(is_thematic_break(line.as_bytes()), "{line:?}");
+        }
+        for line in ["--", "-a-", "", "**bold**", "=="] {
+            assert!(!is_thematic_break(line.as_bytes()), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! org-mode: `*` headings with TODO states, priorities and tags, `#+KEYWORD:` lines,
+//! drawers and blocks.
+
+use super::super::parse::{after_indent, is_space, trim_end_len};
+use super::super::{Kind, Shape};
+
+/// The TODO keywords org-mode knows without configuration.
+pub const STATES: [&str; 2] = ["TODO", "DONE"];
+
+/// One or more `*` at column 0, then a space or the end: a heading of that level.
+pub fn heading_level(body: &[u8]) -> Option<u8> {
+    let stars = body.iter().take_while(|&&b| b == b'*').count();
+    let after = &body[stars..];
+    (stars > 0 && after.first().is_none_or(|&b| b == b' ' || b == b'\t'))
+        .then(|| stars.min(usize::from(u8::MAX)) as u8)
+}
+
+/// A heading with a TODO state or of level two or more: `* TODO x`, `** x`. A lone
+/// `* x` could be a Markdown bullet, so sniffing does not count it.
+pub fn is_starred_heading(body: &[u8]) -> bool {
+    match heading_level(body) {
+        Some(1) => state_len(after_stars(body)) > 0,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+fn after_stars(body: &[u8]) -> &[u8] {
+    let stars = body.iter().take_while(|&&b| b == b'*').count();
+    let rest = &body[stars..];
+    &rest[rest.iter().take_while(|&&b| is_space(b)).count()..]
+}
+
+/// The length of a TODO keyword at the start of `text`, with the spaces after it.
+fn state_len(text: &[u8]) -> usize {
+    STATES
+        .iter()
+        .find(|s| {
+            text.starts_with(s.as_bytes())
+                && text.get(s.len()).is_none_or(|&b| b == b' ' || b == b'\t')
+        })
+        .map_or(0, |s| {
+            s.len() + text[s.len()..].iter().take_while(|&&b| is_space(b)).count()
+        })
+}
+
+/// The length of a priority cookie `[#A]` at the start of `text`, with the spaces after.
+fn priority_len(text: &[u8]) -> usize {
+    match text {
+        [b'[', b'#', p, b']', rest @ ..] if p.is_ascii_alphanumeric() => {
+            4 + rest.iter().take_while(|&&b| is_space(b)).count()
+        }
+        _ => 0,
+    }
+}
+
+/// The length of trailing tags ` :work:urgent:` (with the spaces before them).
+fn tags_len(text: &[u8]) -> usize {
+    let t = &text[..trim_end_len(text)];
+    if t.len() < 3 || !t.ends_with(b":") {
+        return 0;
+    }
+    let start = t
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\t')
+        .map_or(0, |p| p + 1);
+    let word = &t[start..];
+    let tag_char = |b: u8| b.is_ascii_alphanumeric() || b"_@#%:".contains(&b) || b >= 0x80;
+    let is_tags = word.len() >= 3 && word.starts_with(b":") && word.iter().all(|&b| tag_char(b));
+    if !is_tags || start == 0 {
+        return 0;
+    }
+    text.len() - trim_end_len(&text[..start])
+}
+
+/// The shape of a heading line: the marker is the stars, the TODO state and the
+/// priority; the text leaves out the tags.
+pub fn heading_shape(body: &[u8]) -> Shape {
+    let level = heading_level(body).unwrap_or(1);
+    let stars = body.iter().take_while(|&&b| b == b'*').count();
+    let mut at = stars + body[stars..].iter().take_while(|&&b| is_space(b)).count();
+    let mut marker_end = stars;
+    let state = state_len(&body[at..]);
+    if state > 0 {
+        marker_end = at + trim_end_len(&body[at..at + state]);
+        at += state;
+    }
+    let priority = priority_len(&body[at..]);
+    if priority > 0 {
+        marker_end = at + 4;
+        at += priority;
+    }
+    let end = at + trim_end_len(&body[at..]);
+    let end = end - tags_len(&body[at..end]);
+    Shape {
+        indent: 0,
+        column: 0,
+        kind: Kind::Heading { level },
+        marker_end,
+        text: (at.min(end), end),
+    }
+}
+
+/// The TODO state of a heading line, if it has one.
+pub fn state(body: &[u8]) -> Option<&'static str> {
+    heading_level(body)?;
+    let text = after_stars(body);
+    if state_len(text) == 0 {
+        return None;
+    }
+    STATES.into_iter().find(|s| text.starts_with(s.as_bytes()))
+}
+
+/// The tags of a heading line: `* Talk   :python:web:` has `python` and `web`.
+pub fn heading_tags(body: &[u8]) -> Vec<&str> {
+    let t = &body[..trim_end_len(body)];
+    let len = tags_len(t);
+    let tags = &t[t.len() - len..];
+    std::str::from_utf8(tags)
+        .map(|t| t.trim().split(':').filter(|t| !t.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+/// `#+TITLE: x`, `#+OPTIONS: …`: a keyword line (not a block's begin or end).
+pub fn is_keyword_line(body: &[u8]) -> bool {
+    let rest = after_indent(body);
+    let Some(word) = rest.strip_prefix(b"#+") else {
+        return false;
+    };
+    let key = word
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        .count();
+    key > 0 && word.get(key) == Some(&b':')
+}
+
+/// `:PROPERTIES:`, `:LOGBOOK:`: a line that opens a drawer, closed by `:END:`.
+pub fn opens_drawer(rest: &[u8]) -> bool {
+    let t = &rest[..trim_end_len(rest)];
+    t.len() >= 3
+        && t.starts_with(b":")
+        && t.ends_with(b":")
+        && !t.eq_ignore_ascii_case(b":end:")
+        && t[1..t.len() - 1]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// `:END:` closes a drawer.
+pub fn closes_drawer(rest: &[u8]) -> bool {
+    rest[..trim_end_len(rest)].eq_ignore_ascii_case(b":end:")
+}
+
+/// The value of a `#+TITLE:` line.
+pub fn title(body: &[u8]) -> Option<&[u8]> {
+    let rest = after_indent(body);
+    let value = rest
+        .get(..8)
+        .filter(|k| k.eq_ignore_ascii_case(b"#+title:"))?;
+    let value = &rest[value.len()..];
+    let value = &value[value.iter().take_while(|&&b| is_space(b)).count()..];
+    let value = &value[..trim_end_len(value)];
+    (!value.is_empty()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &str) -> (&str, &str) {
+        let s = heading_shape(line.as_bytes());
+        (&line[..s.marker_end], &line[s.text.0..s.text.1])
+    }
+
+    #[test]
+    fn headings_have_levels() {
+        assert_eq!(heading_level(b"* Talk"), Some(1));
+        assert_eq!(heading_level(b"*** Deep"), Some(3));
+        assert_eq!(heading_level(b"*"), Some(1));
+        assert_eq!(heading_level(b"*bold* text"), None);
+        assert_eq!(heading_level(b" * item"), None);
+    }
+
+    #[test]
+    fn state_priority_and_tags_are_not_text() {
+        for (line, marker, want) in [
+            ("* Sentry", "*", "Sentry"),
+            ("* TODO find out how", "* TODO", "find out how"),
+            ("** DONE [#A] Ship it", "** DONE [#A]", "Ship it"),
+            ("* Talk   :python:web:", "*", "Talk"),
+            ("* TODO [#B] Read :@org:mode:", "* TODO [#B]", "Read"),
+            ("* TODOS are not states", "*", "TODOS are not states"),
+            ("* TODO", "* TODO", ""),
+            ("* a:b:", "*", "a:b:"),
+        ] {
+            assert_eq!(text(line), (marker, want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn states_and_tags_are_read() {
+        assert_eq!(state(b"* TODO x"), Some("TODO"));
+        assert_eq!(state(b"** DONE x"), Some("DONE"));
+        assert_eq!(state(b"* TODOS"), None);
+        assert_eq!(state(b"- TODO x"), None);
+        assert_eq!(heading_tags(b"* Talk  :python:web:  "), ["python", "web"]);
+        assert!(heading_tags(b"* Talk").is_empty());
+    }
+
+    #[test]
+    fn keywords_and_drawers() {
+        assert!(is_keyword_line(b"#+TITLE: Notes"));
+        assert!(is_keyword_line(b"  #+options: toc:nil"));
+        assert!(!is_keyword_line(b"#+BEGIN_SRC python"));
+        assert_eq!(title(b"#+TITLE:  EuroPython  "), Some(&b"EuroPython"[..]));
+        assert_eq!(title(b"#+title:"), None);
+        assert!(opens_drawer(b":PROPERTIES:"));
+        assert!(!opens_drawer(b":END:"));
+        assert!(!opens_drawer(b": x :"));
+        assert!(closes_drawer(b":end:  "));
+    }
+}
