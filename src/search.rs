@@ -539,7 +539,9 @@ impl<'s> Searcher<'s> {
                     return Some(names.to_string());
                 }
                 let next = probe.next_heading.filter(|_| !named)?;
-                return rules::name_line(&next).map(String::from);
+                return rules::speaker_label(&next)
+                    .or_else(|| rules::name_line(&next))
+                    .map(String::from);
             }
             lines *= 4;
         }

@@ -55,7 +55,10 @@ proptest! {
     #[test]
     fn outline_like_text_round_trips(src in outline_like()) {
         exercise(&src);
-        for syntax in Syntax::ALL {
+        // TaskPaper is left out: a task can go back to its project after a nested
+        // project ends, which Markdown headings cannot say (what follows a `###` is
+        // under it). The TaskPaper files of the corpus still read back.
+        for syntax in [Syntax::Outline, Syntax::Markdown, Syntax::Org] {
             reads_back_from_markdown(&src, syntax);
         }
     }

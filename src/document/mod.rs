@@ -771,6 +771,9 @@ struct Collector<'s> {
     bullets: Vec<BulletEvent>,
     meta_title: Option<(usize, String)>,
     lines: usize,
+    /// The headings and bullets still open, by line, with the heading each is (or is
+    /// under), as an index in `headings`.
+    nest: Vec<(usize, Option<usize>)>,
     /// The headings and recorded bullets still open, by line.
     open: Vec<(usize, Slot)>,
     /// Those whose subtree ended before the next line (which gives the byte offset),
@@ -794,6 +797,7 @@ impl<'s> Collector<'s> {
             bullets: Vec::with_capacity(src.len() / 512),
             meta_title: None,
             lines: 0,
+            nest: Vec::new(),
             open: Vec::new(),
             ended: Vec::new(),
         }
@@ -836,6 +840,9 @@ impl<'s> Collector<'s> {
 
 impl Sink for Collector<'_> {
     fn close(&mut self, index: usize, end: usize) {
+        if self.nest.last().is_some_and(|&(line, _)| line == index) {
+            self.nest.pop();
+        }
         if let Some(&(line, slot)) = self.open.last()
             && line == index
         {
@@ -867,7 +874,10 @@ impl Sink for Collector<'_> {
                 {
                     last.probe.feed(line, "");
                 }
-                let text = self.text(line).into_owned();
+                let mut text = self.text(line).into_owned();
+                if self.syntax == Syntax::Markdown {
+                    text = crate::outline::syntax::markdown::inline_text(&text).into_owned();
+                }
                 let (tags, state) = heading_marks(self.syntax, line.body);
                 let project = self.syntax == Syntax::TaskPaper
                     && crate::outline::syntax::taskpaper::is_project(line.body);
@@ -883,32 +893,41 @@ impl Sink for Collector<'_> {
                     probe: SpeakerProbe::new(line.index),
                     end: (usize::MAX, self.src.len()),
                 });
-                self.open
-                    .push((line.index, Slot::Heading(self.headings.len() - 1)));
+                let heading = self.headings.len() - 1;
+                self.open.push((line.index, Slot::Heading(heading)));
+                self.nest.push((line.index, Some(heading)));
                 return;
             }
             _ => {}
         }
-        let src = self.src;
-        let Some(last) = self.headings.last_mut() else {
+        // The heading the line is under: it holds notes.
+        let owner = line.parent.and_then(|p| {
+            self.nest
+                .iter()
+                .rev()
+                .find(|&&(open, _)| open == p)
+                .and_then(|&(_, heading)| heading)
+        });
+        let bullet = matches!(line.shape.kind, OutlineKind::Bullet(_));
+        if bullet {
+            self.nest.push((line.index, owner));
+        }
+        let Some(owner) = owner else {
             return;
         };
-        last.body = true;
-        if last.probe.wants(line) {
+        let src = self.src;
+        let heading = &mut self.headings[owner];
+        heading.body = true;
+        if heading.probe.wants(line) {
             let text = decode(
                 src,
                 line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
             );
-            last.probe.feed(line, &text);
+            heading.probe.feed(line, &text);
         }
-        if matches!(line.shape.kind, OutlineKind::Bullet(_))
+        if bullet
             && let Some(parent) = line.parent
-            && self
-                .headings
-                .iter()
-                .rev()
-                .take(64)
-                .any(|h| h.line == parent)
+            && parent == heading.line
         {
             self.bullets.push(BulletEvent {
                 line: line.index,
@@ -1076,6 +1095,17 @@ impl<'s> Reader<'s> {
             }
             _ => Before::Other,
         };
+        if self.syntax.nests_headings()
+            && let Some(names) = rules::speaker_label(text)
+        {
+            // "### Speaker: Ann Lee" under a session names its speakers.
+            if let Some(t) = self.talk.filter(|_| index < self.talk_end.0)
+                && self.sessions[t].byline().speakers.is_empty()
+            {
+                self.sessions[t].noted_speakers = Some(names.into());
+            }
+            return;
+        }
         let role = rules::heading_role(heading.rule_text(), before);
         if role != HeadingRole::Separator {
             self.open_and_empty = false;
@@ -1098,7 +1128,8 @@ impl<'s> Reader<'s> {
             _ if place == Place::SubSection => {}
             HeadingRole::Speaker => {
                 if let Some(t) = self.talk
-                    && let Some(names) = rules::name_line(text)
+                    && let Some(names) =
+                        rules::speaker_label(text).or_else(|| rules::name_line(text))
                 {
                     self.sessions[t].noted_speakers = Some(names.into());
                 }
@@ -1268,7 +1299,10 @@ fn title_heading(syntax: Syntax, headings: &[HeadingEvent]) -> Option<usize> {
     let is_title = match syntax {
         Syntax::Outline => rules::is_title(&first.text, !first.body && headings.len() > 1),
         Syntax::Markdown | Syntax::Org => {
-            first.level == 1 && headings.len() > 1 && headings[1..].iter().all(|h| h.level > 1)
+            first.level == 1
+                && headings.len() > 1
+                && headings[1..].iter().all(|h| h.level > 1)
+                && rules::day_heading(&first.text).is_none()
         }
         Syntax::TaskPaper => false,
     };
@@ -1288,6 +1322,7 @@ fn places(syntax: Syntax, headings: &[HeadingEvent], title: Option<usize>) -> Ve
                 && !rules::is_separator(h.rule_text())
                 && rules::day_heading(h.rule_text()).is_none()
                 && !rules::is_wishlist_heading(h.rule_text())
+                && rules::speaker_label(h.rule_text()).is_none()
         })
         .collect();
     let levels = |with_notes: bool| {

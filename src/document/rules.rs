@@ -63,7 +63,7 @@ pub fn heading_role(text: &str, before: Before) -> HeadingRole {
         == (Before::EmptySession {
             has_speakers: false,
         })
-        && name_line(text).is_some()
+        && (name_line(text).is_some() || speaker_label(text).is_some())
     {
         HeadingRole::Speaker
     } else if after_empty_session && is_note(text) {
@@ -424,9 +424,14 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
     .into_iter()
     .find_map(|(at, is_name)| {
         let (pos, len) = at?;
-        let (names, room) = split_room(text[pos + len..].trim());
-        let speakers = split_people(names, is_name)?;
-        Some((&text[..pos], speakers, room))
+        let rest = text[pos + len..].trim();
+        let (names, room) = split_room(rest);
+        if let Some(speakers) = split_people(names, is_name) {
+            return Some((&text[..pos], speakers, room));
+        }
+        // "Cordelia McGee-Tubb, Web Developer at Dropbox": a person, then a role.
+        let (name, role) = rest.split_once(", ")?;
+        (is_person_name(name) && !role.trim().is_empty()).then(|| (&text[..pos], vec![name], None))
     })
 }
 
@@ -690,6 +695,7 @@ pub fn split_names(names: &str) -> Vec<&str> {
 /// A heading's leading enumerator: "A. Keynote: …" is "Keynote: …", and so are
 /// "C.Data-Driven Decisions" and "1. Overkill?". "J.R.R. Tolkien" keeps its initials.
 pub fn strip_enumerator(text: &str) -> &str {
+    let text = text.trim_start();
     let b = text.as_bytes();
     let label = match b {
         [c, ..] if c.is_ascii_uppercase() => 1,
@@ -906,6 +912,18 @@ mod tests {
         ] {
             assert_eq!(strip_enumerator(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_role_after_the_speaker_is_left_out() {
+        let b = byline(
+            "The Great Accessibility Bake-off - Cordelia McGee-Tubb, Web Developer and Accessibility specialist at Dropbox",
+        );
+        assert_eq!(b.title, "The Great Accessibility Bake-off");
+        assert_eq!(b.speakers, ["Cordelia McGee-Tubb"]);
+        let b = byline("Designing for Growth - Mike Sharp, Web Developer");
+        assert_eq!(b.speakers, ["Mike Sharp"]);
+        assert!(byline("Python - Batteries, included").speakers.is_empty());
     }
 
     #[test]

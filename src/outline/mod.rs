@@ -14,8 +14,9 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 pub use parse::{
-    BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, closes_verbatim,
-    indent_column, is_blank_line, opens_front_matter, opens_verbatim, scan, shape, verbatim_shape,
+    BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, bullet_shape,
+    closes_verbatim, indent_column, is_blank_line, opens_front_matter, opens_verbatim, scan, shape,
+    verbatim_shape,
 };
 pub use syntax::Syntax;
 

@@ -7,9 +7,11 @@
 //! bullets become `-` items (ordinals keep their number) nested four spaces a level,
 //! and text lines (code, continuations) become fenced code blocks.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::document::{Day, Document, Note, Session, SessionKind, rules};
+use crate::outline::syntax::markdown;
 use crate::outline::{Kind, Syntax};
 
 /// Writes the sessions of `doc` (read from the file labelled `label`) as Markdown.
@@ -32,14 +34,14 @@ pub fn write_document<'d>(
     // it; where the original had a day heading in between, so must the export.
     let mut previous_empty = false;
     for session in sessions {
-        let heading = heading(doc, session);
+        let heading = heading(session);
         let notes = doc.notes(session);
         if session.kind() == SessionKind::Wishlist {
             if !in_wishlist {
                 out.write_all(b"## Talks I did not see:\n\n")?;
                 in_wishlist = true;
             }
-            writeln!(out, "- {heading}")?;
+            write_bullet(out, "", "-", &heading)?;
             write_notes(out, doc, &notes, 1)?;
             previous_empty = false;
             continue;
@@ -69,15 +71,15 @@ pub fn write_document<'d>(
 
 /// The session's heading (or wishlist bullet) as written, speakers and all, so that it
 /// reads back the same.
-fn heading(doc: &Document, session: &Session) -> String {
-    doc.outline().text(session.line()).into_owned()
+fn heading(session: &Session) -> String {
+    session.heading().to_string()
 }
 
 /// A `##` heading; one whose text ends in `#` gets a closing ` #`, which the reader
 /// strips, so that its own marks stay.
 fn write_heading(out: &mut impl Write, text: &str) -> io::Result<()> {
     let closing = if text.ends_with('#') { " #" } else { "" };
-    writeln!(out, "## {text}{closing}")
+    writeln!(out, "## {}{closing}", markdown::escape_heading(text))
 }
 
 /// Notes at `base` levels of list nesting (1 under a wishlist item).
@@ -104,11 +106,17 @@ fn write_notes(
                 let text = outline.text(note.line);
                 if doc.syntax() == Syntax::Outline {
                     if !rules::is_separator(&text) {
-                        writeln!(out, "{text}")?;
+                        writeln!(out, "{}", paragraph(&text))?;
                     }
                 } else if !rules::is_separator(&text) {
                     let marks = "#".repeat((2 + note.depth).min(6));
                     let closing = if text.ends_with('#') { " #" } else { "" };
+                    // Markdown's own headings are written as they are.
+                    let text = if doc.syntax() == Syntax::Markdown {
+                        text
+                    } else {
+                        markdown::escape_heading(&text).into_owned().into()
+                    };
                     writeln!(out, "\n{marks} {text}{closing}\n")?;
                 }
             }
@@ -119,7 +127,7 @@ fn write_notes(
                     }
                     crate::outline::Marker::Glyph(_) => "-".to_string(),
                 };
-                writeln!(out, "{indent}{marker} {}", outline.text(note.line))?;
+                write_bullet(out, &indent, &marker, &outline.text(note.line))?;
             }
             Kind::Meta => {}
             Kind::Text | Kind::Blank => {
@@ -129,7 +137,7 @@ fn write_notes(
                         n.depth != note.depth || outline.line(n.line).kind() != Kind::Text
                     })
                     .map_or(notes.len(), |p| i + p);
-                write_code(out, doc, &notes[i..end], &indent, i == 0)?;
+                write_code(out, doc, &notes[i..end], &indent, i == 0 && base == 0)?;
                 i = end;
                 continue;
             }
@@ -137,6 +145,34 @@ fn write_notes(
         i += 1;
     }
     Ok(())
+}
+
+/// A list item. An item that would read as a rule (`- ---`) is marked `+` instead.
+fn write_bullet(out: &mut impl Write, indent: &str, marker: &str, text: &str) -> io::Result<()> {
+    let line = format!("{indent}{marker} {text}");
+    if marker == "-" && crate::outline::syntax::is_thematic_break(line.as_bytes()) {
+        writeln!(out, "{indent}+ {text}")
+    } else {
+        writeln!(out, "{line}")
+    }
+}
+
+/// A line of text as a Markdown paragraph: a backslash before it when Markdown would
+/// read it as a bullet, a heading, a rule or a fence.
+fn paragraph(text: &str) -> Cow<'_, str> {
+    use crate::outline::syntax::{is_thematic_break, setext_underline};
+    let body = text.as_bytes();
+    let special = crate::outline::bullet_shape(body).is_some()
+        || text.starts_with(['#', '\\'])
+        || is_thematic_break(body)
+        || setext_underline(body).is_some()
+        || markdown::is_bold_heading(body)
+        || markdown::is_fence(body);
+    if special {
+        Cow::Owned(format!("\\{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Text lines as a fenced code block, their common indentation removed. `first`: they
@@ -162,7 +198,7 @@ fn write_code(
             if !names {
                 break;
             }
-            writeln!(out, "{}", text.trim())?;
+            writeln!(out, "{}", paragraph(text.trim()))?;
             lines = &lines[1..];
             seen += 1;
         }

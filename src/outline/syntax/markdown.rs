@@ -2,6 +2,8 @@
 //! paragraphs, lists, fences, front matter and a leading `title:` line.
 
 use super::super::parse::{self, after_indent, is_blank, is_space, trim_end_len};
+use std::borrow::Cow;
+
 use super::super::{Kind, Shape};
 
 /// `#` to `######` then a space or the end, or two or more glued to the text
@@ -45,8 +47,11 @@ fn unwrap_bold(body: &[u8], (start, end): (usize, usize)) -> (usize, usize) {
     let text = &body[start..end];
     for mark in [&b"**"[..], b"__"] {
         if let Some(inner) = text.strip_prefix(mark) {
+            // As in CommonMark, `** x` is not bold; `** x **` is read as sloppy bold.
             let closed = inner.len() >= 2 && inner.ends_with(mark);
-            if !closed && inner.first().is_none_or(|&b| is_space(b)) {
+            let spaced_open = inner.first().is_none_or(|&b| is_space(b));
+            let spaced_close = closed && inner.len() > 2 && is_space(inner[inner.len() - 3]);
+            if spaced_open && !spaced_close {
                 return (start, end);
             }
             let inner = inner.strip_suffix(mark).unwrap_or(inner);
@@ -61,6 +66,67 @@ fn unwrap_bold(body: &[u8], (start, end): (usize, usize)) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+/// A heading's text as Markdown means it: links read as their text
+/// (`[John Brown](http://twitter.com/x)` is "John Brown") and backslash escapes as the
+/// character escaped (`\*` is `*`).
+pub fn inline_text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['[', '\\']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\'
+            && let Some(&next) = rest.as_bytes().get(1)
+            && next.is_ascii_punctuation()
+        {
+            out.push(char::from(next));
+            rest = &rest[2..];
+        } else if c == '['
+            && let Some((label, len)) = link(rest)
+        {
+            out.push_str(&inline_text(label));
+            rest = &rest[len..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `[label](url)` at the start of `text`: the label and the link's length.
+fn link(text: &str) -> Option<(&str, usize)> {
+    let close = text.find("](")?;
+    let label = &text[1..close];
+    if label.contains(['[', ']']) {
+        return None;
+    }
+    let end = text[close + 2..].find(')')?;
+    Some((label, close + 2 + end + 1))
+}
+
+/// Text for a heading that [`heading_shape`] and [`inline_text`] read back as it is:
+/// backslashes before punctuation, link brackets and leading bold marks are escaped.
+pub fn escape_heading(text: &str) -> Cow<'_, str> {
+    let bold = text.starts_with("**") || text.starts_with("__");
+    if !bold && !text.contains(['[', '\\']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let escape = (c == '\\' && bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation))
+            || c == '['
+            || (bold && i == 0);
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// A line at column 0 that starts with `**` and has nothing after its closing `**`
@@ -148,6 +214,42 @@ mod tests {
             "text",
         ] {
             assert!(!is_bold_heading(line.as_bytes()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn links_and_escapes_read_as_text() {
+        for (text, want) in [
+            (
+                "(math) by [John Brown](http://twitter.com/x)",
+                "(math) by John Brown",
+            ),
+            ("[a](u) and [b](v)!", "a and b!"),
+            ("no [link] here", "no [link] here"),
+            ("[[wiki]](x)", "[[wiki]](x)"),
+            (r"\*\*not bold\*\*", "**not bold**"),
+            (r"C:\Users", r"C:\Users"),
+            (r"\[a](b)", "[a](b)"),
+        ] {
+            assert_eq!(inline_text(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn escaped_headings_read_back_as_written() {
+        for text in [
+            "**x**",
+            "__init__",
+            r"a\*b",
+            "[a](b)",
+            "plain",
+            r"C:\Users",
+            "** x",
+        ] {
+            let line = format!("## {}", escape_heading(text));
+            let s = heading_shape(line.as_bytes());
+            let read = inline_text(&line[s.text.0..s.text.1]);
+            assert_eq!(read, text, "{line}");
         }
     }
 
