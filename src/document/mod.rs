@@ -299,12 +299,24 @@ impl DayInfo {
         }
     }
 
-    /// A short name: the weekday ("friday"), else the day heading's text ("Day 2").
+    /// A short name for records: the weekday ("friday"), else "day 2" (what `--day`
+    /// takes).
     pub fn name(&self) -> String {
-        match (self.weekday, &self.label) {
-            (Some(day), _) => day.name().to_string(),
-            (None, Some(label)) => label.clone(),
-            (None, None) => format!("day {}", self.number),
+        match self.weekday {
+            Some(day) => day.name().to_string(),
+            None => format!("day {}", self.number),
+        }
+    }
+
+    /// A heading for the day: its day heading's text, else the weekday ("Friday").
+    pub fn heading(&self) -> String {
+        match (&self.label, self.weekday) {
+            (Some(label), _) => label.clone(),
+            (None, Some(day)) => {
+                let name = day.name();
+                format!("{}{}", name[..1].to_uppercase(), &name[1..])
+            }
+            (None, None) => format!("Day {}", self.number),
         }
     }
 

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::document::{Day, Document, Note, Session, SessionKind, rules};
+use crate::document::{Document, Note, Session, SessionKind, rules};
 use crate::outline::syntax::markdown;
 use crate::outline::{Kind, Syntax};
 
@@ -28,11 +28,8 @@ pub fn write_document<'d>(
     }
     let title = doc.title();
     writeln!(out, "# {}\n", title.unwrap_or(label))?;
-    let mut day: Option<Day> = None;
+    let mut day = None;
     let mut in_wishlist = false;
-    // The reader takes a note-like heading right after an empty session as a note of
-    // it; where the original had a day heading in between, so must the export.
-    let mut previous_empty = false;
     for session in sessions {
         let heading = heading(session);
         let notes = doc.notes(session);
@@ -43,20 +40,17 @@ pub fn write_document<'d>(
             }
             write_bullet(out, "", "-", &heading)?;
             write_notes(out, doc, &notes, 1)?;
-            previous_empty = false;
             continue;
         }
         if in_wishlist {
             out.write_all(b"\n")?;
             in_wishlist = false;
         }
-        let separate = previous_empty && rules::is_note(&heading);
-        if session.day().is_some() && (session.day() != day || separate) {
-            day = session.day();
-            if let Some(d) = day {
-                let name = d.name();
-                writeln!(out, "## {}{}\n", name[..1].to_uppercase(), &name[1..])?;
-            }
+        if let Some(info) = session.day_info()
+            && day != Some(info.number)
+        {
+            day = Some(info.number);
+            writeln!(out, "## {}\n", markdown::escape_heading(&info.heading()))?;
         }
         write_heading(out, &heading)?;
         if !notes.is_empty() {
@@ -64,7 +58,6 @@ pub fn write_document<'d>(
         }
         write_notes(out, doc, &notes, 0)?;
         out.write_all(b"\n")?;
-        previous_empty = notes.is_empty();
     }
     Ok(())
 }
@@ -262,12 +255,21 @@ mod tests {
     }
 
     #[test]
-    fn a_day_heading_keeps_an_empty_session_apart_from_the_next() {
+    fn empty_sessions_stay_sessions_when_read_back() {
         let src = "# Conf\n*London*\n\n## Wednesday\n\n### Welcome\n*Euan Adie*\n";
+        let md = export(src);
         assert_eq!(
-            export(src),
-            "# Conf\n\n## Wednesday\n\n## *London*\n\n## Wednesday\n\n## Welcome\n\n*Euan Adie*\n\n"
+            md,
+            "# Conf\n\n## Wednesday\n\n## *London*\n\n## Welcome\n\n*Euan Adie*\n\n"
         );
+        let titles = |doc: &Document| -> Vec<String> {
+            doc.sessions()
+                .iter()
+                .map(|s| s.title().to_string())
+                .collect()
+        };
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(titles(&reread), titles(&Document::parse(src.as_bytes())));
     }
 
     #[test]

@@ -169,7 +169,8 @@ pub fn write_session(
     write_file(out, opts, file)?;
     put_number(out, opts, session.line_number())?;
     out.write_all(b":")?;
-    put(out, opts, Role::Day, session.day().map_or("", |d| d.name()))?;
+    let day = session.day_info().map(DayInfo::name);
+    put(out, opts, Role::Day, day.as_deref().unwrap_or(""))?;
     out.write_all(b":")?;
     write_session_label(out, opts, session)?;
     write_status(out, opts, session)?;
@@ -388,6 +389,11 @@ pub fn write_day(
     };
     write_file(out, opts, file)?;
     put(out, opts, Role::Day, &day.name())?;
+    if let Some(label) = &day.label
+        && !label.eq_ignore_ascii_case(&day.name())
+    {
+        write!(out, " ({label})")?;
+    }
     writeln!(
         out,
         ": {}, {}",

@@ -64,9 +64,9 @@ pub fn write_tree(
         let last = i + 1 == sessions.len();
         draw_guides(out, opts, guides, &later, last)?;
         write_session_label(out, opts, session)?;
-        if let Some(day) = session.day() {
+        if let Some(day) = session.day_info() {
             out.write_all(b" (")?;
-            put(out, opts, Role::Day, day.name())?;
+            put(out, opts, Role::Day, &day.name())?;
             out.write_all(b")")?;
         }
         write_status(out, opts, session)?;
