@@ -521,7 +521,29 @@ impl<'s> Searcher<'s> {
     /// finds them: a `speaker:` line or a name line under the heading, or a heading
     /// right after it that only names people.
     fn noted_speakers(&self, heading: &Node<'s>, named: bool) -> Option<String> {
-        let mut lines = 64;
+        // Most sessions start with a line that can name nobody: no colon, no capital.
+        let mut at = line_end(self.src, heading.start);
+        while at < self.src.len() {
+            let end = line_end(self.src, at);
+            let (body_start, shape) = self.classify(at, end);
+            match shape.kind {
+                Kind::Blank | Kind::Meta => at = end,
+                Kind::Heading { .. } => break,
+                _ => {
+                    // Without a colon, the first line ends the probe: only a line of
+                    // names can count.
+                    let text = &self.src[body_start + shape.text.0..body_start + shape.text.1];
+                    if memchr::memchr(b':', text).is_none() {
+                        if named || !SpeakerProbe::may_name(text) {
+                            return None;
+                        }
+                        return rules::name_line(&decode(text)).map(String::from);
+                    }
+                    break;
+                }
+            }
+        }
+        let mut lines = 4;
         loop {
             let end = (0..lines)
                 .try_fold(heading.start, |at, _| {
@@ -535,7 +557,7 @@ impl<'s> Searcher<'s> {
             };
             scan(probe.src, Syntax::Outline, &mut probe);
             if probe.probe.done() || end == self.src.len() {
-                if let Some(names) = probe.probe.speakers(named) {
+                if let Some(names) = probe.probe.speakers(|| named) {
                     return Some(names.to_string());
                 }
                 let next = probe.next_heading.filter(|_| !named)?;

@@ -675,9 +675,9 @@ pub struct SpeakerProbe {
     seen: bool,
     done: bool,
     /// The names on a first line that only names people ("Guido van Rossum").
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// The names of a `speaker:` or `speakers:` line.
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
 }
 
 impl SpeakerProbe {
@@ -707,6 +707,26 @@ impl SpeakerProbe {
         }
     }
 
+    /// Looks at a line the probe wants, by its text's bytes: most lines (no colon, no
+    /// capital first) end the probe without being decoded.
+    pub fn feed_bytes(&mut self, line: &Scanned, text: &[u8]) {
+        if !SpeakerProbe::may_name(text) {
+            self.seen = true;
+            self.done = true;
+            return;
+        }
+        self.feed(line, &String::from_utf8_lossy(text));
+    }
+
+    /// False for a line's text that can be neither a `speaker:` line nor a line of
+    /// names: no colon, and no capital (or "by ") first.
+    pub fn may_name(text: &[u8]) -> bool {
+        text.first()
+            .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+            || text.starts_with(b"by ")
+            || memchr::memchr(b':', text).is_some()
+    }
+
     /// Looks at a line the probe wants, with its text.
     pub fn feed(&mut self, line: &Scanned, text: &str) {
         let first = !std::mem::replace(&mut self.seen, true);
@@ -715,21 +735,21 @@ impl SpeakerProbe {
             return;
         }
         if let Some(names) = rules::speaker_label(text) {
-            self.label = Some(names.to_string());
+            self.label = Some(names.into());
             self.done = true;
         } else if first && let Some(names) = rules::name_line(text) {
-            self.name = Some(names.to_string());
+            self.name = Some(names.into());
         } else if !rules::is_label_line(text) {
             self.done = true;
         }
     }
 
-    /// The speakers the notes give, for a heading that names `heading_speakers` (a
-    /// name line counts only when the heading names nobody).
-    pub fn speakers(&self, heading_has_speakers: bool) -> Option<&str> {
+    /// The speakers the notes give; `heading_has_speakers` says whether the heading
+    /// names some (a name line counts only when it names nobody), asked only when needed.
+    pub fn speakers(&self, heading_has_speakers: impl FnOnce() -> bool) -> Option<&str> {
         self.label
             .as_deref()
-            .or(self.name.as_deref().filter(|_| !heading_has_speakers))
+            .or_else(|| self.name.as_deref().filter(|_| !heading_has_speakers()))
     }
 }
 
@@ -742,21 +762,42 @@ struct HeadingEvent {
     text: String,
     /// The text the heading rules read: a TaskPaper project's keeps its colon, so that
     /// "Talks I did not see:" is a wishlist.
-    rule_text: Option<String>,
-    /// Tags and TODO state, for org and TaskPaper headings.
-    tags: Vec<String>,
-    state: Option<&'static str>,
-    /// Something that is not a heading (or metadata) follows before the next heading.
+    project: bool,
+    /// Bullets directly under it may be lightning talks or wishlist items.
+    holds_talks: bool,
+    /// It says "lightning talk".
+    lightning: bool,
+    /// Something that is not a heading (or metadata) is under it.
     body: bool,
-    probe: SpeakerProbe,
+    /// What its text alone makes it.
+    fixed: Fixed,
+    /// Speakers the lines under it name, and whether a `speaker:` line names them
+    /// (else a line that is only a name, which counts when the heading names nobody).
+    speakers: Option<Box<str>>,
+    by_label: bool,
     /// Where its subtree ends: the line after it, and that line's byte offset.
     end: (usize, usize),
 }
 
+/// What a heading's text alone makes it, found while collecting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fixed {
+    /// Nothing yet: its level decides.
+    No,
+    /// A separator, day heading or wishlist heading.
+    Role,
+    /// `Speaker: NAME` where headings nest.
+    Speaker,
+}
+
 impl HeadingEvent {
     /// The text the heading rules read.
-    fn rule_text(&self) -> &str {
-        self.rule_text.as_deref().unwrap_or(&self.text)
+    fn rule_text(&self) -> Cow<'_, str> {
+        if self.project {
+            Cow::Owned(format!("{}:", self.text))
+        } else {
+            Cow::Borrowed(&self.text)
+        }
     }
 }
 
@@ -780,6 +821,8 @@ struct Collector<'s> {
     src: &'s [u8],
     syntax: Syntax,
     headings: Vec<HeadingEvent>,
+    /// Looks for the speakers of the last heading.
+    probe: SpeakerProbe,
     bullets: Vec<BulletEvent>,
     meta_title: Option<(usize, String)>,
     lines: usize,
@@ -805,8 +848,9 @@ impl<'s> Collector<'s> {
         Collector {
             src,
             syntax,
-            headings: Vec::new(),
-            bullets: Vec::with_capacity(src.len() / 512),
+            headings: Vec::with_capacity(src.len() / 256),
+            probe: SpeakerProbe::default(),
+            bullets: Vec::with_capacity(src.len() / 1024),
             meta_title: None,
             lines: 0,
             nest: Vec::new(),
@@ -820,6 +864,39 @@ impl<'s> Collector<'s> {
             self.src,
             line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
         )
+    }
+
+    /// Whether bullets directly under a heading may be lightning talks or wishlist
+    /// items: it is a lightning-talks or wishlist heading, or it may be a note or a
+    /// sub-section of one (a heading right after an empty one in a plain outline, a
+    /// heading under one where headings nest).
+    fn may_hold_talks(&self, line: &Scanned, rule_text: &str) -> bool {
+        if rules::is_wishlist_heading(rule_text) {
+            return true;
+        }
+        if self.syntax.nests_headings() {
+            let parent = line.parent.and_then(|p| {
+                self.nest
+                    .iter()
+                    .rev()
+                    .find(|&&(open, _)| open == p)
+                    .and_then(|&(_, heading)| heading)
+            });
+            parent.is_some_and(|h| self.headings[h].holds_talks)
+        } else {
+            self.headings
+                .last()
+                .is_some_and(|h| h.holds_talks && !h.body)
+        }
+    }
+
+    /// Keeps what the probe found for the last heading.
+    fn finish_probe(&mut self) {
+        let probe = std::mem::take(&mut self.probe);
+        if let Some(last) = self.headings.last_mut() {
+            last.by_label = probe.label.is_some();
+            last.speakers = probe.label.or(probe.name);
+        }
     }
 
     /// `title: x` in front matter or a leading metadata block, `#+TITLE: x` in org.
@@ -881,30 +958,40 @@ impl Sink for Collector<'_> {
                 return;
             }
             OutlineKind::Heading { level } => {
-                if let Some(last) = self.headings.last_mut()
-                    && last.probe.wants(line)
-                {
-                    last.probe.feed(line, "");
-                }
+                self.finish_probe();
                 let mut text = self.text(line).into_owned();
                 if self.syntax == Syntax::Markdown {
                     text = crate::outline::syntax::markdown::inline_text(&text).into_owned();
                 }
-                let (tags, state) = heading_marks(self.syntax, line.body);
                 let project = self.syntax == Syntax::TaskPaper
                     && crate::outline::syntax::taskpaper::is_project(line.body);
+                let project = project && !rules::is_separator(&text);
+                let rule_text = project.then(|| format!("{text}:"));
+                let lightning = rules::is_lightning_talks(&text);
+                let rule = rule_text.as_deref().unwrap_or(&text);
+                let fixed = if rules::fixed_role(rule).is_some() {
+                    Fixed::Role
+                } else if self.syntax.nests_headings() && rules::speaker_label(&text).is_some() {
+                    Fixed::Speaker
+                } else {
+                    Fixed::No
+                };
+                let holds_talks = lightning || self.may_hold_talks(line, rule);
                 self.headings.push(HeadingEvent {
                     line: line.index,
                     start: line.start,
                     level,
-                    rule_text: (project && !rules::is_separator(&text)).then(|| format!("{text}:")),
+                    project,
+                    holds_talks,
+                    lightning,
                     text,
-                    tags,
-                    state,
                     body: false,
-                    probe: SpeakerProbe::new(line.index),
+                    fixed,
+                    speakers: None,
+                    by_label: false,
                     end: (usize::MAX, self.src.len()),
                 });
+                self.probe = SpeakerProbe::new(line.index);
                 let heading = self.headings.len() - 1;
                 self.open.push((line.index, Slot::Heading(heading)));
                 self.nest.push((line.index, Some(heading)));
@@ -912,34 +999,39 @@ impl Sink for Collector<'_> {
             }
             _ => {}
         }
-        // The heading the line is under: it holds notes.
-        let owner = line.parent.and_then(|p| {
-            self.nest
-                .iter()
-                .rev()
-                .find(|&&(open, _)| open == p)
-                .and_then(|&(_, heading)| heading)
-        });
+        // The heading the line is under: it holds notes. Only TaskPaper nests headings
+        // by indentation; elsewhere every line is under the last heading.
         let bullet = matches!(line.shape.kind, OutlineKind::Bullet(_));
-        if bullet {
-            self.nest.push((line.index, owner));
-        }
+        let owner = if self.syntax == Syntax::TaskPaper {
+            let owner = line.parent.and_then(|p| {
+                self.nest
+                    .iter()
+                    .rev()
+                    .find(|&&(open, _)| open == p)
+                    .and_then(|&(_, heading)| heading)
+            });
+            if bullet {
+                self.nest.push((line.index, owner));
+            }
+            owner
+        } else {
+            self.headings.len().checked_sub(1)
+        };
         let Some(owner) = owner else {
             return;
         };
         let src = self.src;
+        if owner + 1 == self.headings.len() && self.probe.wants(line) {
+            self.probe.feed_bytes(line, bytes_of(src, line));
+        }
         let heading = &mut self.headings[owner];
         heading.body = true;
-        if heading.probe.wants(line) {
-            let text = decode(
-                src,
-                line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
-            );
-            heading.probe.feed(line, &text);
-        }
+        // Bullets directly under a heading are kept when the reader may need them: a
+        // status, a lightning talk, a wishlist item.
         if bullet
             && let Some(parent) = line.parent
             && parent == heading.line
+            && (heading.holds_talks || may_be_status(bytes_of(src, line)))
         {
             self.bullets.push(BulletEvent {
                 line: line.index,
@@ -981,6 +1073,23 @@ fn heading_marks(syntax: Syntax, body: &[u8]) -> (Vec<String>, Option<&'static s
     }
 }
 
+/// The line that starts at byte `start`, without its terminator (or a BOM).
+fn line_body(src: &[u8], start: usize) -> &[u8] {
+    let rest = &src[start..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if start == 0 {
+        line.strip_prefix(crate::outline::BOM).unwrap_or(line)
+    } else {
+        line
+    }
+}
+
+/// The text of a scanned line, as bytes.
+fn bytes_of<'s>(src: &'s [u8], line: &Scanned) -> &'s [u8] {
+    &src[line.body_start + line.shape.text.0..line.body_start + line.shape.text.1]
+}
+
 /// Bytes `range` of `src` as text.
 fn decode(src: &[u8], range: Range<usize>) -> Cow<'_, str> {
     let bytes = &src[range];
@@ -1002,6 +1111,10 @@ struct Read {
 enum Place {
     /// The document title.
     Title,
+    /// A separator, day heading or wishlist heading, wherever it stands.
+    Fixed(HeadingRole),
+    /// `Speaker: NAME` where headings nest: names the speakers of the session above.
+    Speaker,
     /// Above the session level: ends the session before it.
     Section,
     /// At the session level: read by rules 2 to 4.
@@ -1028,6 +1141,9 @@ struct Reader<'s> {
     item: Option<usize>,
     /// True while the last session's heading has nothing under it yet.
     open_and_empty: bool,
+    /// The heading being read comes right after a session heading that had nothing
+    /// under it.
+    was_empty: bool,
     /// Where headings nest, the end of the open talk's and item's subtrees (line, byte):
     /// a session never runs past its heading's subtree.
     talk_end: (usize, usize),
@@ -1039,7 +1155,7 @@ impl<'s> Reader<'s> {
         Reader {
             src,
             syntax,
-            sessions: Vec::new(),
+            sessions: Vec::with_capacity(src.len() / 512),
             days: Vec::new(),
             session_days: Vec::new(),
             undated: Vec::new(),
@@ -1047,12 +1163,14 @@ impl<'s> Reader<'s> {
             wishlist: None,
             item: None,
             open_and_empty: false,
+            was_empty: false,
             talk_end: (usize::MAX, usize::MAX),
             item_end: (usize::MAX, usize::MAX),
         }
     }
 
-    fn read(mut self, collected: Collector) -> Read {
+    fn read(mut self, mut collected: Collector) -> Read {
+        collected.finish_probe();
         let Collector {
             headings,
             bullets,
@@ -1061,16 +1179,23 @@ impl<'s> Reader<'s> {
             ..
         } = collected;
         let title = title_heading(self.syntax, &headings);
-        let places = places(self.syntax, &headings, title);
+        let session_level = session_level(self.syntax, &headings, title);
+        let title_text =
+            meta_title.or_else(|| title.map(|i| (headings[i].line, headings[i].text.clone())));
         let mut bullets = bullets.into_iter().peekable();
-        for (i, heading) in headings.iter().enumerate() {
+        let mut previous_body = false;
+        for (i, heading) in headings.into_iter().enumerate() {
+            let place = place(self.syntax, &heading, Some(i) == title, session_level);
             while let Some(bullet) = bullets.next_if(|b| b.after <= i) {
                 self.top_level_bullet(&bullet);
             }
-            if i > 0 && headings[i - 1].body {
+            // Lines under the heading before: the session is no longer empty.
+            if previous_body {
                 self.open_and_empty = false;
             }
-            self.heading(heading, places[i]);
+            self.was_empty = self.open_and_empty;
+            previous_body = heading.body;
+            self.heading(heading, place);
         }
         for bullet in bullets {
             self.top_level_bullet(&bullet);
@@ -1078,14 +1203,12 @@ impl<'s> Reader<'s> {
         let at = self.src.len();
         self.close_item(lines, at);
         self.close_talk(lines, at);
-        let title =
-            meta_title.or_else(|| title.map(|i| (headings[i].line, headings[i].text.clone())));
         let days: Vec<Arc<DayInfo>> = self.days.into_iter().map(Arc::new).collect();
         for (session, day) in self.sessions.iter_mut().zip(self.session_days) {
             session.day = day.map(|d| Arc::clone(&days[d]));
         }
         Read {
-            title,
+            title: title_text,
             sessions: self.sessions,
             days,
         }
@@ -1093,66 +1216,69 @@ impl<'s> Reader<'s> {
 
     /// A heading: rules 2 to 4 of FORMAT.md, in order, for headings at the session
     /// level; sections end sessions and sub-sections belong to them.
-    fn heading(&mut self, heading: &HeadingEvent, place: Place) {
-        let (index, start, text) = (heading.line, heading.start, heading.text.as_str());
+    fn heading(&mut self, heading: HeadingEvent, place: Place) {
+        let (index, start) = (heading.line, heading.start);
         if place == Place::Title {
             return;
         }
         self.close_item(index, start);
-        let before = match self.talk {
-            Some(t) if self.open_and_empty && self.syntax == Syntax::Outline => {
-                Before::EmptySession {
-                    has_speakers: !self.sessions[t].byline().speakers.is_empty(),
-                }
-            }
-            _ => Before::Other,
-        };
-        if self.syntax.nests_headings()
-            && let Some(names) = rules::speaker_label(text)
-        {
-            // "### Speaker: Ann Lee" under a session names its speakers.
-            if let Some(t) = self.talk.filter(|_| index < self.talk_end.0)
-                && self.sessions[t].byline().speakers.is_empty()
-            {
-                self.sessions[t].noted_speakers = Some(names.into());
-            }
-            return;
-        }
-        let role = rules::heading_role(heading.rule_text(), before);
-        if role != HeadingRole::Separator {
+        if place != Place::Fixed(HeadingRole::Separator) {
             self.open_and_empty = false;
         }
-        match role {
-            HeadingRole::Separator => {}
-            HeadingRole::Day(day) => {
+        match place {
+            Place::Title | Place::Fixed(HeadingRole::Separator) | Place::SubSection => {}
+            Place::Fixed(HeadingRole::Day(day)) => {
                 self.close_talk(index, start);
                 self.wishlist = None;
-                self.day_heading(day, text);
+                self.day_heading(day, &heading.text);
             }
-            HeadingRole::Wishlist => {
+            Place::Fixed(_) => {
                 self.close_talk(index, start);
                 self.wishlist = Some(index);
             }
-            _ if place == Place::Section => {
+            Place::Section => {
                 self.close_talk(index, start);
                 self.wishlist = None;
             }
-            _ if place == Place::SubSection => {}
-            HeadingRole::Speaker => {
-                if let Some(t) = self.talk
-                    && let Some(names) =
-                        rules::speaker_label(text).or_else(|| rules::name_line(text))
+            Place::Speaker => {
+                // "### Speaker: Ann Lee" under a session names its speakers.
+                if let Some(t) = self.talk.filter(|_| index < self.talk_end.0)
+                    && self.sessions[t].byline().speakers.is_empty()
+                    && let Some(names) = rules::speaker_label(&heading.text)
                 {
                     self.sessions[t].noted_speakers = Some(names.into());
                 }
             }
-            HeadingRole::Note => {}
+            Place::Session => self.session_level_heading(heading),
+        }
+    }
+
+    /// A heading at the session level: rule 4 and the speaker rule decide whether it is
+    /// a note or the speaker of the empty session above (plain outline only), else it
+    /// starts a session.
+    fn session_level_heading(&mut self, heading: HeadingEvent) {
+        let before = match self.talk {
+            Some(t) if self.was_empty && self.syntax == Syntax::Outline => Before::EmptySession {
+                has_speakers: !self.sessions[t].byline().speakers.is_empty(),
+            },
+            _ => Before::Other,
+        };
+        match rules::contextual_role(&heading.text, before) {
+            HeadingRole::Speaker => {
+                if let Some(t) = self.talk
+                    && let Some(names) = rules::speaker_label(&heading.text)
+                        .or_else(|| rules::name_line(&heading.text))
+                {
+                    self.sessions[t].noted_speakers = Some(names.into());
+                }
+            }
             HeadingRole::Session => self.session_heading(heading),
+            _ => {}
         }
     }
 
     /// A heading that starts a session (or a block of lightning talks).
-    fn session_heading(&mut self, heading: &HeadingEvent) {
+    fn session_heading(&mut self, heading: HeadingEvent) {
         let (index, start) = (heading.line, heading.start);
         self.close_talk(index, start);
         self.wishlist = None;
@@ -1160,7 +1286,8 @@ impl<'s> Reader<'s> {
         if let Some(day) = rules::mentioned_day(text) {
             self.mentioned_day(day);
         }
-        let kind = if rules::is_lightning_talks(text) {
+        // The enumerator taken off cannot hold "lightning talk".
+        let kind = if heading.lightning {
             SessionKind::LightningTalks
         } else {
             SessionKind::Talk
@@ -1172,11 +1299,22 @@ impl<'s> Reader<'s> {
         if self.syntax.nests_headings() {
             self.talk_end = heading.end;
         }
-        let mut session = session(index, start, Heading::new(text, Reading::Session), kind);
-        let named = !session.heading.byline().speakers.is_empty();
-        session.noted_speakers = heading.probe.speakers(named).map(Into::into);
-        session.tags = heading.tags.clone();
-        session.state = heading.state;
+        let text = if text.len() == heading.text.len() {
+            heading.text.into_boxed_str()
+        } else {
+            text.into()
+        };
+        let heading_text = Heading {
+            text,
+            reading: Reading::Session,
+        };
+        let mut session = session(index, start, heading_text, kind);
+        session.noted_speakers = heading
+            .speakers
+            .filter(|_| heading.by_label || session.heading.byline().speakers.is_empty());
+        if matches!(self.syntax, Syntax::Org | Syntax::TaskPaper) {
+            (session.tags, session.state) = heading_marks(self.syntax, line_body(self.src, start));
+        }
         self.push(session, self.days.len().checked_sub(1));
         self.open_and_empty = true;
     }
@@ -1321,41 +1459,39 @@ fn title_heading(syntax: Syntax, headings: &[HeadingEvent]) -> Option<usize> {
     is_title.then_some(0)
 }
 
-/// Where each heading stands. The session level is the outermost level whose headings
-/// hold notes, leaving out the title, day headings, wishlists and separators (or the
-/// outermost level, when none holds notes). The plain outline has one level.
-fn places(syntax: Syntax, headings: &[HeadingEvent], title: Option<usize>) -> Vec<Place> {
+/// The session level: the outermost level whose headings hold notes, leaving out the
+/// title, day headings, wishlists, separators and speaker headings (or the outermost
+/// level, when none holds notes). The plain outline has one level.
+fn session_level(syntax: Syntax, headings: &[HeadingEvent], title: Option<usize>) -> u8 {
     let level = |h: &HeadingEvent| if syntax.nests_headings() { h.level } else { 0 };
-    let candidate: Vec<bool> = headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            Some(i) != title
-                && !rules::is_separator(h.rule_text())
-                && rules::day_heading(h.rule_text()).is_none()
-                && !rules::is_wishlist_heading(h.rule_text())
-                && rules::speaker_label(h.rule_text()).is_none()
-        })
-        .collect();
     let levels = |with_notes: bool| {
         headings
             .iter()
-            .zip(&candidate)
-            .filter(|&(h, &c)| c && (!with_notes || h.body))
-            .map(|(h, _)| level(h))
+            .enumerate()
+            .filter(|&(i, h)| Some(i) != title && h.fixed == Fixed::No && (!with_notes || h.body))
+            .map(|(_, h)| level(h))
             .min()
     };
-    let session_level = levels(true).or_else(|| levels(false)).unwrap_or(0);
-    headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| match level(h).cmp(&session_level) {
-            _ if Some(i) == title => Place::Title,
+    levels(true).or_else(|| levels(false)).unwrap_or(0)
+}
+
+/// Where a heading stands, once the session level is known.
+fn place(syntax: Syntax, heading: &HeadingEvent, title: bool, session_level: u8) -> Place {
+    let level = if syntax.nests_headings() {
+        heading.level
+    } else {
+        0
+    };
+    match heading.fixed {
+        _ if title => Place::Title,
+        Fixed::Role => rules::fixed_role(&heading.rule_text()).map_or(Place::Session, Place::Fixed),
+        Fixed::Speaker => Place::Speaker,
+        Fixed::No => match level.cmp(&session_level) {
             std::cmp::Ordering::Less => Place::Section,
             std::cmp::Ordering::Equal => Place::Session,
             std::cmp::Ordering::Greater => Place::SubSection,
-        })
-        .collect()
+        },
+    }
 }
 
 /// Whether a bullet's text may be a status: it starts like "missed" or "partial".

@@ -52,14 +52,25 @@ pub enum Before {
 /// Rules 2 to 4 in their order: separator, day heading, wishlist, speaker, note, else
 /// session.
 pub fn heading_role(text: &str, before: Before) -> HeadingRole {
-    let after_empty_session = before != Before::Other;
+    fixed_role(text).unwrap_or_else(|| contextual_role(text, before))
+}
+
+/// The roles a heading's text alone decides: separator, day heading, wishlist.
+pub fn fixed_role(text: &str) -> Option<HeadingRole> {
     if is_separator(text) {
-        HeadingRole::Separator
+        Some(HeadingRole::Separator)
     } else if let Some(day) = day_heading(text) {
-        HeadingRole::Day(day)
-    } else if is_wishlist_heading(text) {
-        HeadingRole::Wishlist
-    } else if before
+        Some(HeadingRole::Day(day))
+    } else {
+        is_wishlist_heading(text).then_some(HeadingRole::Wishlist)
+    }
+}
+
+/// The roles that depend on what came before, for a heading with no fixed role: the
+/// speaker of an empty session above, a note of it, or a session of its own.
+pub fn contextual_role(text: &str, before: Before) -> HeadingRole {
+    let after_empty_session = before != Before::Other;
+    if before
         == (Before::EmptySession {
             has_speakers: false,
         })
@@ -115,6 +126,19 @@ fn is_date_part(word: &str) -> bool {
 
 /// Words a day heading may have besides the weekday, the day number and the date.
 const DAY_HEADING_WORDS: [&str; 7] = ["of", "am", "pm", "morning", "afternoon", "evening", "night"];
+
+/// A cheap first look: can `word` be a word of a day heading? Digits can; so can
+/// words that start like a weekday, month, number word or time of day.
+fn may_be_day_word(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) => matches!(
+            b.to_ascii_lowercase(),
+            b'm' | b't' | b'w' | b'f' | b's' | b'j' | b'a' | b'o' | b'n' | b'd' | b'e' | b'p'
+        ),
+        None => false,
+    }
+}
 
 /// Numbers as words, for "Day Two" and "First Day".
 const NUMBER_WORDS: [(&str, &str); 10] = [
@@ -234,12 +258,14 @@ fn iso_date(text: &str) -> Option<Date> {
 /// an ordinary heading, and so do two weekdays. A date with a year gives its weekday
 /// when the heading names none.
 pub fn day_heading(text: &str) -> Option<DayHeading> {
-    let iso = iso_date(text);
     let mut found = DayHeading::default();
     let (mut month, mut numbers, mut year) = (None, Vec::new(), None);
     let mut day_word = false;
     let mut number_words = Vec::new();
     for word in words(text) {
+        if !may_be_day_word(word) {
+            return None;
+        }
         if let Some(d) = Day::parse(word) {
             if found.weekday.replace(d).is_some() {
                 return None;
@@ -267,7 +293,7 @@ pub fn day_heading(text: &str) -> Option<DayHeading> {
             return None;
         }
     }
-    if let Some(date) = iso {
+    if let Some(date) = iso_date(text) {
         found.date = Some(date);
     } else if let Some(month) = month {
         // "Day 2, November 16": the number next to the month is the date.
@@ -652,6 +678,18 @@ pub fn name_line(text: &str) -> Option<&str> {
         .strip_prefix("by ")
         .or_else(|| text.strip_prefix("By "))
         .unwrap_or(text);
+    // Names are short and every word of them is capitalised, a particle or a joining
+    // word: most lines stop here.
+    let capitalised_or_joining = |word: &str| {
+        let word = word.trim_end_matches(',');
+        word.chars().next().is_some_and(char::is_uppercase)
+            || word == "and"
+            || word == "&"
+            || is_particle(word)
+    };
+    if names.len() > 80 || !names.split_whitespace().all(capitalised_or_joining) {
+        return None;
+    }
     split_people(names, is_person_name).map(|_| names)
 }
 
@@ -810,10 +848,14 @@ pub fn is_lightning_talks(text: &str) -> bool {
 
 /// `needle` (ASCII) in `haystack`, ignoring ASCII case, without allocating.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// A thematic break such as `---`, `***`, `===` or `* * *`: not a session.

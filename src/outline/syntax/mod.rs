@@ -171,6 +171,9 @@ pub(crate) fn level_key(level: u8) -> i64 {
 /// 1 (`=`) or 2 (`-`).
 pub fn setext_underline(body: &[u8]) -> Option<u8> {
     let indent = body.iter().take_while(|&&b| b == b' ').count();
+    if !matches!(body.get(indent), Some(b'=' | b'-')) {
+        return None;
+    }
     let rest = &body[indent..];
     let rest = &rest[..trim_end_len(rest)];
     let level = match rest.first()? {
