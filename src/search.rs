@@ -169,6 +169,7 @@ impl<'s, 'd> DocumentSearch<'s, 'd> {
         let outline = doc.outline();
         let mut session: Option<(usize, SessionInfo)> = None;
         let mut matches = Vec::new();
+        let mut context: Vec<ContextLine> = Vec::new();
         for i in 0..outline.len() {
             if outline.line(i).is_blank() {
                 continue;
@@ -195,15 +196,19 @@ impl<'s, 'd> DocumentSearch<'s, 'd> {
                 let found = &doc.sessions()[s];
                 session = Some((s, info(found.line_number(), &found.byline())));
             }
-            let context: Vec<ContextLine> = doc
-                .context(i)
-                .into_iter()
-                .map(|c| ContextLine {
-                    line: c + 1,
-                    lead: &outline.content(c)[..outline.text_offset(c)],
-                    text: outline.text(c),
-                })
-                .collect();
+            // Hits in a row share most of their ancestors: decode each line once.
+            let path = doc.context(i);
+            let shared = path
+                .iter()
+                .zip(&context)
+                .take_while(|(line, known)| known.line == **line + 1)
+                .count();
+            context.truncate(shared);
+            context.extend(path[shared..].iter().map(|&c| ContextLine {
+                line: c + 1,
+                lead: &outline.content(c)[..outline.text_offset(c)],
+                text: outline.text(c),
+            }));
             emit(&Hit {
                 line: i + 1,
                 lead: &outline.content(i)[..outline.text_offset(i)],

@@ -150,17 +150,20 @@ fn deep_nesting() {
         });
     }
     let file = Temp::new("deep.txt", text.as_bytes());
-    for args in QUERIES
-        .iter()
-        .chain([&["print"][..], &["export", "--to", "opml"]].iter())
-    {
-        notes()
-            .arg("-f")
-            .arg(&file.0)
-            .args(*args)
-            .assert()
-            .stderr("")
-            .code(predicate::in_iter([0, 1]));
+    for syntax in ["outline", "markdown", "org", "taskpaper"] {
+        for args in QUERIES
+            .iter()
+            .chain([&["print"][..], &["export", "--to", "opml"]].iter())
+        {
+            notes()
+                .arg("-f")
+                .arg(&file.0)
+                .args(["--syntax", syntax])
+                .args(*args)
+                .assert()
+                .stderr("")
+                .code(predicate::in_iter([0, 1]));
+        }
     }
     let out = notes()
         .arg("-f")

@@ -45,6 +45,10 @@ check 0 "tree --depth 8, 100,000 levels" "$notes" -f "$work/deep.txt" tree --dep
 check 0 "stats, 100,000 levels" "$notes" -f "$work/deep.txt" stats
 check 0 "show, 100,000 levels" "$notes" -f "$work/deep.txt" show talk
 check 0 "print, 100,000 levels" "$notes" -f "$work/deep.txt" print
+# The same file read in the other syntaxes: search goes through the document there.
+check 0 "grep as Markdown, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax markdown grep 'level 100000$'
+check 0 "grep as TaskPaper, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax taskpaper grep -c 'level 1'
+check 1 "list as org-mode, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax org list
 # (Markdown export and an unlimited tree are left out: their output, four spaces or a
 # guide per level, is quadratic in the depth, about 20 GB here.)
 rm "$work/deep.txt"

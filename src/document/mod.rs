@@ -1462,17 +1462,56 @@ fn title_heading(syntax: Syntax, headings: &[HeadingEvent]) -> Option<usize> {
 /// The session level: the outermost level whose headings hold notes, leaving out the
 /// title, day headings, wishlists, separators and speaker headings (or the outermost
 /// level, when none holds notes). The plain outline has one level.
+///
+/// When several levels hold notes, the one that loses the fewest headings with notes
+/// wins (the outermost on a tie): a level loses the headings with notes above it, which
+/// become sections, and those below it that are under no heading of its own, which
+/// would belong to no session. So an "Overview" paragraph under a `##` heading does not
+/// make `##` the session level when the talks are `###` headings under day headings.
 fn session_level(syntax: Syntax, headings: &[HeadingEvent], title: Option<usize>) -> u8 {
-    let level = |h: &HeadingEvent| if syntax.nests_headings() { h.level } else { 0 };
-    let levels = |with_notes: bool| {
-        headings
+    if !syntax.nests_headings() {
+        return 0;
+    }
+    let candidate = |i: usize, h: &HeadingEvent| Some(i) != title && h.fixed == Fixed::No;
+    let mut levels: Vec<u8> = headings
+        .iter()
+        .enumerate()
+        .filter(|&(i, h)| candidate(i, h) && h.body)
+        .map(|(_, h)| h.level)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let lost = |level: u8| {
+        let mut lost = 0;
+        let mut under = false;
+        for (i, h) in headings.iter().enumerate() {
+            if Some(i) == title {
+                continue;
+            }
+            if h.level <= level {
+                under = h.level == level && candidate(i, h);
+                lost += usize::from(h.level < level && candidate(i, h) && h.body);
+            } else if candidate(i, h) && h.body && !under {
+                lost += 1;
+            }
+        }
+        lost
+    };
+    match levels.len() {
+        0 => headings
             .iter()
             .enumerate()
-            .filter(|&(i, h)| Some(i) != title && h.fixed == Fixed::No && (!with_notes || h.body))
-            .map(|(_, h)| level(h))
+            .filter(|&(i, h)| candidate(i, h))
+            .map(|(_, h)| h.level)
             .min()
-    };
-    levels(true).or_else(|| levels(false)).unwrap_or(0)
+            .unwrap_or(0),
+        1 => levels[0],
+        _ => levels
+            .iter()
+            .copied()
+            .min_by_key(|&level| (lost(level), level))
+            .unwrap_or(0),
+    }
 }
 
 /// Where a heading stands, once the session level is known.
@@ -1623,6 +1662,63 @@ mod tests {
             .collect();
         assert_eq!(notes, [(4, 1), (5, 2), (6, 3), (8, 2), (9, 3)]);
         assert!(doc.notes(&doc.sessions()[1]).is_empty());
+    }
+
+    fn titles_as(src: &str, syntax: Syntax) -> Vec<String> {
+        titles(&Document::parse_as(src.as_bytes(), syntax))
+    }
+
+    #[test]
+    fn sessions_are_the_outermost_level_that_holds_notes() {
+        let org = "* Sentry\n - a\n* Building to scale\n** Caches\n - b\n";
+        assert_eq!(titles_as(org, Syntax::Org), ["Sentry", "Building to scale"]);
+        let md = "# Conf\n## Saturday\n### Talk\n- a\n#### Questions\n- b\n";
+        assert_eq!(titles_as(md, Syntax::Markdown), ["Talk"]);
+        // An overview with notes does not make its level the sessions' when the talks
+        // under the days would then belong to no session.
+        let md = "# Conf\n## Overview\nIn Brno.\n## Friday\n### A\n- a\n### B\n- b\n";
+        assert_eq!(titles_as(md, Syntax::Markdown), ["A", "B"]);
+        let md = "## Track\n### A\n- a\n";
+        assert_eq!(titles_as(md, Syntax::Markdown), ["A"]);
+        let doc = Document::parse_as(b"## Track\n### A\n- a\n### B\n", Syntax::Markdown);
+        assert_eq!(doc.sessions()[1].lines(), 3..4);
+    }
+
+    #[test]
+    fn speakers_from_the_lines_under_a_heading() {
+        let md = "## Talk one\n- speaker: Bob Rogers\n- x\n## Talk two\nby Ann Lee\n\n## Talk three\n- x\n- speaker: Cy Young\n";
+        let doc = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        let speakers: Vec<Vec<&str>> = doc.sessions().iter().map(Session::speakers).collect();
+        assert_eq!(speakers, [vec!["Bob Rogers"], vec!["Ann Lee"], vec![]]);
+        let outline = "Title\n\nEmpty talk\nGuido van Rossum\n  - notes\nNext, Ann Lee\nBo Li\n";
+        let doc = Document::parse(outline.as_bytes());
+        assert_eq!(titles(&doc), ["Empty talk", "Next", "Bo Li"]);
+        assert_eq!(doc.sessions()[0].speakers(), ["Guido van Rossum"]);
+    }
+
+    #[test]
+    fn days_are_numbered_in_file_order() {
+        let md =
+            "## Day 1\n### A\n- a\n## 2019-11-16\n### B\n- b\n### Lightning talks, Sunday\n- c\n";
+        let doc = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        let days: Vec<(usize, Option<Day>, Option<&str>)> = doc
+            .days()
+            .map(|d| (d.number, d.weekday, d.label.as_deref()))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (1, None, Some("Day 1")),
+                (2, Some(Day::Saturday), Some("2019-11-16")),
+                (3, Some(Day::Sunday), None)
+            ]
+        );
+        let numbers: Vec<Option<usize>> = doc
+            .sessions()
+            .iter()
+            .map(|s| s.day_info().map(|d| d.number))
+            .collect();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
     }
 
     #[test]

@@ -401,8 +401,8 @@ fn line_end(src: &[u8], start: usize, newline: Option<usize>) -> (usize, usize) 
 pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
     let bom = if src.starts_with(BOM) { BOM.len() } else { 0 };
     let mut classifier = Classifier::new(syntax, src);
-    // Open nodes: (key, line index, is a heading).
-    let mut stack: Vec<(i64, usize, bool)> = Vec::new();
+    // Open nodes: (key, line index, headings open up to and including it).
+    let mut stack: Vec<(i64, usize, u32)> = Vec::new();
     let mut newlines = memchr::memchr_iter(b'\n', src);
     let mut start = 0;
     let mut index = 0;
@@ -419,19 +419,18 @@ pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
             }
             Nest::Open(key) => {
                 close(&mut stack, sink, index, |k| k >= key);
-                let parent = stack.last().map(|&(_, i, _)| i);
+                let (parent, open) = stack.last().map_or((None, 0), |&(_, i, n)| (Some(i), n));
                 let heading = matches!(shape.kind, Kind::Heading { .. });
-                stack.push((key, index, heading));
+                stack.push((key, index, open + u32::from(heading)));
                 parent
             }
             Nest::Project(column) => {
                 close(&mut stack, sink, index, |k| k >= column);
-                let parent = stack.last().map(|&(_, i, _)| i);
-                let open = stack.iter().filter(|&&(_, _, heading)| heading).count();
+                let (parent, open) = stack.last().map_or((None, 0), |&(_, i, n)| (Some(i), n));
                 shape.kind = Kind::Heading {
-                    level: (open + 1).min(usize::from(u8::MAX)) as u8,
+                    level: (open + 1).min(u32::from(u8::MAX)) as u8,
                 };
-                stack.push((column, index, true));
+                stack.push((column, index, open + 1));
                 parent
             }
         };
@@ -452,7 +451,7 @@ pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
 
 /// Pops open nodes while `pop(column)` holds; each popped subtree ends before line `at`.
 fn close(
-    stack: &mut Vec<(i64, usize, bool)>,
+    stack: &mut Vec<(i64, usize, u32)>,
     sink: &mut impl Sink,
     at: usize,
     pop: impl Fn(i64) -> bool,
