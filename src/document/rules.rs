@@ -1,8 +1,8 @@
 //! The inference rules that read an outline as conference notes.
 //!
 //! Each rule is a small function of a heading's or bullet's text, with its own tests;
-//! FORMAT.md describes them in the same order. No I/O and no outline walking here,
-//! except in [`title`], which needs to see what follows the first heading.
+//! FORMAT.md describes them in the same order. No I/O and no outline walking here: the
+//! reader in `document/read.rs` applies them in order.
 
 use std::sync::LazyLock;
 

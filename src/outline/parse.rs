@@ -164,7 +164,7 @@ fn marker_end(input: &[u8]) -> IResult<'_, ()> {
     }
 }
 
-/// The bullet glyphs, in the order [`glyph_index`] numbers them.
+/// The bullet glyphs, in the order `glyph_index` numbers them.
 pub const GLYPHS: [char; 19] = [
     '•', '◦', '▪', '‣', '○', '●', '■', '□', '▸', '►', '*', '-', '+', '☐', '✔', '✓', '✘', '✗', '✖',
 ];

@@ -2,7 +2,7 @@
 //!
 //! Every syntax answers the same questions about a line: is it a heading (and at which
 //! level), a bullet, text, or metadata, and where does it nest? The plain outline of
-//! v1 lives in [`super::parse`]; Markdown, org-mode and TaskPaper each have a small
+//! v1 lives in the outline's `parse` module; Markdown, org-mode and TaskPaper each have a small
 //! module here. The document layer only sees the answers.
 
 pub mod markdown;
