@@ -535,14 +535,12 @@ impl<'s> Searcher<'s> {
                 Kind::Blank | Kind::Meta => at = end,
                 Kind::Heading { .. } => break,
                 _ => {
-                    // Without a colon, the first line ends the probe: only a line of
-                    // names can count.
                     let text = &self.src[body_start + shape.text.0..body_start + shape.text.1];
-                    if memchr::memchr(b':', text).is_none() {
-                        if named || !SpeakerProbe::may_name(text) {
-                            return None;
-                        }
-                        return rules::name_line(&decode(text)).map(String::from);
+                    // Without a colon, a first line that names nobody ends the probe.
+                    let names =
+                        SpeakerProbe::may_name(text) && rules::name_line(&decode(text)).is_some();
+                    if memchr::memchr(b':', text).is_none() && !names {
+                        return None;
                     }
                     break;
                 }

@@ -347,7 +347,7 @@ impl DayInfo {
 /// One session: a talk, a block of lightning talks or a wishlist item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    line: usize,
+    /// The heading's line first.
     lines: Range<usize>,
     bytes: Range<usize>,
     heading: Heading,
@@ -356,21 +356,22 @@ pub struct Session {
     day: Option<Arc<DayInfo>>,
     kind: SessionKind,
     status: Status,
-    reason: Option<String>,
+    reason: Option<Box<str>>,
     talks: Vec<Talk>,
-    tags: Vec<String>,
-    state: Option<&'static str>,
+    tags: Box<[Box<str>]>,
+    /// The org-mode state, as an index in `org::STATES`.
+    state: Option<u8>,
 }
 
 impl Session {
     /// Index of the session's heading (or wishlist bullet) in the outline.
     pub fn line(&self) -> usize {
-        self.line
+        self.lines.start
     }
 
     /// 1-based line number of the heading.
     pub fn line_number(&self) -> usize {
-        self.line + 1
+        self.lines.start + 1
     }
 
     /// The outline lines the session covers: heading, notes, trailing blank lines.
@@ -430,13 +431,14 @@ impl Session {
     }
 
     /// Tags of the heading: TaskPaper `@tag` and `@tag(value)`, org `:tag:`.
-    pub fn tags(&self) -> &[String] {
+    pub fn tags(&self) -> &[Box<str>] {
         &self.tags
     }
 
     /// The org-mode TODO state of the heading (`TODO`, `DONE`), if any.
     pub fn state(&self) -> Option<&str> {
         self.state
+            .map(|i| crate::outline::syntax::org::STATES[usize::from(i)])
     }
 
     /// Talk, lightning talks or wishlist item.
@@ -572,7 +574,7 @@ impl<'a> Document<'a> {
             return false;
         }
         let bare = name.trim_start_matches('@');
-        self.line_has_tag(session.line, name)
+        self.line_has_tag(session.line(), name)
             || session.lines.clone().any(|l| {
                 self.line_tags(l)
                     .iter()
@@ -595,7 +597,7 @@ impl<'a> Document<'a> {
         session: &'d Session,
     ) -> impl Iterator<Item = usize> + 'd {
         let outline = self.outline();
-        let first = session.line;
+        let first = session.line();
         session.lines.clone().filter(move |&i| {
             outline.line(i).is_bullet()
                 && match session.kind {
@@ -613,7 +615,7 @@ impl<'a> Document<'a> {
     pub fn notes(&self, session: &Session) -> Vec<Note> {
         let outline = self.outline();
         let mut stack: Vec<Note> = vec![Note {
-            line: session.line,
+            line: session.line(),
             depth: 0,
         }];
         let mut notes = Vec::new();
@@ -623,8 +625,8 @@ impl<'a> Document<'a> {
             }
             let parent = outline
                 .parent(line)
-                .filter(|&p| p > session.line)
-                .unwrap_or(session.line);
+                .filter(|&p| p > session.line())
+                .unwrap_or(session.line());
             while stack.len() > 1 && stack.last().is_some_and(|n| n.line != parent) {
                 stack.pop();
             }
@@ -642,7 +644,7 @@ impl<'a> Document<'a> {
     /// the bullets, and where headings nest by level, the sub-section headings.
     pub fn context(&self, line: usize) -> Vec<usize> {
         let outline = self.outline();
-        let floor = self.session_of(line).map(|s| self.sessions[s].line);
+        let floor = self.session_of(line).map(|s| self.sessions[s].line());
         let headings = self.syntax.nests_headings();
         let mut path: Vec<usize> = outline
             .ancestors(line)

@@ -125,7 +125,7 @@ struct HeadingEvent {
     start: usize,
     level: u8,
     text: String,
-    /// The text the heading rules read: a TaskPaper project's keeps its colon, so that
+    /// A TaskPaper project: the heading rules read its text with its colon, so that
     /// "Talks I did not see:" is a wishlist.
     project: bool,
     /// Bullets directly under it may be lightning talks or wishlist items.
@@ -416,25 +416,27 @@ impl Sink for Collector<'_> {
 }
 
 /// Tags and TODO state of a heading line.
-fn heading_marks(syntax: Syntax, body: &[u8]) -> (Vec<String>, Option<&'static str>) {
+fn heading_marks(syntax: Syntax, body: &[u8]) -> (Box<[Box<str>]>, Option<u8>) {
     use crate::outline::syntax::org;
     match syntax {
         Syntax::Org => (
             org::heading_tags(body)
                 .into_iter()
-                .map(String::from)
+                .map(Into::into)
                 .collect(),
-            org::state(body),
+            org::state(body)
+                .and_then(|s| org::STATES.iter().position(|&k| k == s))
+                .map(|i| i as u8),
         ),
         Syntax::TaskPaper => {
             let text = String::from_utf8_lossy(body);
             let tags = crate::outline::syntax::tags(&text)
                 .into_iter()
-                .map(|(name, _)| name.to_string())
+                .map(|(name, _)| name.into())
                 .collect();
             (tags, None)
         }
-        _ => (Vec::new(), None),
+        _ => (Box::default(), None),
     }
 }
 
@@ -721,7 +723,7 @@ impl<'s> Reader<'s> {
             && let Some((status, reason)) = rules::status(&text)
         {
             session.status = status;
-            session.reason = reason.map(String::from);
+            session.reason = reason.map(Into::into);
         }
         if session.kind == SessionKind::LightningTalks {
             session.talks.push(Talk {
@@ -908,7 +910,6 @@ fn may_be_status(text: &[u8]) -> bool {
 
 fn session(line: usize, start: usize, heading: Heading, kind: SessionKind) -> Session {
     Session {
-        line,
         lines: line..line + 1,
         bytes: start..start,
         heading,
@@ -918,7 +919,7 @@ fn session(line: usize, start: usize, heading: Heading, kind: SessionKind) -> Se
         status: Status::Attended,
         reason: None,
         talks: Vec::new(),
-        tags: Vec::new(),
+        tags: Box::default(),
         state: None,
     }
 }

@@ -35,7 +35,7 @@ struct SessionRecord<'a> {
     kind: &'static str,
     status: &'static str,
     reason: Option<&'a str>,
-    tags: &'a [String],
+    tags: &'a [Box<str>],
     state: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<Cow<'a, str>>,
