@@ -733,16 +733,26 @@ pub fn split_names(names: &str) -> Vec<&str> {
 /// A heading's leading enumerator: "A. Keynote: …" is "Keynote: …", and so are
 /// "C.Data-Driven Decisions" and "1. Overkill?". "J.R.R. Tolkien" keeps its initials.
 pub fn strip_enumerator(text: &str) -> &str {
-    let text = text.trim_start();
+    // Every leading enumerator goes ("1. 1. Talk" is "Talk"), so that stripping twice
+    // gives what stripping once does.
+    let mut text = text.trim_start();
+    while let Some(rest) = after_enumerator(text) {
+        text = rest;
+    }
+    text
+}
+
+/// The text after one leading enumerator, if `text` starts with one.
+fn after_enumerator(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     let label = match b {
         [c, ..] if c.is_ascii_uppercase() => 1,
         [d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => 2,
         [d, ..] if d.is_ascii_digit() => 1,
-        _ => return text,
+        _ => return None,
     };
     if !matches!(b.get(label), Some(b'.' | b')')) {
-        return text;
+        return None;
     }
     let rest = &text[label + 1..];
     let spaced = rest.starts_with([' ', '\t']);
@@ -751,11 +761,7 @@ pub fn strip_enumerator(text: &str) -> &str {
         chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
     };
     let rest = rest.trim_start();
-    if (spaced || glued) && !rest.is_empty() {
-        rest
-    } else {
-        text
-    }
+    ((spaced || glued) && !rest.is_empty()).then_some(rest)
 }
 
 /// An unindented line right after an empty session's heading is a note of that session
@@ -951,6 +957,7 @@ mod tests {
             ("A.", "A."),
             ("Keynote", "Keynote"),
             ("U.S. Politics", "U.S. Politics"),
+            ("1. 1. Lightning Talks", "Lightning Talks"),
         ] {
             assert_eq!(strip_enumerator(text), want, "{text}");
         }
