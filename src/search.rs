@@ -303,19 +303,7 @@ impl<'s> Searcher<'s> {
     /// The body (without terminator or BOM) of the line at `start..end`, its offset,
     /// and its shape.
     fn classify(&self, start: usize, end: usize) -> (usize, Shape) {
-        let body_start = if start == 0 && self.src.starts_with(BOM) {
-            BOM.len().min(end)
-        } else {
-            start
-        };
-        let mut body_end = end;
-        if body_end > body_start && self.src[body_end - 1] == b'\n' {
-            body_end -= 1;
-            if body_end > body_start && self.src[body_end - 1] == b'\r' {
-                body_end -= 1;
-            }
-        }
-        let body = &self.src[body_start..body_end];
+        let (body_start, body) = self.body(start, end);
         let shape = if self.in_verbatim(start) {
             verbatim_shape(body)
         } else if setext_underline(body).is_some() && self.underlines(start) {
@@ -328,6 +316,24 @@ impl<'s> Searcher<'s> {
         (body_start, shape)
     }
 
+    /// The line at `start..end` without its terminator (or the BOM on line 1), and where
+    /// that starts.
+    fn body(&self, start: usize, end: usize) -> (usize, &'s [u8]) {
+        let body_start = if start == 0 && self.src.starts_with(BOM) {
+            BOM.len().min(end)
+        } else {
+            start
+        };
+        let mut body_end = end;
+        if body_end > body_start && self.src[body_end - 1] == b'\n' {
+            body_end -= 1;
+            if body_end > body_start && self.src[body_end - 1] == b'\r' {
+                body_end -= 1;
+            }
+        }
+        (body_start, &self.src[body_start..body_end])
+    }
+
     /// True when the line before the one at `start` is plain text at column 0 that a
     /// setext underline makes a heading (the line at `start` being one).
     fn underlines(&self, start: usize) -> bool {
@@ -338,15 +344,8 @@ impl<'s> Searcher<'s> {
         if self.in_verbatim(prev) {
             return false;
         }
-        let (_, shape) = self.classify(prev, start);
-        let body_start = if prev == 0 && self.src.starts_with(BOM) {
-            BOM.len().min(start)
-        } else {
-            prev
-        };
-        let body = &self.src[body_start..start - 1];
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        shape.kind == (Kind::Heading { level: 0 })
+        let (_, body) = self.body(prev, start);
+        shape(body).kind == (Kind::Heading { level: 0 })
             && !is_thematic_break(body)
             && setext_underline(body).is_none()
     }

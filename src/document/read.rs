@@ -231,28 +231,29 @@ impl<'s> Collector<'s> {
         )
     }
 
-    /// Whether bullets directly under a heading may be lightning talks or wishlist
-    /// items: it is a lightning-talks or wishlist heading, or it may be a note or a
-    /// sub-section of one (a heading right after an empty one in a plain outline, a
-    /// heading under one where headings nest).
-    fn may_hold_talks(&self, line: &Scanned, rule_text: &str) -> bool {
-        if rules::is_wishlist_heading(rule_text) {
-            return true;
-        }
+    /// Whether a heading that is neither a lightning-talks nor a wishlist heading may
+    /// still hold talks: it may be a note of one (a heading right after an empty one, in
+    /// a plain outline) or a sub-section of one (where headings nest).
+    fn under_talks(&self, line: &Scanned) -> bool {
         if self.syntax.nests_headings() {
-            let parent = line.parent.and_then(|p| {
-                self.nest
-                    .iter()
-                    .rev()
-                    .find(|&&(open, _)| open == p)
-                    .and_then(|&(_, heading)| heading)
-            });
-            parent.is_some_and(|h| self.headings[h].holds_talks)
+            self.heading_of(line.parent)
+                .is_some_and(|h| self.headings[h].holds_talks)
         } else {
             self.headings
                 .last()
                 .is_some_and(|h| h.holds_talks && !h.body)
         }
+    }
+
+    /// The heading that the open line `parent` is, or is under, as an index in
+    /// `headings`.
+    fn heading_of(&self, parent: Option<usize>) -> Option<usize> {
+        let parent = parent?;
+        self.nest
+            .iter()
+            .rev()
+            .find(|&&(open, _)| open == parent)
+            .and_then(|&(_, heading)| heading)
     }
 
     /// Keeps what the probe found for the last heading.
@@ -333,15 +334,16 @@ impl Sink for Collector<'_> {
                 let project = project && !rules::is_separator(&text);
                 let rule_text = project.then(|| format!("{text}:"));
                 let lightning = rules::is_lightning_talks(&text);
-                let rule = rule_text.as_deref().unwrap_or(&text);
-                let fixed = if rules::fixed_role(rule).is_some() {
+                let role = rules::fixed_role(rule_text.as_deref().unwrap_or(&text));
+                let fixed = if role.is_some() {
                     Fixed::Role
                 } else if self.syntax.nests_headings() && rules::speaker_label(&text).is_some() {
                     Fixed::Speaker
                 } else {
                     Fixed::No
                 };
-                let holds_talks = lightning || self.may_hold_talks(line, rule);
+                let holds_talks =
+                    lightning || role == Some(HeadingRole::Wishlist) || self.under_talks(line);
                 self.headings.push(HeadingEvent {
                     line: line.index,
                     start: line.start,
@@ -368,13 +370,7 @@ impl Sink for Collector<'_> {
         // by indentation; elsewhere every line is under the last heading.
         let bullet = matches!(line.shape.kind, OutlineKind::Bullet(_));
         let owner = if self.syntax == Syntax::TaskPaper {
-            let owner = line.parent.and_then(|p| {
-                self.nest
-                    .iter()
-                    .rev()
-                    .find(|&&(open, _)| open == p)
-                    .and_then(|&(_, heading)| heading)
-            });
+            let owner = self.heading_of(line.parent);
             if bullet {
                 self.nest.push((line.index, owner));
             }
