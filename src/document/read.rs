@@ -8,7 +8,6 @@
 //! The second pass ([`Reader`]) applies the rules of FORMAT.md to them in file order.
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::rules::{self, Before, HeadingRole};
@@ -225,10 +224,7 @@ impl<'s> Collector<'s> {
     }
 
     fn text(&self, line: &Scanned) -> Cow<'s, str> {
-        decode(
-            self.src,
-            line.body_start + line.shape.text.0..line.body_start + line.shape.text.1,
-        )
+        String::from_utf8_lossy(bytes_of(self.src, line))
     }
 
     /// Whether a heading that is neither a lightning-talks nor a wishlist heading may
@@ -453,14 +449,8 @@ fn bytes_of<'s>(src: &'s [u8], line: &Scanned) -> &'s [u8] {
     &src[line.body_start + line.shape.text.0..line.body_start + line.shape.text.1]
 }
 
-/// Bytes `range` of `src` as text.
-fn decode(src: &[u8], range: Range<usize>) -> Cow<'_, str> {
-    let bytes = &src[range];
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
-    }
-}
+/// No end yet: (line, byte) past any.
+const UNBOUNDED: (usize, usize) = (usize::MAX, usize::MAX);
 
 /// What the second pass reads.
 struct Read {
@@ -527,8 +517,8 @@ impl<'s> Reader<'s> {
             item: None,
             open_and_empty: false,
             was_empty: false,
-            talk_end: (usize::MAX, usize::MAX),
-            item_end: (usize::MAX, usize::MAX),
+            talk_end: UNBOUNDED,
+            item_end: UNBOUNDED,
         }
     }
 
@@ -693,7 +683,7 @@ impl<'s> Reader<'s> {
         let text_range = bullet.text.0..bullet.text.1;
         if self.wishlist.is_some() && Some(bullet.parent) == self.wishlist {
             self.close_item(bullet.line, bullet.start);
-            let text = decode(self.src, text_range);
+            let text = String::from_utf8_lossy(&self.src[text_range]);
             let heading = Heading::new(&text, Reading::WishlistItem);
             let mut item = session(bullet.line, bullet.start, heading, SessionKind::Wishlist);
             item.status = Status::NotSeen;
@@ -713,7 +703,7 @@ impl<'s> Reader<'s> {
         if !read {
             return;
         }
-        let text = decode(self.src, text_range);
+        let text = String::from_utf8_lossy(&self.src[text_range]);
         let session = &mut self.sessions[t];
         if session.status == Status::Attended
             && let Some((status, reason)) = rules::status(&text)
@@ -780,26 +770,26 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// Ends the open talk (or lightning talks) session before line `end`, byte `at`,
+    /// or where its heading's subtree ends if that is sooner.
     fn close_talk(&mut self, end: usize, at: usize) {
-        let (end, at) = (end, at).min(std::mem::replace(
-            &mut self.talk_end,
-            (usize::MAX, usize::MAX),
-        ));
+        let limit = std::mem::replace(&mut self.talk_end, UNBOUNDED);
         if let Some(t) = self.talk.take() {
-            self.sessions[t].lines.end = end;
-            self.sessions[t].bytes.end = at;
+            self.end_session(t, (end, at).min(limit));
         }
     }
 
+    /// Ends the open wishlist item, as [`Reader::close_talk`] ends a talk.
     fn close_item(&mut self, end: usize, at: usize) {
-        let (end, at) = (end, at).min(std::mem::replace(
-            &mut self.item_end,
-            (usize::MAX, usize::MAX),
-        ));
+        let limit = std::mem::replace(&mut self.item_end, UNBOUNDED);
         if let Some(i) = self.item.take() {
-            self.sessions[i].lines.end = end;
-            self.sessions[i].bytes.end = at;
+            self.end_session(i, (end, at).min(limit));
         }
+    }
+
+    fn end_session(&mut self, i: usize, (end, at): (usize, usize)) {
+        self.sessions[i].lines.end = end;
+        self.sessions[i].bytes.end = at;
     }
 }
 
