@@ -56,7 +56,8 @@ fn search(bencher: Bencher, pattern: &str) {
     let regex = regex::Regex::new(pattern).unwrap_or_else(|e| panic!("{e}"));
     bencher.counter(bytes()).bench(|| {
         let mut hits = 0;
-        Searcher::new(divan::black_box(NOTES.as_bytes()), &regex, false)
+        let doc = Document::parse(divan::black_box(NOTES.as_bytes()));
+        Searcher::new(&doc, &regex, false)
             .search(|_| {
                 hits += 1;
                 Ok(())

@@ -46,6 +46,15 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "SYNTAX")]
     pub syntax: Option<SyntaxArg>,
 
+    /// Read headings of this level as the sessions (in Markdown, org-mode and
+    /// TaskPaper): those above are days or groups, those below parts of a session.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    pub session_level: Option<u8>,
+
+    /// Read the whole file as one session, titled by its first heading.
+    #[arg(long, global = true)]
+    pub one_talk: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -145,8 +154,14 @@ pub enum Command {
     /// Explain how the notes were read and what looks wrong, as a linter does:
     /// FILE:LINE:COL: warning: MESSAGE, then a summary. Exit status 0 when nothing
     /// looks wrong, 1 with warnings.
-    #[command(after_help = "Example:\n  notes check -f notes.md")]
-    Check,
+    #[command(after_help = "Example:\n  notes check --explain -f notes.md")]
+    Check {
+        /// Also say how the structure was read, one `note:` line per decision (the
+        /// title, days, groups, sessions, sections) and where the reading is unsure.
+        /// Notes do not change the exit status.
+        #[arg(long)]
+        explain: bool,
+    },
     /// Print a completion script for a shell.
     #[command(
         after_help = "Example:\n  notes completions bash > ~/.local/share/bash-completion/completions/notes"

@@ -23,7 +23,7 @@
 //! let pattern = regex::Regex::new("wrap").unwrap();
 //! let mut printer = render::text::GrepPrinter::new(render::text::Options::default());
 //! let mut out = Vec::new();
-//! search::Searcher::new(src.as_bytes(), &pattern, false)
+//! search::Searcher::new(&doc, &pattern, false)
 //!     .search(|hit| printer.hit(&mut out, None, hit))?;
 //! assert_eq!(out, "4:Decorators:decorators wrap functions\n".as_bytes());
 //! # Ok::<(), std::io::Error>(())
@@ -54,7 +54,7 @@ pub mod render;
 pub mod search;
 pub mod summary;
 
-pub use document::{Day, Document, Note, Session, SessionKind, Status, Talk};
+pub use document::{Day, Document, Note, Session, SessionKind, SpeakerSource, Status, Talk};
 pub use outline::{Outline, Syntax};
 pub use query::Filter;
 pub use search::{Hit, Searcher};

@@ -44,14 +44,24 @@ fn main() -> ExitCode {
         cli.file.clone()
     };
     let mut out = BufWriter::new(stdout.lock());
-    let result = commands::run(&cli, &paths, &mut out, ctx).and_then(|outcome| {
+    let (result, outcome) = commands::run(&cli, &paths, &mut out, ctx);
+    let result = result.and_then(|found| {
         out.flush()?;
-        Ok(outcome)
+        Ok(found)
     });
+    drop(out);
+    let mut stderr = io::stderr().lock();
+    for diagnostic in &outcome.diagnostics {
+        // A message that cannot be written is not worth failing for.
+        let _ = match diagnostic {
+            commands::Diagnostic::Error(message) => writeln!(stderr, "error: {message}"),
+            commands::Diagnostic::Warning(message) => writeln!(stderr, "warning: {message}"),
+        };
+    }
     match result {
-        Ok(outcome) if outcome.failed => ExitCode::from(2),
-        Ok(outcome) if outcome.found => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
+        Ok(_) if outcome.failed => ExitCode::from(2),
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // An I/O error with nothing said about it comes from writing the output:
@@ -62,7 +72,7 @@ fn main() -> ExitCode {
                 err
             };
             let message = format!("{err:#}").replace('\n', " ");
-            let _ = writeln!(io::stderr(), "error: {message}");
+            let _ = writeln!(stderr, "error: {message}");
             ExitCode::from(2)
         }
     }

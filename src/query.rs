@@ -31,7 +31,8 @@ impl Filter {
     /// The tag is not checked here: it needs the document, see [`sessions`].
     pub fn matches(&self, session: &Session) -> bool {
         self.day
-            .is_none_or(|d| session.day_info().is_some_and(|info| info.matches(&d)))
+            .as_ref()
+            .is_none_or(|d| session.day_info().is_some_and(|info| info.matches(d)))
             && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
             && self.speaker.as_deref().is_none_or(|want| {
                 let want = fold(want);

@@ -10,12 +10,35 @@ use notes::render::{json, text};
 use super::Ctx;
 use super::input::Inputs;
 
-pub fn run(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
+pub fn run(inputs: &mut Inputs, explain: bool, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let mut by_check: BTreeMap<Check, usize> = BTreeMap::new();
     let mut files = 0;
+    if explain {
+        inputs.explain();
+    }
     inputs.for_each(|file| {
         files += 1;
-        for finding in check::check(file.doc()) {
+        let doc = file.doc();
+        let mut findings = check::check(doc).into_iter().peekable();
+        let mut notes = doc.explanations().iter().peekable();
+        // Findings and notes in line order, a note before a finding on its line.
+        loop {
+            let note_first = match (notes.peek(), findings.peek()) {
+                (Some(n), Some(f)) => n.line < f.line,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if note_first {
+                let note = notes.next().expect("peeked");
+                if ctx.json {
+                    json::write_note(out, file.label, note)?;
+                } else {
+                    text::write_note(out, ctx.opts, file.label, note)?;
+                }
+                continue;
+            }
+            let finding = findings.next().expect("peeked");
             *by_check.entry(finding.check).or_default() += 1;
             if ctx.json {
                 json::write_finding(out, file.label, &finding)?;

@@ -9,7 +9,7 @@ use notes::document::rules;
 use notes::query::{self, Filter};
 use notes::render::json;
 use notes::render::text::{self, GrepPrinter, Options};
-use notes::search::{Hit, Search, SessionInfo};
+use notes::search::{Hit, Searcher, SessionInfo};
 use regex::{Regex, RegexBuilder};
 
 use super::Ctx;
@@ -78,7 +78,7 @@ pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool>
 
 fn print_hits(
     file: &File,
-    searcher: &mut Search,
+    searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
     printer: &mut GrepPrinter,
     out: &mut impl Write,
@@ -102,7 +102,7 @@ fn print_hits(
 /// Hits per session, sessions in file order (lines outside any session first).
 fn counts(
     file: &File,
-    searcher: &mut Search,
+    searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,
@@ -130,7 +130,7 @@ fn counts(
 /// The sessions with at least one hit, as `list` prints them.
 fn sessions_with_hits(
     file: &File,
-    searcher: &mut Search,
+    searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
     out: &mut impl Write,
     ctx: Ctx,

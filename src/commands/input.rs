@@ -2,17 +2,17 @@
 
 use std::cell::OnceCell;
 use std::ffi::OsStr;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use notes::document::rules::DaySpec;
-use notes::document::{DayInfo, Document};
-use notes::outline::Syntax;
+use notes::document::{DayInfo, Document, ReadOptions};
 use notes::outline::first_invalid_utf8;
+use notes::outline::{Outline, Syntax};
 use notes::query::Filter;
-use notes::search::{DocumentSearch, Search, Searcher};
+use notes::search::Searcher;
 use regex::Regex;
 
 /// The user's PyCon 2014 notes, used when no file is named.
@@ -25,7 +25,7 @@ const BUNDLED_LABEL: &str = "pycon2014.txt";
 const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "org", "taskpaper", "todo"];
 
 /// A notes file read, as commands see it. Its document is read the first time it is
-/// asked for: grep without filters never needs it.
+/// asked for: `print` never needs it.
 pub struct File<'f, 'a> {
     /// Its name in messages and JSON records.
     pub label: &'f str,
@@ -35,6 +35,7 @@ pub struct File<'f, 'a> {
     pub src: &'a [u8],
     /// The syntax it is read in.
     pub syntax: Syntax,
+    options: &'f ReadOptions,
     doc: &'f OnceCell<Document<'a>>,
 }
 
@@ -42,7 +43,7 @@ impl<'a> File<'_, 'a> {
     /// The file read as conference notes.
     pub fn doc(&self) -> &Document<'a> {
         self.doc
-            .get_or_init(|| Document::parse_as(self.src, self.syntax))
+            .get_or_init(|| Document::read(Outline::parse_as(self.src, self.syntax), self.options))
     }
 
     /// `filter` with the day `--day` asks for, read against this file's days.
@@ -70,18 +71,19 @@ impl<'a> File<'_, 'a> {
         })
     }
 
-    /// A search of the file for `pattern`: byte first in a plain outline, through the
-    /// document in the other syntaxes. `todo` also finds org-mode TODO headings.
+    /// A search of the file for `pattern`, through its document. `todo` also finds
+    /// org-mode TODO headings.
     pub fn search<'s>(
         &'s self,
         pattern: &'s Regex,
         case_insensitive: bool,
         todo: bool,
-    ) -> Search<'a, 's> {
-        if self.syntax == Syntax::Outline {
-            Search::Bytes(Box::new(Searcher::new(self.src, pattern, case_insensitive)))
+    ) -> Searcher<'a, 's> {
+        let searcher = Searcher::new(self.doc(), pattern, case_insensitive);
+        if todo {
+            searcher.with_states()
         } else {
-            Search::Document(DocumentSearch::new(self.doc(), pattern, todo))
+            searcher
         }
     }
 }
@@ -186,24 +188,44 @@ fn read_file(path: &Path) -> io::Result<Bytes> {
     Ok(Bytes::Owned(bytes))
 }
 
+/// Something to tell the user on standard error, once the command is done: a file
+/// that could not be read (`error:`), or bytes that are not UTF-8 (`warning:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Diagnostic {
+    /// A file could not be found, read or used.
+    Error(String),
+    /// A file was read, with something worth knowing.
+    Warning(String),
+}
+
+/// How the files are to be read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadAs {
+    /// Read files with NUL bytes too (`--text`).
+    pub text: bool,
+    /// The syntax `--syntax` forces, else each file's own.
+    pub syntax: Option<Syntax>,
+    /// How the reader reads the structure (`--session-level`, `--one-talk`,
+    /// `check --explain`).
+    pub options: ReadOptions,
+}
+
 /// The notes files to read, in order, and what went wrong finding or reading them.
 #[derive(Debug)]
 pub struct Inputs {
     sources: Vec<Result<Source, String>>,
-    /// Read files with NUL bytes too (`--text`).
-    text: bool,
-    /// The syntax `--syntax` forces, else each file's own.
-    syntax: Option<Syntax>,
+    read_as: ReadAs,
     failed: bool,
     /// Some file was read; some was refused as binary.
     read_any: bool,
     refused_binary: bool,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl Inputs {
     /// The files named by `paths` (directories expanded), or the bundled notes when
     /// `paths` is empty.
-    pub fn new(paths: &[PathBuf], text: bool, syntax: Option<Syntax>) -> Inputs {
+    pub fn new(paths: &[PathBuf], read_as: ReadAs) -> Inputs {
         let sources = if paths.is_empty() {
             vec![Ok(Source::Bundled)]
         } else {
@@ -211,12 +233,22 @@ impl Inputs {
         };
         Inputs {
             sources,
-            text,
-            syntax,
+            read_as,
             failed: false,
             read_any: false,
             refused_binary: false,
+            diagnostics: Vec::new(),
         }
+    }
+
+    /// What to tell the user on standard error, in the order it happened.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Explain how each file's structure is read (`check --explain`).
+    pub fn explain(&mut self) {
+        self.read_as.options.explain = true;
     }
 
     /// True when more than one file is read: records then start with the file's name.
@@ -231,11 +263,10 @@ impl Inputs {
     }
 
     /// Reads each file in turn and calls `f` with it. A file that cannot be read is
-    /// reported on standard error and skipped.
+    /// kept as a diagnostic and skipped.
     pub fn for_each(&mut self, mut f: impl FnMut(&File) -> Result<()>) -> Result<()> {
         let several = self.several();
-        let last = self.sources.len().saturating_sub(1);
-        for (i, source) in self.sources.iter().enumerate() {
+        for source in &self.sources {
             let loaded = match source {
                 Ok(source) => source
                     .read()
@@ -246,17 +277,17 @@ impl Inputs {
                 Ok(loaded) => loaded,
                 Err(err) => {
                     self.failed = true;
-                    report(&err);
+                    self.diagnostics.push(Diagnostic::Error(format!("{err:#}")));
                     continue;
                 }
             };
-            if !self.text
+            if !self.read_as.text
                 && let Some(at) = memchr::memchr(0, &bytes)
             {
                 self.refused_binary = true;
-                report(&anyhow::anyhow!(
+                self.diagnostics.push(Diagnostic::Error(format!(
                     "{label} looks like a binary file (NUL at byte {at})"
-                ));
+                )));
                 continue;
             }
             self.read_any = true;
@@ -266,23 +297,18 @@ impl Inputs {
                     label: &label,
                     prefix: several.then_some(&label),
                     src: &bytes,
-                    syntax: self.syntax.unwrap_or(syntax),
+                    syntax: self.read_as.syntax.unwrap_or(syntax),
+                    options: &self.read_as.options,
                     doc: &doc,
                 })
             });
             if let Some(line) = invalid.1 {
-                let _ = writeln!(
-                    io::stderr(),
-                    "warning: {label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
+                self.diagnostics.push(Diagnostic::Warning(format!(
+                    "{label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
                     line + 1
-                );
+                )));
             }
             invalid.0?;
-            if i == last {
-                // The process ends next: freeing every session one by one would only
-                // cost time.
-                std::mem::forget(doc);
-            }
         }
         Ok(())
     }
@@ -326,12 +352,6 @@ fn notes_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
-}
-
-/// Writes one `error:` line for a file that could not be read.
-fn report(err: &anyhow::Error) {
-    // An error that cannot be written is not worth failing for.
-    let _ = writeln!(io::stderr(), "error: {err:#}");
 }
 
 /// Files this big are checked for UTF-8 on a second thread while they are parsed.
@@ -401,7 +421,7 @@ mod tests {
     fn labels() {
         assert_eq!(Source::Bundled.label(), "pycon2014.txt");
         assert_eq!(Source::Stdin.label(), "<stdin>");
-        assert!(Inputs::new(&[], false, None).sources == vec![Ok(Source::Bundled)]);
-        assert!(!Inputs::new(&[], false, None).several());
+        assert!(Inputs::new(&[], ReadAs::default()).sources == vec![Ok(Source::Bundled)]);
+        assert!(!Inputs::new(&[], ReadAs::default()).several());
     }
 }

@@ -21,7 +21,8 @@ use notes::render::escape::Escaping;
 use notes::render::text::Options;
 
 use crate::cli::{Cli, Command, ListArgs};
-use input::Inputs;
+pub use input::Diagnostic;
+use input::{Inputs, ReadAs};
 
 /// How to print, decided once by `main`.
 #[derive(Debug, Clone, Copy)]
@@ -32,19 +33,47 @@ pub struct Ctx {
     pub json: bool,
 }
 
-/// What a run came to: whether anything was printed, and whether a file failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a run came to: whether anything was printed, whether a file failed, and what to
+/// say on standard error.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// Something was printed (exit status 0 rather than 1).
     pub found: bool,
     /// A file could not be found or read (exit status 2).
     pub failed: bool,
+    /// Errors and warnings about the files, in order.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Runs the command of `cli` on the notes in `paths` (the bundled notes when empty).
-pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Result<Outcome> {
-    let mut inputs = Inputs::new(paths, cli.text, cli.syntax.map(Into::into));
-    let inputs = &mut inputs;
+/// A failure to write the output stops the run; the diagnostics gathered until then
+/// come with it.
+pub fn run(
+    cli: &Cli,
+    paths: &[PathBuf],
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> (Result<bool>, Outcome) {
+    let read_as = ReadAs {
+        text: cli.text,
+        syntax: cli.syntax.map(Into::into),
+        options: notes::document::ReadOptions {
+            session_level: cli.session_level,
+            one_talk: cli.one_talk,
+            explain: false,
+        },
+    };
+    let mut inputs = Inputs::new(paths, read_as);
+    let result = run_command(cli, &mut inputs, out, ctx);
+    let outcome = Outcome {
+        found: *result.as_ref().unwrap_or(&false),
+        failed: inputs.failed(),
+        diagnostics: inputs.diagnostics().to_vec(),
+    };
+    (result, outcome)
+}
+
+fn run_command(cli: &Cli, inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
     let found = match &cli.command {
         Command::List(args) => list::run(inputs, args, out, ctx)?,
         Command::Missed => {
@@ -73,14 +102,11 @@ pub fn run(cli: &Cli, paths: &[PathBuf], out: &mut impl Write, ctx: Ctx) -> Resu
         Command::Days => summary::days(inputs, out, ctx)?,
         Command::Stats => summary::stats(inputs, out, ctx)?,
         Command::Tree(args) => tree::run(inputs, args, out, ctx)?,
-        Command::Check => check::run(inputs, out, ctx)?,
+        Command::Check { explain } => check::run(inputs, *explain, out, ctx)?,
         Command::Completions { shell } => shell::completions(*shell, out)?,
         Command::Man => shell::man(out)?,
     };
-    Ok(Outcome {
-        found,
-        failed: inputs.failed(),
-    })
+    Ok(found)
 }
 
 /// Runs `f` writing to `out`, through [`Escaping`] when `ctx` says the output goes to a

@@ -1,22 +1,20 @@
 //! Layer 2: the conference reading of an outline.
 //!
-//! A [`Document`] is an [`Outline`] plus what the rules in [`rules`] infer from it: an
-//! optional title, the days, and the sessions, each with its day, speakers, kind and
-//! status. The same rules read every syntax: they are fed headings with levels. Every
-//! session keeps the range of outline lines it covers, so its notes can be printed
-//! exactly as written. No I/O, no colour.
+//! A [`Document`] is an [`Outline`] plus what the reader (`document/read/`) infers from
+//! it with the rules in [`rules`]: an optional title, the days, and the sessions, each
+//! with its title, speakers, day, kind and status. One reader decides the structure
+//! for every command. Every session keeps the range of outline lines it covers, so its
+//! notes can be printed exactly as written. No I/O, no colour.
 
 mod read;
 pub mod rules;
 
-use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
-use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::outline::{Outline, Syntax};
-pub use read::SpeakerProbe;
+pub use read::{Explanation, ReadOptions};
 use rules::DaySpec;
 
 /// A day of the week.
@@ -98,31 +96,6 @@ impl fmt::Display for Day {
     }
 }
 
-/// The error for a string that names no day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownDay(pub String);
-
-impl fmt::Display for UnknownDay {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown day `{}`: expected a weekday in full or in three letters \
-             (monday or mon, tuesday or tue, ..., sunday or sun), in any case",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for UnknownDay {}
-
-impl FromStr for Day {
-    type Err = UnknownDay;
-
-    fn from_str(s: &str) -> Result<Day, UnknownDay> {
-        Day::parse(s.trim()).ok_or_else(|| UnknownDay(s.to_string()))
-    }
-}
-
 /// Whether the note taker saw a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
@@ -189,49 +162,12 @@ pub struct Note {
     pub depth: usize,
 }
 
-/// A heading's (or bullet's) text. What the speaker rule reads in it is worked out
-/// when asked for, borrowing from the text: most commands print few sessions, and
-/// keeping every split would cost memory for nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Heading {
-    text: Box<str>,
-    reading: Reading,
-}
-
-/// Which rule reads a heading's speakers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reading {
-    /// A session heading: [`rules::byline`].
-    Session,
-    /// A wishlist bullet: [`rules::byline`] without "Would like to see:".
-    WishlistItem,
-    /// A lightning talk's bullet: [`rules::talk_byline`].
-    Talk,
-}
-
-impl Heading {
-    fn new(text: &str, reading: Reading) -> Heading {
-        Heading {
-            text: text.into(),
-            reading,
-        }
-    }
-
-    fn byline(&self) -> rules::Byline<'_> {
-        match self.reading {
-            Reading::Session => rules::byline(&self.text),
-            Reading::WishlistItem => rules::byline(rules::wishlist_title(&self.text)),
-            Reading::Talk => rules::talk_byline(&self.text),
-        }
-    }
-}
-
 /// One lightning talk: a top-level bullet of a lightning-talks session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Talk {
     line: usize,
     bytes: Range<usize>,
-    heading: Heading,
+    text: Box<str>,
 }
 
 impl Talk {
@@ -252,13 +188,13 @@ impl Talk {
 
     /// The bullet's text.
     pub fn text(&self) -> &str {
-        &self.heading.text
+        &self.text
     }
 
     /// Title, speakers and handles, as the speaker rule reads the bullet. Each call
     /// reads it again: keep the result when you need several parts.
     pub fn byline(&self) -> rules::Byline<'_> {
-        self.heading.byline()
+        rules::talk_byline(&self.text)
     }
 
     /// The title, without speaker and handles.
@@ -277,17 +213,19 @@ impl Talk {
     }
 }
 
-/// One day of the notes: a day heading ("Day 2", "Saturday, November 16"), or a
-/// weekday that a session heading names ("Lightning Talks, Friday PM").
+/// One day of the notes: a day heading ("Day 2", "Saturday, November 16"), a weekday
+/// or "Day N" that a heading names ("Lightning Talks, Friday PM"), or the day the
+/// document title or front matter gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayInfo {
-    /// 1-based, in file order.
+    /// The day's number: the one its heading gives ("Day 2"), else one more than the
+    /// day before (1 for the first).
     pub number: usize,
     /// The weekday, when the notes name it or a dated heading gives it.
     pub weekday: Option<Day>,
     /// The date, when the day heading gives one.
     pub date: Option<rules::Date>,
-    /// The day heading's text, when there is one.
+    /// The day heading's text (or the date as the title writes it), when there is one.
     pub label: Option<String>,
 }
 
@@ -298,6 +236,10 @@ impl DayInfo {
             DaySpec::Weekday(day) => self.weekday == Some(*day),
             DaySpec::Number(n) => self.number == *n as usize,
             DaySpec::Date(date) => self.date.is_some_and(|d| d.matches(date)),
+            DaySpec::Label(label) => self
+                .label
+                .as_deref()
+                .is_some_and(|l| l.trim().eq_ignore_ascii_case(label.trim())),
         }
     }
 
@@ -344,15 +286,37 @@ impl DayInfo {
     }
 }
 
+/// Where the reader found a session's speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerSource {
+    /// Nowhere: the notes name nobody.
+    Nowhere,
+    /// In its heading ("Title – Name", "Name: Title").
+    Heading,
+    /// In the lines right under its heading ("Name, role", "Speakers: A, B").
+    FirstLines,
+    /// Further down: lines in the form of the first speaker line, or the lines of a
+    /// copied schedule block.
+    Body,
+    /// In its sub-headings: a heading that is only a name, or a "Speakers" list.
+    SubHeadings,
+}
+
 /// One session: a talk, a block of lightning talks or a wishlist item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// The heading's line first.
     lines: Range<usize>,
     bytes: Range<usize>,
-    heading: Heading,
-    /// Speakers named in the notes under the heading, when they say.
-    noted_speakers: Option<Box<str>>,
+    /// The heading as the syntax reads it (inline markup off).
+    heading: Box<str>,
+    title: Box<str>,
+    speakers: Box<[Box<str>]>,
+    speakers_from: SpeakerSource,
+    /// One past the last line right under the heading that named speakers (0: none).
+    lead_end: usize,
+    handles: Box<[Box<str>]>,
+    room: Option<Box<str>>,
     day: Option<Arc<DayInfo>>,
     kind: SessionKind,
     status: Status,
@@ -384,40 +348,47 @@ impl Session {
         self.bytes.clone()
     }
 
-    /// The heading's text (for a wishlist item, the bullet's).
+    /// The heading's text (for a wishlist item, the bullet's), markup aside.
     pub fn heading(&self) -> &str {
-        &self.heading.text
+        &self.heading
     }
 
-    /// Title, speakers, handles and room, as the speaker rule reads the heading (the
-    /// speakers may come from a `speaker:` line or a name under it). Each call reads it
-    /// again: keep the result when you need several parts.
+    /// Title, speakers, handles and room, as the reader found them: in the heading, in
+    /// the lines under it, in its sub-headings.
     pub fn byline(&self) -> rules::Byline<'_> {
-        let mut byline = self.heading.byline();
-        if let Some(names) = &self.noted_speakers {
-            byline.speakers = rules::split_names(names);
+        rules::Byline {
+            title: &self.title,
+            speakers: self.speakers.iter().map(|s| &**s).collect(),
+            handles: self.handles.iter().map(|s| &**s).collect(),
+            room: self.room.as_deref(),
         }
-        byline
     }
 
-    /// The title: the heading without speakers, handles and room.
+    /// The title: the heading without speakers, handles, time slots and markup.
     pub fn title(&self) -> &str {
-        self.byline().title
+        &self.title
     }
 
-    /// The speakers, in the order the heading gives them.
+    /// The speakers, in the order the notes give them.
     pub fn speakers(&self) -> Vec<&str> {
-        self.byline().speakers
+        self.speakers.iter().map(|s| &**s).collect()
     }
 
-    /// Trailing `@handles` of the heading.
+    /// Where the speakers were found.
+    pub fn speakers_from(&self) -> SpeakerSource {
+        self.speakers_from
+    }
+
+    /// The lines right under the heading that the reader read as speaker lines (with
+    /// what it skipped before them: a star rating, an image), when there are any.
+    pub fn speaker_lines(&self) -> Range<usize> {
+        let start = self.lines.start + 1;
+        start..self.lead_end.max(start)
+    }
+
+    /// The speakers' `@handles`.
     pub fn handles(&self) -> Vec<&str> {
-        self.byline().handles
-    }
-
-    /// The room, when the heading names one after the speaker.
-    pub fn room(&self) -> Option<&str> {
-        self.byline().room
+        self.handles.iter().map(|s| &**s).collect()
     }
 
     /// The weekday, when the notes say.
@@ -470,17 +441,19 @@ pub fn named_after_speaker(title: &str, speakers: &[impl AsRef<str>]) -> bool {
 
 /// An outline read as conference notes.
 ///
-/// Reading scans the lines once, keeping only headings and the bullets the rules may
-/// need, then places the headings (`document/read.rs`); the per-line [`Outline`] is built the
-/// first time something asks for it.
+/// The reader (`document/read/`) decides, for every heading and for the lines that
+/// stand for one, what it is (the title, a day, a group of talks, a session, a general
+/// section, a part of a session), then gathers each session's title, speakers, day and
+/// status from its lines.
 #[derive(Debug)]
 pub struct Document<'a> {
     src: &'a [u8],
     syntax: Syntax,
-    outline: OnceCell<Outline<'a>>,
+    outline: Outline<'a>,
     title: Option<(usize, String)>,
     sessions: Vec<Session>,
     days: Vec<Arc<DayInfo>>,
+    explanations: Vec<Explanation>,
 }
 
 impl<'a> Document<'a> {
@@ -489,11 +462,14 @@ impl<'a> Document<'a> {
         Document::parse_as(src, Syntax::Outline)
     }
 
+    /// Reads `src`, written in `syntax`, as conference notes.
+    pub fn parse_as(src: &'a [u8], syntax: Syntax) -> Document<'a> {
+        Document::from_outline(Outline::parse_as(src, syntax))
+    }
+
     /// Reads an outline as conference notes.
     pub fn from_outline(outline: Outline<'a>) -> Document<'a> {
-        let doc = Document::parse_as(outline.src(), outline.syntax());
-        let _ = doc.outline.set(outline);
-        doc
+        Document::read(outline, &ReadOptions::default())
     }
 
     /// The source bytes.
@@ -506,10 +482,15 @@ impl<'a> Document<'a> {
         self.syntax
     }
 
-    /// The outline underneath, parsed on first use.
+    /// The outline underneath.
     pub fn outline(&self) -> &Outline<'a> {
-        self.outline
-            .get_or_init(|| Outline::parse_as(self.src, self.syntax))
+        &self.outline
+    }
+
+    /// How the reader read the structure, one note per decision, when it was asked to
+    /// explain itself ([`ReadOptions::explain`]).
+    pub fn explanations(&self) -> &[Explanation] {
+        &self.explanations
     }
 
     /// The document title, such as "My notes from PyCon 2014.".
@@ -677,10 +658,10 @@ mod tests {
             ("thurs", Day::Thursday),
             ("weds", Day::Wednesday),
         ] {
-            assert_eq!(word.parse::<Day>(), Ok(day), "{word}");
+            assert_eq!(Day::parse(word), Some(day), "{word}");
         }
         for word in ["fr", "fridya", "", "thursd"] {
-            assert!(word.parse::<Day>().is_err(), "{word}");
+            assert_eq!(Day::parse(word), None, "{word}");
         }
     }
 

@@ -53,14 +53,15 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Two bytes: a tag and the heading level or glyph's index in [`GLYPHS`].
-    fn pack(self) -> [u8; 2] {
+    /// Two bytes: a tag and the heading level or glyph's index in [`GLYPHS`] (for text,
+    /// 1 when it is code).
+    fn pack(self, code: bool) -> [u8; 2] {
         match self {
             Kind::Blank => [0, 0],
             Kind::Heading { level } => [1, level],
             Kind::Bullet(Marker::Glyph(c)) => [2, parse::glyph_index(c).unwrap_or(0)],
             Kind::Bullet(Marker::Ordinal) => [3, 0],
-            Kind::Text => [4, 0],
+            Kind::Text => [4, u8::from(code)],
             Kind::Meta => [5, 0],
         }
     }
@@ -118,6 +119,12 @@ impl Line {
     pub fn is_bullet(&self) -> bool {
         matches!(self.kind[0], 2 | 3)
     }
+
+    /// True for a line of code: in a fenced block (Markdown) or an org-mode block, or
+    /// one of its fences. Such a line is text whatever it looks like.
+    pub fn is_code(&self) -> bool {
+        self.kind == [4, 1]
+    }
 }
 
 /// A parsed outline: the source bytes and one [`Line`] per line, linked into a tree.
@@ -143,7 +150,7 @@ impl Sink for Builder {
             parent: line.parent.map_or(NONE, |p| p as u32),
             subtree_end: line.index as u32 + 1,
             column: line.shape.column,
-            kind: line.shape.kind.pack(),
+            kind: line.shape.kind.pack(line.code),
         });
     }
 

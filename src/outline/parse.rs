@@ -362,6 +362,8 @@ pub struct Scanned<'a> {
     pub shape: Shape,
     /// The line it nests under, if any.
     pub parent: Option<usize>,
+    /// It is code: a line of a fenced or org-mode block, or one of its fences.
+    pub code: bool,
 }
 
 /// Receives the lines of a [`scan`] in order.
@@ -410,7 +412,7 @@ pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
         let (content_end, end) = line_end(src, start, newlines.next());
         let skip = if index == 0 { bom } else { 0 };
         let body = &src[start + skip..content_end];
-        let (mut shape, nest) = classifier.classify(index, body, end);
+        let (mut shape, nest, code) = classifier.classify(index, body, end);
         let parent = match nest {
             Nest::Attach => stack.last().map(|&(_, i, _)| i),
             Nest::Paragraph => {
@@ -442,6 +444,7 @@ pub fn scan(src: &[u8], syntax: Syntax, sink: &mut impl Sink) {
             body,
             shape,
             parent,
+            code,
         });
         start = end;
         index += 1;

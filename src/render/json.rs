@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::Finding;
+use crate::document::Explanation;
 use crate::document::{Day, Document, Session, Talk};
 use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
@@ -374,6 +375,26 @@ pub fn write_finding(out: &mut impl Write, file: &str, finding: &Finding) -> io:
         column: finding.column,
         check: finding.check.name(),
         message: &finding.message,
+    };
+    write_line(out, &record)
+}
+
+#[derive(Debug, Serialize)]
+struct NoteRecord<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    note: &'a str,
+}
+
+/// A note of `notes check --explain`: `file`, `line`, `column` and `note` (how the
+/// structure was read there).
+pub fn write_note(out: &mut impl Write, file: &str, note: &Explanation) -> io::Result<()> {
+    let record = NoteRecord {
+        file,
+        line: note.line + 1,
+        column: 1,
+        note: &note.message,
     };
     write_line(out, &record)
 }

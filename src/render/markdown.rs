@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::document::{Document, Note, Session, SessionKind, rules};
+use crate::document::{Document, Note, Session, SessionKind, SpeakerSource, rules};
 use crate::outline::syntax::markdown;
 use crate::outline::{Kind, Syntax};
 
@@ -26,8 +26,13 @@ pub fn write_document<'d>(
     if sessions.peek().is_none() {
         return Ok(());
     }
-    let title = doc.title();
-    writeln!(out, "# {}\n", title.unwrap_or(label))?;
+    // A file that is one talk is written as one: its heading at the top.
+    let one_talk = doc
+        .title_line()
+        .is_some_and(|t| doc.sessions().len() == 1 && doc.sessions()[0].line() == t);
+    if !one_talk {
+        writeln!(out, "# {}\n", doc.title().unwrap_or(label))?;
+    }
     let mut day = None;
     let mut in_wishlist = false;
     for session in sessions {
@@ -38,25 +43,38 @@ pub fn write_document<'d>(
                 out.write_all(b"## Talks I did not see:\n\n")?;
                 in_wishlist = true;
             }
-            write_bullet(out, "", "-", &heading)?;
-            write_notes(out, doc, &notes, 1)?;
+            // A wishlist item is a bullet: Markdown reads its inline markup as its own.
+            let item = if doc.syntax() == Syntax::Markdown {
+                heading.clone()
+            } else {
+                let text = doc.syntax().inline_text(&heading).into_owned();
+                markdown::escape_heading(&text).into_owned()
+            };
+            write_bullet(out, "", "-", &item)?;
+            write_notes(out, doc, session, &notes, 1)?;
             continue;
         }
         if in_wishlist {
             out.write_all(b"\n")?;
             in_wishlist = false;
         }
-        if let Some(info) = session.day_info()
+        if let Some(info) = session.day_info().filter(|_| !one_talk)
             && day != Some(info.number)
         {
             day = Some(info.number);
             writeln!(out, "## {}\n", markdown::escape_heading(&info.heading()))?;
         }
-        write_heading(out, &heading)?;
-        if !notes.is_empty() {
+        write_heading(out, if one_talk { "#" } else { "##" }, &heading)?;
+        // Speakers found further down than the exported lines show them (a copied
+        // schedule block, a later line in the form of the first) are said outright.
+        let said = session.speakers_from() == SpeakerSource::Body;
+        if !notes.is_empty() || said {
             out.write_all(b"\n")?;
         }
-        write_notes(out, doc, &notes, 0)?;
+        if said {
+            writeln!(out, "Speakers: {}", session.speakers().join(", "))?;
+        }
+        write_notes(out, doc, session, &notes, 0)?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -68,25 +86,46 @@ fn heading(session: &Session) -> String {
     session.heading().to_string()
 }
 
-/// A `##` heading; one whose text ends in `#` gets a closing ` #`, which the reader
-/// strips, so that its own marks stay.
-fn write_heading(out: &mut impl Write, text: &str) -> io::Result<()> {
+/// A heading with `marks`; one whose text ends in `#` gets a closing ` #`, which the
+/// reader strips, so that its own marks stay.
+fn write_heading(out: &mut impl Write, marks: &str, text: &str) -> io::Result<()> {
     let closing = if text.ends_with('#') { " #" } else { "" };
-    writeln!(out, "## {}{closing}", markdown::escape_heading(text))
+    writeln!(out, "{marks} {}{closing}", markdown::escape_heading(text))
 }
 
-/// Notes at `base` levels of list nesting (1 under a wishlist item).
+/// The notes of `session` at `base` levels of list nesting (1 under a wishlist item).
 fn write_notes(
     out: &mut impl Write,
     doc: &Document,
+    session: &Session,
     notes: &[Note],
     base: usize,
 ) -> io::Result<()> {
     let outline = doc.outline();
+    let paragraphs = paragraphs(doc, session, notes);
     let mut under_heading = false;
     let mut i = 0;
     while i < notes.len() {
         let note = notes[i];
+        if paragraphs[i] {
+            let text = outline.text(note.line);
+            // Markdown reads the text of other syntaxes' lines literally.
+            let text = if doc.syntax() == Syntax::Markdown {
+                text
+            } else {
+                let plain = doc.syntax().inline_text(&text).into_owned();
+                markdown::escape_heading(&plain).into_owned().into()
+            };
+            // A speaker line under a bullet stays under it, as text.
+            let level = base + note.depth - 1;
+            if level == 0 {
+                writeln!(out, "{}", paragraph(text.trim()))?;
+            } else {
+                writeln!(out, "{}{}", " ".repeat(4 * level), text.trim())?;
+            }
+            i += 1;
+            continue;
+        }
         if note.depth == 1 {
             under_heading = outline.line(note.line).is_heading();
         }
@@ -120,16 +159,25 @@ fn write_notes(
                     }
                     crate::outline::Marker::Glyph(_) => "-".to_string(),
                 };
-                write_bullet(out, &indent, &marker, &outline.text(note.line))?;
+                // Markdown reads the text of other syntaxes' bullets literally.
+                let text = outline.text(note.line);
+                let text = if doc.syntax() == Syntax::Markdown {
+                    text
+                } else {
+                    markdown::escape_heading(&text).into_owned().into()
+                };
+                write_bullet(out, &indent, &marker, &text)?;
             }
             Kind::Meta => {}
             Kind::Text | Kind::Blank => {
-                let end = notes[i..]
-                    .iter()
-                    .position(|n| {
-                        n.depth != note.depth || outline.line(n.line).kind() != Kind::Text
+                let end = (i..notes.len())
+                    .find(|&k| {
+                        let n = notes[k];
+                        n.depth != note.depth
+                            || outline.line(n.line).kind() != Kind::Text
+                            || paragraphs[k]
                     })
-                    .map_or(notes.len(), |p| i + p);
+                    .unwrap_or(notes.len());
                 write_code(out, doc, &notes[i..end], &indent, i == 0 && base == 0)?;
                 i = end;
                 continue;
@@ -138,6 +186,26 @@ fn write_notes(
         i += 1;
     }
     Ok(())
+}
+
+/// Which notes to write as paragraphs, so that what they say reads back the same: the
+/// text lines the reader read speakers from, and in Markdown and org-mode, text at
+/// column 0 right under the heading (outside fenced and org blocks), which may say a
+/// status.
+fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
+    let outline = doc.outline();
+    let speaker_lines = session.speaker_lines();
+    notes
+        .iter()
+        .map(|note| {
+            let line = outline.line(note.line);
+            let text = line.kind() == Kind::Text && !line.is_code();
+            let note_paragraph = matches!(doc.syntax(), Syntax::Markdown | Syntax::Org)
+                && note.depth == 1
+                && line.column() == 0;
+            text && (note_paragraph || speaker_lines.contains(&note.line))
+        })
+        .collect()
 }
 
 /// A list item. An item that would read as a rule (`- ---`) is marked `+` instead.
@@ -180,15 +248,18 @@ fn write_code(
     let outline = doc.outline();
     let mut lines = lines;
     if first {
-        // The lines right under the heading that name the speakers stay paragraphs,
-        // so that they still name them when read back.
+        // The lines right under the heading that the reader looks at for speakers
+        // (speaker lines, label lines, lines without letters before them) stay
+        // paragraphs, so that they name the same people when read back.
         let mut seen = 0;
         while let Some(note) = lines.first().filter(|n| n.depth == 1) {
             let text = outline.text(note.line);
-            let names = (seen == 0 && rules::name_line(&text).is_some())
+            let decoration = !text.chars().any(char::is_alphabetic);
+            let speaker_ish = (seen == 0 && rules::name_line(&text).is_some())
                 || rules::is_label_line(&text)
-                || rules::speaker_label(&text).is_some();
-            if !names {
+                || rules::speaker_label(&text).is_some()
+                || rules::speaker::speaker_line(&text, rules::speaker::Position::Plain).is_some();
+            if !decoration && (outline.line(note.line).is_code() || !speaker_ish) {
                 break;
             }
             writeln!(out, "{}", paragraph(text.trim()))?;
@@ -260,7 +331,7 @@ mod tests {
         let md = export(src);
         assert_eq!(
             md,
-            "# Conf\n\n## Wednesday\n\n## *London*\n\n## Welcome\n\n*Euan Adie*\n\n"
+            "# Conf\n\n## Wednesday\n\n## \\*London\\*\n\n## Welcome\n\n*Euan Adie*\n\n"
         );
         let titles = |doc: &Document| -> Vec<String> {
             doc.sessions()

@@ -13,6 +13,7 @@ use std::ops::Range;
 use colored::{ColoredString, Colorize};
 
 use crate::check::{Check, Finding};
+use crate::document::Explanation;
 use crate::document::{DayInfo, Session, Status, named_after_speaker};
 use crate::render::escape;
 use crate::search::{Hit, SessionInfo};
@@ -488,6 +489,22 @@ pub fn write_finding(
     out.write_all(b"\n")
 }
 
+/// A note of `notes check --explain` on how the structure was read:
+/// `FILE:LINE:COL: note: MESSAGE`.
+pub fn write_note(
+    out: &mut impl Write,
+    opts: Options,
+    file: &str,
+    note: &Explanation,
+) -> io::Result<()> {
+    put(out, opts, Role::File, file)?;
+    out.write_all(b":")?;
+    put_number(out, opts, note.line + 1)?;
+    out.write_all(b":1: note: ")?;
+    put(out, opts, Role::Plain, &note.message)?;
+    out.write_all(b"\n")
+}
+
 /// The last line of `notes check`: how many warnings of which kinds, in how many files.
 pub fn write_check_summary(
     out: &mut impl Write,
@@ -542,7 +559,8 @@ mod tests {
         let re = Regex::new(pattern).unwrap();
         let mut printer = GrepPrinter::new(opts);
         let mut out = Vec::new();
-        Searcher::new(NOTES.as_bytes(), &re, false)
+        let doc = Document::parse(NOTES.as_bytes());
+        Searcher::new(&doc, &re, false)
             .search(|hit| printer.hit(&mut out, file, hit))
             .unwrap();
         String::from_utf8(out).unwrap()

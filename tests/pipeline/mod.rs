@@ -8,7 +8,7 @@ use notes::document::rules;
 use notes::document::{Document, Session};
 use notes::outline::{Outline, Syntax};
 use notes::render::{json, markdown, opml, raw, text, tree};
-use notes::search::{DocumentSearch, Search, Searcher};
+use notes::search::Searcher;
 use notes::summary;
 use regex::Regex;
 
@@ -90,12 +90,8 @@ pub fn exercise_as(src: &[u8], syntax: Syntax) {
         };
         let mut printer = text::GrepPrinter::new(opts);
         for pattern in [&pattern, rules::follow_up_pattern()] {
-            let mut search = if syntax == Syntax::Outline {
-                Search::Bytes(Box::new(Searcher::new(src, pattern, false)))
-            } else {
-                Search::Document(DocumentSearch::new(&doc, pattern, true))
-            };
-            search
+            Searcher::new(&doc, pattern, false)
+                .with_states()
                 .search(|hit| {
                     printer.hit(&mut out, None, hit)?;
                     json::write_hit(&mut out, "f", hit)

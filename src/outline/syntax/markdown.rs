@@ -68,33 +68,108 @@ fn unwrap_bold(body: &[u8], (start, end): (usize, usize)) -> (usize, usize) {
     (start, end)
 }
 
-/// A heading's text as Markdown means it: links read as their text
-/// (`[John Brown](http://twitter.com/x)` is "John Brown") and backslash escapes as the
-/// character escaped (`\*` is `*`).
+/// A heading's text as Markdown means it: links and images read as their text
+/// (`[John Brown](http://twitter.com/x)` is "John Brown"), emphasis and code marks go
+/// (`*The Night Watch*`, `**Name**`, `` `code` ``, `_x_`), and backslash escapes read as
+/// the character escaped (`\*` is `*`). Marks inside words stay (`snake_case`, `2*3`).
 pub fn inline_text(text: &str) -> Cow<'_, str> {
-    if !text.contains(['[', '\\']) {
+    if !text.contains(['[', '\\', '*', '_', '`']) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    // Pieces of the text: literal text, or a run of `*` or `_` that may be emphasis.
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if c == '\\'
             && let Some(&next) = rest.as_bytes().get(1)
             && next.is_ascii_punctuation()
         {
-            out.push(char::from(next));
+            pieces.push(Piece::Text(char::from(next).to_string()));
             rest = &rest[2..];
+        } else if c == '!'
+            && rest[1..].starts_with('[')
+            && let Some((label, len)) = link(&rest[1..])
+        {
+            pieces.push(Piece::Text(inline_text(label).into_owned()));
+            rest = &rest[1 + len..];
         } else if c == '['
             && let Some((label, len)) = link(rest)
         {
-            out.push_str(&inline_text(label));
+            pieces.push(Piece::Text(inline_text(label).into_owned()));
             rest = &rest[len..];
+        } else if c == '`'
+            && let Some(close) = rest[1..].find('`')
+            && close > 0
+        {
+            pieces.push(Piece::Text(rest[1..1 + close].to_string()));
+            rest = &rest[close + 2..];
+        } else if c == '*' || c == '_' {
+            let run = rest.bytes().take_while(|&b| b == c as u8).count();
+            let before = text[..text.len() - rest.len()].chars().next_back();
+            let after = rest[run..].chars().next();
+            pieces.push(Piece::Run {
+                mark: c,
+                len: run,
+                opens: opens(c, before, after),
+                closes: closes(c, before, after),
+            });
+            rest = &rest[run..];
         } else {
-            out.push(c);
+            pieces.push(Piece::Text(c.to_string()));
             rest = &rest[c.len_utf8()..];
         }
     }
+    // Pair each opening run with the next closing run of the same mark and length.
+    let mut keep = vec![true; pieces.len()];
+    let mut i = 0;
+    while i < pieces.len() {
+        if let Piece::Run { mark, len, opens: true, .. } = pieces[i]
+            && let Some(j) = (i + 1..pieces.len()).find(|&j| {
+                matches!(pieces[j], Piece::Run { mark: m, len: l, closes: true, .. } if m == mark && l == len)
+            })
+            && j > i + 1
+        {
+            keep[i] = false;
+            keep[j] = false;
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (piece, kept) in pieces.iter().zip(keep) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Run { mark, len, .. } if kept => out.extend(std::iter::repeat_n(*mark, *len)),
+            Piece::Run { .. } => {}
+        }
+    }
     Cow::Owned(out)
+}
+
+/// A piece of inline text: see [`inline_text`].
+enum Piece {
+    Text(String),
+    Run {
+        mark: char,
+        len: usize,
+        opens: bool,
+        closes: bool,
+    },
+}
+
+/// A run of `mark` between `before` and `after` can open emphasis: text follows it,
+/// and (for `_`) no letter or digit comes before it.
+fn opens(mark: char, before: Option<char>, after: Option<char>) -> bool {
+    after.is_some_and(|c| !c.is_whitespace())
+        && (mark == '*' || !before.is_some_and(char::is_alphanumeric))
+}
+
+/// A run of `mark` can close emphasis: text comes before it, and (for `_`) no letter or
+/// digit follows it.
+fn closes(mark: char, before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(|c| !c.is_whitespace())
+        && (mark == '*' || !after.is_some_and(char::is_alphanumeric))
 }
 
 /// `[label](url)` at the start of `text`: the label and the link's length.
@@ -109,18 +184,19 @@ fn link(text: &str) -> Option<(&str, usize)> {
 }
 
 /// Text for a heading that [`heading_shape`] and [`inline_text`] read back as it is:
-/// backslashes before punctuation, link brackets and leading bold marks are escaped.
+/// backslashes before punctuation, link brackets, emphasis and code marks are escaped.
 pub fn escape_heading(text: &str) -> Cow<'_, str> {
+    // Text that reads back as itself needs no escapes: "*args and **kwargs" does,
+    // "__slots__" does not (it would read as bold "slots").
     let bold = text.starts_with("**") || text.starts_with("__");
-    if !bold && !text.contains(['[', '\\']) {
+    if !bold && inline_text(text) == text {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         let escape = (c == '\\' && bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation))
-            || c == '['
-            || (bold && i == 0);
+            || matches!(c, '[' | '*' | '_' | '`');
         if escape {
             out.push('\\');
         }
@@ -226,6 +302,15 @@ mod tests {
             ),
             ("[a](u) and [b](v)!", "a and b!"),
             ("no [link] here", "no [link] here"),
+            (
+                "Imaging *The Night Watch* at 5 µm",
+                "Imaging The Night Watch at 5 µm",
+            ),
+            ("**Robert Erdmann** ([video](u))", "Robert Erdmann (video)"),
+            ("_Romain Couturier_ - **Terre**", "Romain Couturier - Terre"),
+            ("snake_case and 2 * 3 * 4", "snake_case and 2 * 3 * 4"),
+            ("`code` here", "code here"),
+            ("a * b * c", "a * b * c"),
             ("[[wiki]](x)", "[[wiki]](x)"),
             (r"\*\*not bold\*\*", "**not bold**"),
             (r"C:\Users", r"C:\Users"),
@@ -245,6 +330,8 @@ mod tests {
             "plain",
             r"C:\Users",
             "** x",
+            "*emphasis* and snake_case",
+            "`code`",
         ] {
             let line = format!("## {}", escape_heading(text));
             let s = heading_shape(line.as_bytes());

@@ -11,7 +11,6 @@ pub mod taskpaper;
 
 use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
 use super::parse::{self, Verbatim, after_indent, closes_verbatim, is_blank, trim_end_len};
 use super::{Kind, Shape};
@@ -100,6 +99,17 @@ impl Syntax {
         Syntax::Outline
     }
 
+    /// A line's text as the syntax means it, without its inline markup: Markdown links,
+    /// emphasis, code marks and escapes; org-mode links, emphasis and progress cookies.
+    /// The plain outline and TaskPaper have no inline markup.
+    pub fn inline_text(self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Syntax::Markdown => markdown::inline_text(text),
+            Syntax::Org => org::inline_text(text),
+            Syntax::Outline | Syntax::TaskPaper => std::borrow::Cow::Borrowed(text),
+        }
+    }
+
     /// True when headings nest by level (or indentation), so a deeper heading is a
     /// sub-section of the one above. In the plain outline every heading is a root.
     pub fn nests_headings(self) -> bool {
@@ -110,35 +120,6 @@ impl Syntax {
 impl fmt::Display for Syntax {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// The error for a string that names no syntax.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownSyntax(pub String);
-
-impl fmt::Display for UnknownSyntax {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown syntax `{}`: expected outline, markdown, org or taskpaper",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for UnknownSyntax {}
-
-impl FromStr for Syntax {
-    type Err = UnknownSyntax;
-
-    fn from_str(s: &str) -> Result<Syntax, UnknownSyntax> {
-        let want = s.trim();
-        Syntax::ALL
-            .into_iter()
-            .find(|syntax| syntax.name().eq_ignore_ascii_case(want))
-            .or_else(|| ["md", "mdown"].contains(&want).then_some(Syntax::Markdown))
-            .ok_or_else(|| UnknownSyntax(s.to_string()))
     }
 }
 
@@ -246,9 +227,24 @@ impl<'s> Classifier<'s> {
         }
     }
 
-    /// The shape of line `index` (its body, without terminator or BOM) and where it
-    /// nests; `next` is the byte offset of the line after it.
-    pub(crate) fn classify(&mut self, index: usize, body: &[u8], next: usize) -> (Shape, Nest) {
+    /// The shape of line `index` (its body, without terminator or BOM), where it nests,
+    /// and whether it is code (a fenced or org block, its fences included); `next` is
+    /// the byte offset of the line after it.
+    pub(crate) fn classify(
+        &mut self,
+        index: usize,
+        body: &[u8],
+        next: usize,
+    ) -> (Shape, Nest, bool) {
+        let code =
+            |v: &Option<Verbatim>| matches!(v, Some(Verbatim::Fence(..) | Verbatim::OrgBlock));
+        let before = code(&self.verbatim);
+        let (shape, nest) = self.classify_line(index, body, next);
+        let code = before || code(&self.verbatim);
+        (shape, nest, code)
+    }
+
+    fn classify_line(&mut self, index: usize, body: &[u8], next: usize) -> (Shape, Nest) {
         if std::mem::take(&mut self.underline_next) {
             return (meta(body), Nest::Attach);
         }
@@ -478,14 +474,6 @@ mod tests {
         ] {
             assert_eq!(Syntax::from_path(Path::new(path)), syntax, "{path}");
         }
-    }
-
-    #[test]
-    fn syntax_names_parse() {
-        assert_eq!("Markdown".parse::<Syntax>(), Ok(Syntax::Markdown));
-        assert_eq!("md".parse::<Syntax>(), Ok(Syntax::Markdown));
-        assert_eq!("taskpaper".parse::<Syntax>(), Ok(Syntax::TaskPaper));
-        assert!("rst".parse::<Syntax>().is_err());
     }
 
     #[test]

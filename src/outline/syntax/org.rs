@@ -146,9 +146,97 @@ pub fn opens_drawer(rest: &[u8]) -> bool {
             .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-/// `:END:` closes a drawer.
-pub fn closes_drawer(rest: &[u8]) -> bool {
-    rest[..trim_end_len(rest)].eq_ignore_ascii_case(b":end:")
+/// A heading's text as org-mode means it: links read as their description
+/// (`[[https://x][the talk]]` is "the talk", `[[https://x]]` the address), emphasis marks
+/// go (`*gilectomy*`, `/italic/`, `=code=`, `~code~`, `+strike+`, `_under_`), and
+/// progress cookies (`[3/10]`, `[30%]`) with them. Marks inside words stay
+/// (`mruby/c`, `PIP/Virtualenv`).
+pub fn inline_text(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !text.contains(['[', '*', '/', '=', '~', '+', '_']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut before: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        if c == '['
+            && let Some((shown, len)) = link(rest).or_else(|| cookie(rest).map(|n| ("", n)))
+        {
+            if shown.is_empty() && out.ends_with(' ') && rest[len..].starts_with(' ') {
+                out.pop();
+            }
+            out.push_str(shown);
+            rest = &rest[len..];
+            before = out.chars().next_back();
+            continue;
+        }
+        if EMPHASIS.contains(c)
+            && before.is_none_or(|b| b.is_whitespace() || "-('\"{".contains(b))
+            && let Some(len) = emphasis(rest, c)
+        {
+            out.push_str(&rest[c.len_utf8()..len - c.len_utf8()]);
+            rest = &rest[len..];
+            before = out.chars().next_back();
+            continue;
+        }
+        out.push(c);
+        before = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.truncate(out.trim_end().len());
+    Cow::Owned(out)
+}
+
+/// The marks of org-mode emphasis.
+const EMPHASIS: &str = "*/_=~+";
+
+/// `*text*` at the start of `rest` (for mark `c`): text that neither starts nor ends
+/// with a space, then the mark followed by a space, punctuation or the end. Its length.
+fn emphasis(rest: &str, c: char) -> Option<usize> {
+    let inner = &rest[c.len_utf8()..];
+    if inner.starts_with(char::is_whitespace) || inner.starts_with(c) {
+        return None;
+    }
+    let mut search = 0;
+    while let Some(at) = inner[search..].find(c).map(|p| p + search) {
+        let after = inner[at + c.len_utf8()..].chars().next();
+        let before = inner[..at].chars().next_back();
+        let closes = at > 0
+            && before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || "-.,;:!?'\")}[".contains(a));
+        if closes {
+            return Some(c.len_utf8() + at + c.len_utf8());
+        }
+        search = at + c.len_utf8();
+    }
+    None
+}
+
+/// `[[target][description]]` or `[[target]]` at the start of `text`: what it shows, and
+/// its length.
+fn link(text: &str) -> Option<(&str, usize)> {
+    let inner = text.strip_prefix("[[")?;
+    let end = inner.find("]]")?;
+    let body = &inner[..end];
+    let shown = match body.split_once("][") {
+        Some((_, description)) => description,
+        None => body,
+    };
+    Some((shown, end + 4))
+}
+
+/// A progress cookie at the start of `text`: `[3/10]`, `[30%]`, `[/]`, `[%]`. Its length.
+fn cookie(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('[')?;
+    let end = inner.find(']')?;
+    let body = &inner[..end];
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let is_cookie = match body.split_once('/') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => body.strip_suffix('%').is_some_and(digits),
+    };
+    is_cookie.then_some(end + 2)
 }
 
 /// The value of a `#+TITLE:` line.
@@ -208,6 +296,27 @@ mod tests {
     }
 
     #[test]
+    fn inline_markup() {
+        for (text, want) in [
+            (
+                "Larry Hasting and the *gilectomy*",
+                "Larry Hasting and the gilectomy",
+            ),
+            ("[[https://x.org][the talk]] notes", "the talk notes"),
+            ("see [[https://x.org]]", "see https://x.org"),
+            ("Reading list [3/10]", "Reading list"),
+            ("Done [100%] now", "Done now"),
+            ("mruby/c and PIP/Virtualenv", "mruby/c and PIP/Virtualenv"),
+            ("GDB7 -> Python", "GDB7 -> Python"),
+            ("a /slanted/ and =code= word", "a slanted and code word"),
+            ("2 * 3 * 4", "2 * 3 * 4"),
+            ("snake_case_name", "snake_case_name"),
+        ] {
+            assert_eq!(inline_text(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn keywords_and_drawers() {
         assert!(is_keyword_line(b"#+TITLE: Notes"));
         assert!(is_keyword_line(b"  #+options: toc:nil"));
@@ -217,6 +326,5 @@ mod tests {
         assert!(opens_drawer(b":PROPERTIES:"));
         assert!(!opens_drawer(b":END:"));
         assert!(!opens_drawer(b": x :"));
-        assert!(closes_drawer(b":end:  "));
     }
 }

@@ -1,0 +1,686 @@
+//! From roles to sessions: each session's lines, title, speakers, day, status, talks
+//! and tags; the days; the document title; and, when asked, a note per decision.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::units::{Form, Unit};
+use super::{Decision, Explanation, ReadOptions, Role, Why, people};
+use crate::document::rules::{
+    self, DayHeading, byline, day, heading, speaker_label, status, title,
+};
+use crate::document::{DayInfo, Session, SessionKind, SpeakerSource, Status, Talk};
+use crate::outline::{BOM, Kind, Outline, Syntax};
+
+/// What the reader read.
+pub(crate) struct Read {
+    pub title: Option<(usize, String)>,
+    pub sessions: Vec<Session>,
+    pub days: Vec<Arc<DayInfo>>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Turns the roles of `units` into sessions and days.
+pub(crate) fn assemble(
+    outline: &Outline,
+    units: &[Unit],
+    decisions: &[Decision],
+    options: &ReadOptions,
+) -> Read {
+    let mut builder = Builder {
+        outline,
+        units,
+        decisions,
+        flat: outline.syntax() == Syntax::Outline,
+        sessions: Vec::new(),
+        session_days: Vec::new(),
+        days: Days::default(),
+    };
+    let meta = Metadata::of(outline);
+    let mut title = meta.title.clone();
+    if let Some((label, day)) = &meta.date {
+        builder.days.title_day(*day, Some(label.clone()));
+    }
+    for (u, unit) in units.iter().enumerate() {
+        match decisions[u].role {
+            Role::Title => {
+                if title.is_none() {
+                    title = Some((unit.line, unit.text.clone()));
+                }
+                builder.days.title(&unit.text);
+            }
+            Role::Day(day) => builder.days.heading(day, &unit.text),
+            Role::Group { .. } => builder.days.mention(&unit.text),
+            Role::Wishlist => builder.wishlist(u),
+            Role::Session => builder.session(u),
+            Role::Part | Role::Section | Role::Separator => {}
+        }
+    }
+    // A file that is one talk is titled by it.
+    if title.is_none()
+        && let [only] = builder.sessions.as_slice()
+        && decisions
+            .iter()
+            .any(|d| matches!(d.why, Why::OneTalk(_) | Why::Told))
+    {
+        title = Some((only.line(), only.heading().to_string()));
+    }
+    let explanations = if options.explain {
+        explain(outline, units, decisions, &builder.sessions)
+    } else {
+        Vec::new()
+    };
+    let Builder {
+        mut sessions,
+        session_days,
+        days,
+        ..
+    } = builder;
+    let days: Vec<Arc<DayInfo>> = days.days.into_iter().map(Arc::new).collect();
+    for (session, day) in sessions.iter_mut().zip(session_days) {
+        session.day = day.and_then(|d| days.get(d)).map(Arc::clone);
+    }
+    // A wishlist's items come before the headings under it are read: file order.
+    sessions.sort_by_key(|s| s.lines.start);
+    Read {
+        title,
+        sessions,
+        days,
+        explanations,
+    }
+}
+
+/// The title and date that metadata gives: front matter, a leading `title:` block,
+/// `#+TITLE:` and `#+DATE:` in org-mode.
+#[derive(Debug, Default)]
+struct Metadata {
+    title: Option<(usize, String)>,
+    date: Option<(String, DayHeading)>,
+}
+
+impl Metadata {
+    fn of(outline: &Outline) -> Metadata {
+        let mut meta = Metadata::default();
+        for i in 0..outline.len() {
+            if outline.line(i).kind() != Kind::Meta {
+                continue;
+            }
+            let body = outline.content(i);
+            let text = String::from_utf8_lossy(crate::outline::after_indent(body));
+            let Some((key, value)) = text.split_once(':') else {
+                continue;
+            };
+            let key = key.trim().trim_start_matches("#+").to_ascii_lowercase();
+            let value = value.trim().trim_matches('"').trim();
+            if value.is_empty() {
+                continue;
+            }
+            if key == "title" && meta.title.is_none() {
+                meta.title = Some((i, value.to_string()));
+            } else if key == "date" && meta.date.is_none() {
+                meta.date = day::date_in(value).map(|(span, d)| (span.to_string(), d));
+            }
+            if meta.title.is_some() && meta.date.is_some() {
+                break;
+            }
+        }
+        meta
+    }
+}
+
+/// The days of the notes, in file order, and which day each session is on.
+#[derive(Debug, Default)]
+struct Days {
+    days: Vec<DayInfo>,
+    /// Sessions read before any day: they take the first day.
+    undated: Vec<usize>,
+    /// The day the sessions read now are on.
+    current: Option<usize>,
+    /// The days came from the title or metadata so far (a day heading starts anew).
+    from_title: bool,
+}
+
+impl Days {
+    /// A day the document's title names: a weekday or "Day N", or a date in it with a
+    /// year or a range of days ("16 Nov 2019", "(Feb 25-26)"; a bare "April 11" may be
+    /// when the notes were written). It holds until the first day heading.
+    fn title(&mut self, text: &str) {
+        if !self.days.is_empty() {
+            return;
+        }
+        if let Some(mention) = rules::mentioned_day(text) {
+            let label = mention.number.map(|n| format!("Day {n}"));
+            self.title_day(mention, label);
+        } else if let Some((span, date)) = day::date_in(text)
+            && (date.date.is_some_and(|d| d.year.is_some()) || is_range(span))
+        {
+            self.title_day(date, Some(span.to_string()));
+        }
+    }
+
+    fn title_day(&mut self, day: DayHeading, label: Option<String>) {
+        if !self.days.is_empty() {
+            return;
+        }
+        self.new_day(day, label);
+        self.from_title = true;
+    }
+
+    /// A day heading starts a new day, unless the day so far only came from a session
+    /// naming the same weekday: then the heading names that day.
+    fn heading(&mut self, day: DayHeading, text: &str) {
+        if !self.from_title
+            && let Some(last) = self.days.last_mut()
+            && last.label.is_none()
+            && day.weekday.is_some()
+            && last.weekday == day.weekday
+        {
+            last.label = Some(text.to_string());
+            last.date = day.date;
+            return;
+        }
+        self.from_title = false;
+        self.new_day(day, Some(text.to_string()));
+    }
+
+    /// A heading that names a weekday in full or "Day N": on that day from here on.
+    fn mention(&mut self, text: &str) {
+        let Some(mention) = rules::mentioned_day(text) else {
+            return;
+        };
+        if let Some(&current) = self.current.as_ref()
+            && !self.from_title
+        {
+            let last = &mut self.days[current];
+            let same_weekday = mention.weekday.is_some() && last.weekday == mention.weekday;
+            let same_number = mention.number.is_some_and(|n| last.number == n as usize);
+            if same_weekday || same_number {
+                return;
+            }
+            if last.weekday.is_none() && mention.number.is_none() {
+                last.weekday = mention.weekday;
+                return;
+            }
+        }
+        self.from_title = false;
+        let label = mention.number.map(|n| format!("Day {n}"));
+        self.new_day(mention, label);
+    }
+
+    fn new_day(&mut self, day: DayHeading, label: Option<String>) {
+        let number = match day.number {
+            Some(n) => n as usize,
+            None => self.days.last().map_or(1, |d| d.number + 1),
+        };
+        let index = self.days.len();
+        self.days.push(DayInfo {
+            number,
+            weekday: day.weekday,
+            date: day.date,
+            label,
+        });
+        self.current = Some(index);
+    }
+}
+
+/// "Feb 25-26": two days joined by a dash.
+fn is_range(span: &str) -> bool {
+    span.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit())
+}
+
+/// Builds the sessions in file order.
+struct Builder<'b, 'a> {
+    outline: &'b Outline<'a>,
+    units: &'b [Unit],
+    decisions: &'b [Decision],
+    flat: bool,
+    sessions: Vec<Session>,
+    /// The day of each session, as an index in the days.
+    session_days: Vec<Option<usize>>,
+    days: Days,
+}
+
+impl Builder<'_, '_> {
+    /// The lines a session unit covers: its subtree where headings nest, else up to the
+    /// next unit that is not a part of it.
+    fn lines(&self, u: usize) -> Range<usize> {
+        let unit = &self.units[u];
+        let end = if self.flat {
+            (u + 1..self.units.len())
+                .find(|&n| !matches!(self.decisions[n].role, Role::Part | Role::Separator))
+                .map_or(self.outline.len(), |n| self.units[n].line)
+        } else {
+            unit.end
+        };
+        unit.line..end.max(unit.line + 1)
+    }
+
+    fn byte(&self, line: usize) -> usize {
+        if line < self.outline.len() {
+            self.outline.line(line).start()
+        } else {
+            self.outline.src().len()
+        }
+    }
+
+    /// Whether line `i` of a session over `lines` is one of its top-level lines: right
+    /// under its heading (or under a note heading of it, in the plain outline).
+    fn top_level(&self, i: usize, lines: &Range<usize>) -> bool {
+        match self.outline.parent(i) {
+            None => true,
+            Some(p) if p <= lines.start => true,
+            Some(p) => self.flat && self.outline.line(p).is_heading() && lines.contains(&p),
+        }
+    }
+
+    fn push(&mut self, session: Session, dated: bool) {
+        let mut day = None;
+        if dated {
+            match self.days.current {
+                Some(current) => day = Some(current),
+                None => self.days.undated.push(self.sessions.len()),
+            }
+        }
+        self.sessions.push(session);
+        self.session_days.push(day);
+    }
+
+    /// A session unit: its title, speakers, status and talks.
+    fn session(&mut self, u: usize) {
+        let unit = &self.units[u];
+        let outline = self.outline;
+        let lines = self.lines(u);
+        let mut heading_text = unit.text.clone();
+        let (text, mut status, mut reason) = match title::status_prefix(&unit.text) {
+            Some((t, s, r)) => (t.to_string(), s, r.map(str::to_string)),
+            None => (unit.text.clone(), Status::Attended, None),
+        };
+        let cleaned = title::clean(&text).into_owned();
+        let b = byline(&cleaned);
+        let mut title = b.title.to_string();
+        let mut speakers: Vec<String> = b.speakers.iter().map(|s| s.to_string()).collect();
+        let mut from = if speakers.is_empty() {
+            SpeakerSource::Nowhere
+        } else {
+            SpeakerSource::Heading
+        };
+        let mut handles: Vec<String> = b.handles.iter().map(|s| s.to_string()).collect();
+        let room = b.room.map(str::to_string);
+        let speaker_only = speakers.len() == 1 && speakers[0] == title;
+        // "#Todd Parker" over "##jQuery Mobile": the talk is titled by the sub-heading.
+        if speaker_only
+            && !self.flat
+            && let Some(&child) = unit.children.first()
+            && self.units[child].form == Form::Heading
+            && self.right_under(u)
+            && people::from_sub_heading(&self.units[child].text, true).is_none()
+        {
+            let child_text = title::clean(&self.units[child].text).into_owned();
+            title = byline(&child_text).title.to_string();
+            heading_text = format!("{} — {}", child_text, heading_text);
+        }
+        self.days.mention(&heading_text);
+        let block = matches!(unit.form, Form::Block { .. });
+        let found = match unit.form {
+            Form::Block { end } => people::from_block(outline, unit.line..end),
+            _ => {
+                let body = if self.flat {
+                    unit.line + 1..lines.end
+                } else {
+                    unit.body(self.units)
+                };
+                people::from_lines(outline, body, lines.clone())
+            }
+        };
+        let lead_end = found.lead_end;
+        if (found.labelled || speakers.is_empty()) && !found.names.is_empty() {
+            speakers = found.names.clone();
+            from = if block || found.later {
+                SpeakerSource::Body
+            } else {
+                SpeakerSource::FirstLines
+            };
+        }
+        for handle in found.handles {
+            if !handles.contains(&handle) {
+                handles.push(handle);
+            }
+        }
+        if speakers.is_empty() {
+            speakers = self.sub_heading_speakers(u, &lines);
+            if !speakers.is_empty() {
+                from = SpeakerSource::SubHeadings;
+            }
+        }
+        let lightning = heading::is_lightning_talks(&heading_text);
+        let kind = if lightning {
+            SessionKind::LightningTalks
+        } else {
+            SessionKind::Talk
+        };
+        let mut talks = Vec::new();
+        for i in lines.clone().skip(1) {
+            let line = outline.line(i);
+            let bullet = line.is_bullet();
+            // A note line right under the heading: a paragraph where headings nest, an
+            // unindented line in the plain outline.
+            let paragraph = if self.flat {
+                line.is_heading()
+            } else {
+                line.kind() == Kind::Text && line.column() == 0 && !line.is_code()
+            };
+            if !(bullet || paragraph) || !self.top_level(i, &lines) {
+                continue;
+            }
+            let text = outline.syntax().inline_text(&outline.text(i)).into_owned();
+            if status == Status::Attended
+                && let Some((found, why)) = status::absence(&text)
+            {
+                status = found;
+                reason = why.map(str::to_string);
+            }
+            if lightning && bullet {
+                talks.push(Talk {
+                    line: i,
+                    bytes: self.byte(i)..self.byte(outline.subtree_end(i).min(lines.end)),
+                    text: text.into(),
+                });
+            }
+        }
+        let (tags, state) = if unit.form == Form::Heading {
+            heading_marks(outline.syntax(), line_body(outline, unit.line))
+        } else {
+            (Box::default(), None)
+        };
+        if state == Some(0) && status == Status::Attended && status::is_watch_later(&unit.text) {
+            status = Status::Missed;
+        }
+        let session = Session {
+            lines: lines.clone(),
+            bytes: self.byte(lines.start)..self.byte(lines.end),
+            heading: heading_text.into(),
+            title: title.into(),
+            speakers: speakers.into_iter().map(Into::into).collect(),
+            speakers_from: from,
+            lead_end,
+            handles: handles.into_iter().map(Into::into).collect(),
+            room: room.map(Into::into),
+            day: None,
+            kind,
+            status,
+            reason: reason.map(Into::into),
+            talks,
+            tags,
+            state,
+        };
+        self.push(session, true);
+        self.days.settle_undated(&mut self.session_days);
+    }
+
+    /// True when nothing but blank lines and metadata stand between the unit's heading
+    /// and its first sub-unit.
+    fn right_under(&self, u: usize) -> bool {
+        self.units[u].body(self.units).all(|i| {
+            let line = self.outline.line(i);
+            line.is_blank() || line.kind() == Kind::Meta
+        })
+    }
+
+    /// Speakers named by the parts of a session: in the plain outline, a name line
+    /// under an empty session (rule 4's speaker); where headings nest, a sub-heading that
+    /// is only a name, or the entries under a "Speakers" sub-heading.
+    fn sub_heading_speakers(&self, u: usize, lines: &Range<usize>) -> Vec<String> {
+        let mut found = people::People::default();
+        let parts = (u + 1..self.units.len())
+            .take_while(|&d| self.units[d].line < lines.end)
+            .filter(|&d| self.decisions[d].role == Role::Part);
+        for d in parts {
+            let part = &self.units[d];
+            if part.form != Form::Heading {
+                continue;
+            }
+            if self.flat {
+                if self.decisions[d].why == Why::Speaker
+                    && let Some(line) =
+                        rules::speaker::speaker_line(&part.text, rules::speaker::Position::Plain)
+                {
+                    found.add(&line);
+                }
+                continue;
+            }
+            if heading::is_speakers_heading(&part.text) {
+                for entry in self.entries(d) {
+                    if let Some(people) = people::from_entry(&entry) {
+                        merge(&mut found, people);
+                    }
+                }
+                continue;
+            }
+            if let Some(names) = speaker_label(&part.text) {
+                for name in rules::split_names(names) {
+                    merge(
+                        &mut found,
+                        people::People {
+                            names: vec![name.to_string()],
+                            ..people::People::default()
+                        },
+                    );
+                }
+                continue;
+            }
+            let marked = part.parent == Some(u)
+                && self.units[u].children.first() == Some(&d)
+                && self.right_under(u);
+            if let Some(people) = people::from_sub_heading(&part.text, marked) {
+                merge(&mut found, people);
+            }
+        }
+        found.names
+    }
+
+    /// The entries under a "Speakers" heading: its sub-headings and its own lines.
+    fn entries(&self, d: usize) -> Vec<String> {
+        let unit = &self.units[d];
+        let mut entries: Vec<String> = unit
+            .children
+            .iter()
+            .map(|&c| self.units[c].text.clone())
+            .collect();
+        for i in unit.body(self.units) {
+            let line = self.outline.line(i);
+            if line.is_bullet() || line.kind() == Kind::Text {
+                entries.push(
+                    self.outline
+                        .syntax()
+                        .inline_text(&self.outline.text(i))
+                        .into_owned(),
+                );
+            }
+        }
+        entries
+    }
+
+    /// The bullets right under a wishlist heading: talks not seen, with no day.
+    fn wishlist(&mut self, u: usize) {
+        let unit = &self.units[u];
+        let outline = self.outline;
+        let end = if self.flat {
+            self.lines(u).end
+        } else {
+            unit.end
+        };
+        let items: Vec<usize> = (unit.line + 1..end)
+            .filter(|&i| outline.line(i).is_bullet() && outline.parent(i) == Some(unit.line))
+            .collect();
+        for (k, &i) in items.iter().enumerate() {
+            let next = items.get(k + 1).copied().unwrap_or(end);
+            // An item ends where its bullet's subtree does (where headings nest), and
+            // before the next item or unit.
+            let next_unit = self.units[u + 1..]
+                .iter()
+                .map(|n| n.line)
+                .find(|&l| l > i)
+                .unwrap_or(end);
+            let stop = outline.subtree_end(i).min(end).min(next_unit).max(i + 1);
+            let stop = if self.flat { next.min(end) } else { stop };
+            let raw = outline.text(i);
+            let text = outline.syntax().inline_text(&raw).into_owned();
+            let cleaned = title::clean(status::wishlist_title(&text)).into_owned();
+            let b = byline(&cleaned);
+            let session = Session {
+                lines: i..stop,
+                bytes: self.byte(i)..self.byte(stop),
+                heading: raw.into(),
+                title: b.title.into(),
+                speakers: b.speakers.iter().map(|s| (*s).into()).collect(),
+                speakers_from: if b.speakers.is_empty() {
+                    SpeakerSource::Nowhere
+                } else {
+                    SpeakerSource::Heading
+                },
+                lead_end: 0,
+                handles: b.handles.iter().map(|s| (*s).into()).collect(),
+                room: b.room.map(Into::into),
+                day: None,
+                kind: SessionKind::Wishlist,
+                status: Status::NotSeen,
+                reason: None,
+                talks: Vec::new(),
+                tags: Box::default(),
+                state: None,
+            };
+            self.push(session, false);
+        }
+    }
+}
+
+impl Days {
+    /// Sessions read before the first day take it, once there is one.
+    fn settle_undated(&mut self, session_days: &mut [Option<usize>]) {
+        if !self.days.is_empty() {
+            for i in self.undated.drain(..) {
+                session_days[i] = Some(0);
+            }
+        }
+    }
+}
+
+fn merge(into: &mut people::People, from: people::People) {
+    let line = rules::speaker::SpeakerLine {
+        names: from.names.iter().map(String::as_str).collect(),
+        handles: from.handles.iter().map(String::as_str).collect(),
+        labelled: false,
+    };
+    into.add(&line);
+}
+
+/// Tags and TODO state of a heading line.
+fn heading_marks(syntax: Syntax, body: &[u8]) -> (Box<[Box<str>]>, Option<u8>) {
+    use crate::outline::syntax::org;
+    match syntax {
+        Syntax::Org => (
+            org::heading_tags(body)
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            org::state(body)
+                .and_then(|s| org::STATES.iter().position(|&k| k == s))
+                .map(|i| i as u8),
+        ),
+        Syntax::TaskPaper => {
+            let text = String::from_utf8_lossy(body);
+            let tags = crate::outline::syntax::tags(&text)
+                .into_iter()
+                .map(|(name, _)| name.into())
+                .collect();
+            (tags, None)
+        }
+        _ => (Box::default(), None),
+    }
+}
+
+/// Line `i` without its terminator (or a BOM).
+fn line_body<'a>(outline: &Outline<'a>, i: usize) -> &'a [u8] {
+    let body = outline.content(i);
+    body.strip_prefix(BOM).unwrap_or(body)
+}
+
+/// A note per decision, and where the reading is unsure.
+fn explain(
+    outline: &Outline,
+    units: &[Unit],
+    decisions: &[Decision],
+    sessions: &[Session],
+) -> Vec<Explanation> {
+    let mut notes = Vec::new();
+    for (unit, decision) in units.iter().zip(decisions) {
+        let what = match decision.role {
+            Role::Title => "the document title",
+            Role::Day(_) => "a day",
+            Role::Group { lightning: true } => "a group of lightning talks",
+            Role::Group { lightning: false } => "a group",
+            Role::Section => "a section, not a session",
+            Role::Session => "a session",
+            Role::Part if decision.why == Why::Speaker => "the speaker of the session above",
+            Role::Part if decision.why == Why::Note => "a note of the session above",
+            Role::Part => continue,
+            Role::Wishlist => "a wishlist",
+            Role::Separator => continue,
+        };
+        notes.push(Explanation {
+            line: unit.line,
+            message: format!(
+                "{} read as {what}: {}",
+                quote(outline, unit.line),
+                decision.why
+            ),
+        });
+    }
+    for session in sessions {
+        let notes_lines = session
+            .lines()
+            .skip(1)
+            .filter(|&i| !outline.line(i).is_blank() && outline.line(i).kind() != Kind::Meta)
+            .count();
+        if notes_lines == 0 && session.kind() != SessionKind::Wishlist {
+            notes.push(Explanation {
+                line: session.line(),
+                message: format!(
+                    "{} is a session of one line: nothing is under it (unsure)",
+                    quote(outline, session.line())
+                ),
+            });
+        }
+        let unindented = session
+            .lines()
+            .skip(1)
+            .filter(|&i| outline.syntax() == Syntax::Outline && outline.line(i).is_heading())
+            .count();
+        if unindented >= 3 {
+            notes.push(Explanation {
+                line: session.line(),
+                message: format!(
+                    "the {unindented} unindented lines after {} are read as its notes (unsure)",
+                    quote(outline, session.line())
+                ),
+            });
+        }
+    }
+    notes.sort_by_key(|n| n.line);
+    notes
+}
+
+/// A line as written, quoted and shortened for a message.
+fn quote(outline: &Outline, line: usize) -> String {
+    let text = String::from_utf8_lossy(outline.content(line))
+        .trim()
+        .to_string();
+    let short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        format!("'{short}…'")
+    } else {
+        format!("'{short}'")
+    }
+}

@@ -1,0 +1,184 @@
+//! The reader: one place that decides how an outline reads as conference notes.
+//!
+//! It works in three steps, each a module:
+//!
+//! 1. [`units`]: the headings of the outline, and the lines that stand for headings in
+//!    notes that have none (a quoted schedule block, the first line after a rule under a
+//!    lightning-talks heading, a numbered item over indented notes), as one tree.
+//! 2. [`tree`] (Markdown, org-mode, TaskPaper) or [`plain`] (the plain outline) gives
+//!    each unit a [`Role`]: the title, a day, a group of talks, a session, a general
+//!    section, a part of a session. The v1 rules decide first where they apply; then
+//!    the words of each heading, what is under it and its siblings.
+//! 3. [`assemble`] turns the roles into sessions and days, and [`people`] finds each
+//!    session's speakers in its lines.
+//!
+//! Every command reads the notes through this; nothing else decides roles.
+
+mod assemble;
+mod people;
+mod plain;
+mod tree;
+mod units;
+
+use std::fmt;
+
+use super::Document;
+use super::rules::DayHeading;
+use crate::outline::{Outline, Syntax};
+
+/// How to read a file, when its reader is told.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The heading level of sessions (`--session-level N`), in syntaxes with levels:
+    /// headings of that level are the sessions, those above sections or days, those
+    /// below parts of a session.
+    pub session_level: Option<u8>,
+    /// The whole file is one session, titled by its first heading (`--one-talk`).
+    pub one_talk: bool,
+    /// Keep a note of every decision (`notes check --explain`).
+    pub explain: bool,
+}
+
+/// A note on how the structure was read: "'## Talks' read as a group: its 5
+/// sub-headings look like talks".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// The line it is about (0-based index).
+    pub line: usize,
+    /// What was decided, and why.
+    pub message: String,
+}
+
+/// What a unit is to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The document's title.
+    Title,
+    /// A day heading.
+    Day(DayHeading),
+    /// A heading over sessions: a group of talks, a block of lightning talks with
+    /// talks of their own.
+    Group {
+        /// Its talks are lightning talks.
+        lightning: bool,
+    },
+    /// A general section: no session in it.
+    Section,
+    /// A session.
+    Session,
+    /// A part of the session or section above.
+    Part,
+    /// A wishlist heading: the bullets under it are talks not seen.
+    Wishlist,
+    /// A thematic break.
+    Separator,
+}
+
+/// Why a unit got its role, for `check --explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// The title rule.
+    Title(&'static str),
+    /// A day heading.
+    Day,
+    /// A wishlist heading.
+    Wishlist,
+    /// A thematic break.
+    Separator,
+    /// The heading says it holds talks ("Talks", "Track B").
+    GroupWords,
+    /// A lightning-talks heading whose talks have their own headings or title lines.
+    Lightning(usize),
+    /// Most of its sub-headings look like talks.
+    TalksUnder(usize),
+    /// A general section by its words.
+    SectionWords,
+    /// Only links, images or a checklist under it.
+    NoNotes(&'static str),
+    /// A sibling of a group of talks, with nothing of a talk itself.
+    BesideGroup,
+    /// A talk: what makes it one.
+    Talk(&'static str),
+    /// The whole file is one talk.
+    OneTalk(&'static str),
+    /// A part of the session above.
+    Part,
+    /// Told by `--session-level` or `--one-talk`.
+    Told,
+    /// Inside the document's header (the title's own lines).
+    Header,
+    /// The plain outline's note rule: an unindented line under an empty session.
+    Note,
+    /// The plain outline's speaker rule: a name under an empty session.
+    Speaker,
+    /// Lines before the first session with notes, with nothing under them.
+    Preamble,
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Why::Title(why) => write!(f, "{why}"),
+            Why::Day => write!(f, "it names only a day"),
+            Why::Wishlist => write!(f, "it says its talks were not seen"),
+            Why::Separator => write!(f, "it is a thematic break"),
+            Why::GroupWords => write!(f, "its words name a group of talks"),
+            Why::Lightning(n) => write!(f, "its {n} talks each have a heading or title line"),
+            Why::TalksUnder(n) => write!(f, "its {n} sub-headings look like talks"),
+            Why::SectionWords => write!(f, "its words name a general section"),
+            Why::NoNotes(what) => write!(f, "only {what} under it"),
+            Why::BesideGroup => {
+                write!(
+                    f,
+                    "its talks are in a group beside it and it has nothing of a talk"
+                )
+            }
+            Why::Talk(why) => write!(f, "{why}"),
+            Why::OneTalk(why) => write!(f, "the file is one talk: {why}"),
+            Why::Part => write!(f, "it is inside a session"),
+            Why::Told => write!(f, "as the command line says"),
+            Why::Header => write!(f, "it is under the document title, before the talks"),
+            Why::Note => write!(f, "it follows an empty session and names no speaker"),
+            Why::Speaker => write!(f, "it names the speaker of the empty session above"),
+            Why::Preamble => write!(f, "it comes before the first session with notes"),
+        }
+    }
+}
+
+/// A role and its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub role: Role,
+    pub why: Why,
+}
+
+impl Decision {
+    pub(crate) fn new(role: Role, why: Why) -> Decision {
+        Decision { role, why }
+    }
+}
+
+impl<'a> Document<'a> {
+    /// Reads an outline as conference notes, as `options` say.
+    pub fn read(outline: Outline<'a>, options: &ReadOptions) -> Document<'a> {
+        let syntax = outline.syntax();
+        let (units, decisions) = match syntax {
+            Syntax::Outline => plain::read(&outline, options),
+            _ => {
+                let units = units::tree(&outline);
+                let decisions = tree::decide(&outline, &units, options);
+                (units, decisions)
+            }
+        };
+        let read = assemble::assemble(&outline, &units, &decisions, options);
+        Document {
+            src: outline.src(),
+            syntax,
+            outline,
+            title: read.title,
+            sessions: read.sessions,
+            days: read.days,
+            explanations: read.explanations,
+        }
+    }
+}

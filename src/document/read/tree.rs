@@ -1,0 +1,374 @@
+//! Roles where headings nest (Markdown, org-mode, TaskPaper): decided per heading, top
+//! down, from what a heading says, what is under it and its siblings.
+//!
+//! In order: what the command line says; the heading rules that decide alone (a
+//! separator, a day heading, a wishlist); a file that is one talk; the document title.
+//! Then, from the top, each heading under no session is a group when its words say so
+//! (or it is a lightning-talks heading over separately headed talks, or most headings
+//! under it look like talks), a section when its words say so (or only a checklist is
+//! under it, or it stands beside a group of talks among sections with nothing of a
+//! talk itself), and otherwise a session, whose sub-headings are its parts. A heading
+//! "looks like a talk" by strong signs only: a speaker in it or right under it, a
+//! label ("Keynote:", "Panel"), a session code, a schedule block.
+
+use super::units::{self, Form, Unit};
+use super::{Decision, ReadOptions, Role, Why, people};
+use crate::document::rules::{byline, day_heading, heading, status, title};
+use crate::outline::{Kind, Outline, Syntax};
+
+/// The roles of `units`, one per unit.
+pub(crate) fn decide(outline: &Outline, units: &[Unit], options: &ReadOptions) -> Vec<Decision> {
+    let mut decisions = vec![Decision::new(Role::Part, Why::Part); units.len()];
+    if units.is_empty() {
+        return decisions;
+    }
+    let reader = Reader {
+        outline,
+        units,
+        syntax: outline.syntax(),
+    };
+    if options.one_talk {
+        if let Some(top) = units.iter().position(|u| u.form == Form::Heading) {
+            decisions[top] = Decision::new(Role::Session, Why::Told);
+        }
+        return decisions;
+    }
+    if let Some(level) = options.session_level {
+        return reader.by_level(level);
+    }
+    if let Some(why) = reader.one_talk() {
+        decisions[0] = Decision::new(Role::Session, Why::OneTalk(why));
+        return decisions;
+    }
+    let title = reader.title();
+    let roots: Vec<usize> = (0..units.len())
+        .filter(|&u| units[u].parent.is_none())
+        .collect();
+    reader.assign(&roots, title, &mut decisions);
+    decisions
+}
+
+struct Reader<'r, 'a> {
+    outline: &'r Outline<'a>,
+    units: &'r [Unit],
+    syntax: Syntax,
+}
+
+/// Where the document title is, and whether its own lines are a header (the talks
+/// follow it as its siblings, not under it).
+#[derive(Debug, Clone, Copy)]
+struct Title {
+    unit: usize,
+    header: bool,
+}
+
+impl Reader<'_, '_> {
+    /// The role a unit's text alone decides: separator, day heading, wishlist.
+    fn fixed(&self, u: usize) -> Option<Decision> {
+        let unit = &self.units[u];
+        let text = unit.rule_text();
+        if heading::is_separator(&text) {
+            Some(Decision::new(Role::Separator, Why::Separator))
+        } else if let Some(day) = day_heading(&unit.text) {
+            Some(Decision::new(Role::Day(day), Why::Day))
+        } else if status::is_wishlist_heading(&text) {
+            Some(Decision::new(Role::Wishlist, Why::Wishlist))
+        } else {
+            None
+        }
+    }
+
+    /// The heading's text as the title and speaker rules read it.
+    fn cleaned(&self, u: usize) -> String {
+        let text = &self.units[u].text;
+        let text = title::status_prefix(text).map_or(text.as_str(), |(t, ..)| t);
+        title::clean(text).into_owned()
+    }
+
+    /// True when the unit's own lines hold nothing but blank lines and metadata before
+    /// its first sub-unit.
+    fn no_lines_before_children(&self, u: usize) -> bool {
+        self.units[u].body(self.units).all(|i| {
+            let line = self.outline.line(i);
+            line.is_blank() || line.kind() == Kind::Meta
+        })
+    }
+
+    /// The first sub-unit of `u` when it comes right under `u`'s heading and names
+    /// `u`'s speakers ("### Grace Francisco", "##Dion Almaer and Ben Galbraith").
+    fn speaker_heading(&self, u: usize) -> Option<usize> {
+        let &first = self.units[u].children.first()?;
+        (self.units[first].form == Form::Heading
+            && self.no_lines_before_children(u)
+            && people::from_sub_heading(&self.units[first].text, true).is_some())
+        .then_some(first)
+    }
+
+    /// A strong sign that the unit is a talk, and what it is.
+    fn talk(&self, u: usize) -> Option<&'static str> {
+        let unit = &self.units[u];
+        match unit.form {
+            Form::Block { .. } => return Some("it is a schedule block with its speaker"),
+            Form::Chunk => return Some("it starts a part between rules under lightning talks"),
+            Form::Numbered => return Some("it is a numbered item over notes"),
+            Form::Heading | Form::TitleLine => {}
+        }
+        let text = self.cleaned(u);
+        if heading::talk_label(&text).is_some() {
+            return Some("its label says it is a talk");
+        }
+        if heading::session_code(&text) {
+            return Some("it starts with a session code");
+        }
+        if !byline(&text).speakers.is_empty() {
+            return Some("its heading names a speaker");
+        }
+        let body = unit.body(self.units);
+        if !people::from_lines(self.outline, body.clone(), body).is_empty() {
+            return Some("the line under its heading names a speaker");
+        }
+        if self.speaker_heading(u).is_some() {
+            return Some("the heading under it names the speaker");
+        }
+        None
+    }
+
+    /// The role `--session-level N` gives each unit.
+    fn by_level(&self, level: u8) -> Vec<Decision> {
+        let title = self.title().filter(|t| self.units[t.unit].level < level);
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| {
+                if unit.form != Form::Heading {
+                    return Decision::new(Role::Part, Why::Told);
+                }
+                if title.is_some_and(|t| t.unit == u) {
+                    return Decision::new(Role::Title, Why::Told);
+                }
+                match unit.level.cmp(&level) {
+                    std::cmp::Ordering::Equal => Decision::new(Role::Session, Why::Told),
+                    std::cmp::Ordering::Greater => Decision::new(Role::Part, Why::Told),
+                    std::cmp::Ordering::Less => match day_heading(&unit.text) {
+                        Some(day) => Decision::new(Role::Day(day), Why::Day),
+                        None => Decision::new(Role::Group { lightning: false }, Why::Told),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The file is one talk: its only top heading names a speaker (in itself or right
+    /// under it), does not name an event, and nothing under it looks like a talk.
+    fn one_talk(&self) -> Option<&'static str> {
+        let top = &self.units[0];
+        let alone = self.units[1..].iter().all(|u| u.parent.is_some());
+        if top.form != Form::Heading || !alone || self.fixed(0).is_some() {
+            return None;
+        }
+        if heading::names_event(&top.text) || self.syntax == Syntax::TaskPaper {
+            return None;
+        }
+        // The talk's notes start right under its heading.
+        let body = top.body(self.units);
+        let speaker_lines = people::from_lines(self.outline, body.clone(), body.clone());
+        let notes = body
+            .filter(|&i| {
+                let line = self.outline.line(i);
+                !line.is_blank() && line.kind() != Kind::Meta
+            })
+            .count();
+        if notes <= speaker_lines.names.len().min(1) {
+            return None;
+        }
+        let text = self.cleaned(0);
+        let why = if !byline(&text).speakers.is_empty() {
+            "its heading names the speaker"
+        } else {
+            if speaker_lines.is_empty() {
+                return None;
+            }
+            "the line under its heading names the speaker"
+        };
+        let talks_below =
+            (1..self.units.len()).any(|u| self.talk(u).is_some() || self.fixed(u).is_some());
+        (!talks_below).then_some(why)
+    }
+
+    /// The document title: the first heading of level 1 when no other heading is of
+    /// level 1 (v1), or a first heading that names the event or the notes ("jQuery
+    /// Conf UK notes.") with other headings beside it, whose own lines are then the
+    /// document's header. Not a day heading, not in TaskPaper.
+    fn title(&self) -> Option<Title> {
+        if self.syntax == Syntax::TaskPaper || self.units.len() < 2 {
+            return None;
+        }
+        let first = &self.units[0];
+        if first.form != Form::Heading || self.fixed(0).is_some() {
+            return None;
+        }
+        let only_level_one = first.level == 1
+            && self.units[1..]
+                .iter()
+                .all(|u| u.form != Form::Heading || u.level > 1);
+        if only_level_one {
+            return Some(Title {
+                unit: 0,
+                header: false,
+            });
+        }
+        let siblings = self.units[1..].iter().any(|u| u.parent.is_none());
+        let names_event =
+            heading::names_event(&first.text) && byline(&self.cleaned(0)).speakers.is_empty();
+        (names_event && siblings).then_some(Title {
+            unit: 0,
+            header: true,
+        })
+    }
+
+    /// A heading over separately headed talks: a lightning-talks heading with two
+    /// sub-units or more, or one whose words name a group of talks.
+    fn group(&self, u: usize) -> Option<Decision> {
+        let unit = &self.units[u];
+        if unit.children.is_empty() || unit.form != Form::Heading {
+            return None;
+        }
+        if heading::is_lightning_talks(&unit.text) && unit.children.len() >= 2 {
+            let n = unit.children.len();
+            return Some(Decision::new(
+                Role::Group { lightning: true },
+                Why::Lightning(n),
+            ));
+        }
+        (heading::is_group(&unit.text) && self.talk(u).is_none())
+            .then(|| Decision::new(Role::Group { lightning: false }, Why::GroupWords))
+    }
+
+    /// A general section by its words, or with only a checklist under it.
+    fn section(&self, u: usize) -> Option<Decision> {
+        let unit = &self.units[u];
+        let stand_in = unit.form != Form::Heading;
+        if heading::is_section(&unit.text) && (stand_in || self.talk(u).is_none()) {
+            return Some(Decision::new(Role::Section, Why::SectionWords));
+        }
+        if stand_in {
+            return None;
+        }
+        if units::only_checklist(self.outline, self.units, u) && unit.children.is_empty() {
+            return Some(Decision::new(Role::Section, Why::NoNotes("a checklist")));
+        }
+        None
+    }
+
+    /// A heading under which most sub-units look like talks (not counting the parts of
+    /// a talk): two or more, at least half. Stand-ins and day headings under it count
+    /// at once.
+    fn holds_talks(&self, u: usize) -> Option<usize> {
+        let unit = &self.units[u];
+        if unit.children.is_empty() || self.talk(u).is_some() {
+            return None;
+        }
+        let stand_ins = unit
+            .children
+            .iter()
+            .filter(|&&c| self.units[c].form != Form::Heading)
+            .count();
+        if stand_ins > 0 {
+            return Some(stand_ins);
+        }
+        if unit.children.iter().any(|&c| self.fixed(c).is_some()) {
+            return Some(unit.children.len());
+        }
+        let speaker = self.speaker_heading(u);
+        let candidates: Vec<usize> = unit
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                Some(c) != speaker
+                    && !heading::is_part(&self.units[c].text)
+                    && !heading::is_dialogue(&self.units[c].text)
+            })
+            .collect();
+        let talks = candidates
+            .iter()
+            .filter(|&&c| self.talk(c).is_some())
+            .count();
+        (talks >= 2 && talks * 2 >= candidates.len()).then_some(talks)
+    }
+
+    /// Gives roles to `children` (units under no session) and, through them, to what
+    /// is under them.
+    fn assign(&self, children: &[usize], title: Option<Title>, decisions: &mut [Decision]) {
+        let group_beside = children.iter().any(|&c| self.group(c).is_some())
+            && children.iter().any(|&c| self.section(c).is_some());
+        for &c in children {
+            let unit = &self.units[c];
+            if let Some(decision) = self.fixed(c) {
+                let container = matches!(
+                    decision.role,
+                    Role::Day(_) | Role::Wishlist | Role::Separator
+                );
+                decisions[c] = decision;
+                if container {
+                    self.assign(&unit.children, None, decisions);
+                }
+                continue;
+            }
+            if let Some(t) = title.filter(|t| t.unit == c) {
+                let why = if t.header {
+                    "it names the event and the talks follow it"
+                } else {
+                    "the only level-1 heading, at the top"
+                };
+                decisions[c] = Decision::new(Role::Title, Why::Title(why));
+                if t.header {
+                    self.header(c, decisions);
+                } else {
+                    self.assign(&unit.children, None, decisions);
+                }
+                continue;
+            }
+            if let Some(decision) = self.group(c) {
+                decisions[c] = decision;
+                self.assign(&unit.children, None, decisions);
+                continue;
+            }
+            if let Some(decision) = self.section(c) {
+                decisions[c] = decision;
+                continue;
+            }
+            if group_beside && self.talk(c).is_none() {
+                decisions[c] = Decision::new(Role::Section, Why::BesideGroup);
+                continue;
+            }
+            if let Some(n) = self.holds_talks(c) {
+                decisions[c] = Decision::new(Role::Group { lightning: false }, Why::TalksUnder(n));
+                self.assign(&unit.children, None, decisions);
+                continue;
+            }
+            let why = self.talk(c).unwrap_or(if unit.body(self.units).is_empty() {
+                "a heading under no session"
+            } else {
+                "a heading with notes under no session"
+            });
+            decisions[c] = Decision::new(Role::Session, Why::Talk(why));
+        }
+    }
+
+    /// The title's own lines are the document's header: its day headings count, nothing
+    /// else under it is a session.
+    fn header(&self, u: usize, decisions: &mut [Decision]) {
+        for &c in &self.units[u].children {
+            decisions[c] = match self.fixed(c) {
+                Some(
+                    d @ Decision {
+                        role: Role::Day(_), ..
+                    },
+                ) => d,
+                _ => Decision::new(Role::Part, Why::Header),
+            };
+            self.header(c, decisions);
+        }
+    }
+}

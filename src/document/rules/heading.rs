@@ -1,0 +1,686 @@
+//! What a heading's own words say about it: a document title, a separator, a block of
+//! lightning talks, a group of talks ("Interesting talks", "Track B", "Morning"), a
+//! general section ("Summary", "Links", "General thoughts", "Social events"), a talk by
+//! its label ("Keynote:", "Panel Discussion") or session code ("ARC307 - "), a part of
+//! a talk ("Conclusions", "Q&A"). Each list is of structural words people use in
+//! notes, never of titles.
+
+use super::day::{day_heading, mentioned_day};
+use super::speaker::{TALK_LABELS, byline};
+use super::words::{contains_ignore_ascii_case, one_of, words};
+
+/// Rule 1 of the plain outline: the first heading is the title when nothing is under
+/// it and another heading follows (`next_is_heading`), unless it is a day heading.
+pub fn is_title(first_heading: &str, next_is_heading: bool) -> bool {
+    next_is_heading && day_heading(first_heading).is_none()
+}
+
+/// A thematic break such as `---`, `***`, `===` or `* * *`: not a session.
+pub fn is_separator(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    "-=*_~".contains(first) && text.chars().filter(|&c| c == first).count() >= 3 && {
+        chars.all(|c| c == first)
+    }
+}
+
+/// A rule line between parts of plain notes: a thematic break, or `--` and longer runs
+/// of dashes. The number of characters says how strong it is (`--` divides less than
+/// `----`).
+pub fn rule_length(text: &str) -> Option<usize> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    let all_same = t.chars().all(|c| c == first);
+    match first {
+        '-' if all_same && t.len() >= 2 => Some(t.len()),
+        _ if is_separator(t) => Some(t.chars().filter(|c| !c.is_whitespace()).count()),
+        _ => None,
+    }
+}
+
+/// A heading containing "lightning talk", in any case.
+pub fn is_lightning_talks(text: &str) -> bool {
+    contains_ignore_ascii_case(text, "lightning talk")
+}
+
+/// Rule 4 of the plain outline: an unindented line right after an empty session's
+/// heading is a note of that session when it ends with ":" or has no speaker, unless
+/// it is itself a lightning-talks heading or names a day.
+pub fn is_note(heading: &str) -> bool {
+    let text = heading.trim_end();
+    !is_lightning_talks(text)
+        && mentioned_day(text).is_none()
+        && (text.ends_with(':') || text.ends_with('：') || byline(text).speakers.is_empty())
+}
+
+/// The heading's words, lower case, without closing punctuation.
+fn normal(text: &str) -> Vec<String> {
+    words(text).map(str::to_lowercase).collect()
+}
+
+/// Words that may come before the noun of a section or a group: "General thoughts",
+/// "Other links", "Interesting talks", "Morning sessions".
+const QUALIFIERS: [&str; 26] = [
+    "additional",
+    "afternoon",
+    "all",
+    "best",
+    "evening",
+    "favorite",
+    "favourite",
+    "featured",
+    "final",
+    "general",
+    "interesting",
+    "invited",
+    "main",
+    "misc",
+    "miscellaneous",
+    "more",
+    "morning",
+    "my",
+    "other",
+    "personal",
+    "random",
+    "recommended",
+    "selected",
+    "some",
+    "useful",
+    "various",
+];
+
+/// Words that may follow such a phrase without making it a title: "General things
+/// that popped up", "Talks I attended", "Links from the day".
+const TAILS: [&str; 11] = [
+    "about", "and", "from", "i", "i'd", "i've", "of", "on", "that", "we", "which",
+];
+
+/// Section nouns that may have such a tail: "Links from the day" is a section,
+/// "Introduction of types" may be a talk.
+const TAILED_NOUNS: [&str; 14] = [
+    "comments",
+    "ideas",
+    "impressions",
+    "links",
+    "notes",
+    "observations",
+    "questions",
+    "references",
+    "remarks",
+    "resources",
+    "stuff",
+    "takeaways",
+    "things",
+    "thoughts",
+];
+
+/// Nouns of general sections, which hold no talks.
+const SECTION_NOUNS: [&str; 51] = [
+    "about",
+    "acknowledgements",
+    "acknowledgments",
+    "agenda",
+    "appendix",
+    "background",
+    "conclusion",
+    "conclusions",
+    "contents",
+    "credits",
+    "foreword",
+    "ideas",
+    "impressions",
+    "index",
+    "info",
+    "information",
+    "intro",
+    "introduction",
+    "links",
+    "location",
+    "logistics",
+    "misc",
+    "miscellaneous",
+    "notes",
+    "observations",
+    "other",
+    "others",
+    "overview",
+    "photos",
+    "pictures",
+    "preface",
+    "questions",
+    "reading",
+    "recap",
+    "references",
+    "remarks",
+    "resources",
+    "schedule",
+    "sponsors",
+    "stuff",
+    "summary",
+    "takeaways",
+    "things",
+    "thoughts",
+    "toc",
+    "travel",
+    "accommodation",
+    "venue",
+    "wrap-up",
+    "comments",
+    "sources",
+];
+
+/// Section nouns that need a qualifier: "General remarks" is a section, "Closing
+/// remarks" a talk; "Other things", not "Things".
+const QUALIFIED_ONLY: [&str; 6] = ["remarks", "things", "stuff", "notes", "ideas", "comments"];
+
+/// Two-word section phrases: "Further reading", "Table of contents".
+const SECTION_PHRASES: [&str; 6] = [
+    "further reading",
+    "reading list",
+    "table of contents",
+    "key takeaways",
+    "about me",
+    "wrap up",
+];
+
+/// True when `words` are `[qualifier]* noun [tail …]` for a noun `is_noun` accepts:
+/// the qualifier count, or `None`.
+fn noun_phrase(
+    words: &[String],
+    is_noun: impl Fn(&str) -> bool,
+    may_have_tail: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let qualifiers = words
+        .iter()
+        .take_while(|w| QUALIFIERS.contains(&w.as_str()))
+        .count();
+    let noun = words.get(qualifiers)?;
+    let tail = &words[qualifiers + 1..];
+    let tail_ok = tail.is_empty() || (may_have_tail(noun) && TAILS.contains(&tail[0].as_str()));
+    (is_noun(noun) && tail_ok).then_some(qualifiers)
+}
+
+/// A general section heading: "Summary", "Introduction", "Links:", "References",
+/// "Table of contents", "General thoughts", "General Things that have popped up",
+/// "Social events", "Sponsors". The talks are elsewhere.
+pub fn is_section(text: &str) -> bool {
+    let words = normal(text);
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let joined = words.join(" ");
+    if SECTION_PHRASES
+        .iter()
+        .any(|p| joined == *p || joined.starts_with(&format!("{p} ")))
+    {
+        return true;
+    }
+    if is_social(text) && words.len() <= 3 {
+        return true;
+    }
+    noun_phrase(
+        &words,
+        |w| SECTION_NOUNS.contains(&w),
+        |w| TAILED_NOUNS.contains(&w),
+    )
+    .is_some_and(|qualifiers| qualifiers > 0 || !QUALIFIED_ONLY.contains(&words[0].as_str()))
+}
+
+/// Words of the social side of a conference: "Social events", "Official party",
+/// "Hallway track", "Conference dinner".
+const SOCIAL_WORDS: [&str; 13] = [
+    "afterparty",
+    "breakfast",
+    "dinner",
+    "drinks",
+    "excursion",
+    "hallway",
+    "karaoke",
+    "lunch",
+    "parties",
+    "party",
+    "reception",
+    "sightseeing",
+    "social",
+];
+
+/// A heading about the social side of a conference (a party, a dinner, the hallway
+/// track): at most six words, one of them a social word.
+pub fn is_social(text: &str) -> bool {
+    // Split at spaces only: "Third-party packages" has no party in it.
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() <= 6 && words.iter().any(|w| SOCIAL_WORDS.contains(&w.as_str()))
+}
+
+/// Plural nouns of the things a group heading holds.
+const GROUP_NOUNS: [&str; 11] = [
+    "breakouts",
+    "keynotes",
+    "lectures",
+    "panels",
+    "presentations",
+    "sessions",
+    "talks",
+    "tracks",
+    "tutorials",
+    "workshops",
+    "demos",
+];
+
+/// Words that name a track or room: "Track B", "Room 101", "Main hall".
+const PLACE_NOUNS: [&str; 5] = ["track", "room", "hall", "stage", "auditorium"];
+
+/// Times of day that head a group of talks alone: "Morning", "Afternoon sessions".
+const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+
+/// A heading that names a group of talks: "Talks", "Interesting talks", "Talks I
+/// attended", "Morning sessions", "Keynotes", "Workshops", "Track B", "Room 101",
+/// "Afternoon", "Friday talks". Whether it is one depends on the headings under it.
+pub fn is_group(text: &str) -> bool {
+    let mut words = normal(text);
+    // "Friday talks", "Day 2 sessions": the day goes.
+    while words.first().is_some_and(|w| {
+        crate::document::Day::parse_full(w).is_some() || w == "day" || w.parse::<u32>().is_ok()
+    }) {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    if words.len() <= 2 && TIMES_OF_DAY.contains(&words[0].as_str()) {
+        return true;
+    }
+    if PLACE_NOUNS.contains(&words[0].as_str()) && words.len() <= 3 {
+        return true;
+    }
+    if words.len() >= 2 && PLACE_NOUNS.contains(&words[1].as_str()) && words.len() <= 3 {
+        return words[0] == "main"
+            || words[0].len() <= 2
+            || QUALIFIERS.contains(&words[0].as_str());
+    }
+    noun_phrase(&words, |w| GROUP_NOUNS.contains(&w), |_| true).is_some()
+}
+
+/// A label that makes a heading a talk: "Keynote: X", "Keynote Wednesday", "Online
+/// Bonus Talk - X", "PANEL DISCUSSION", "Live Q&A: X", "Workshop – X". The words before
+/// the first ":" or dash (at most four) hold one of [`TALK_LABELS`].
+pub fn talk_label(text: &str) -> Option<&'static str> {
+    let head = [": ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .map_or(text, |at| &text[..at]);
+    let lower = head.trim().trim_end_matches(':').to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        // "Keynote Wednesday: …" has its label first whatever follows.
+        let first = text
+            .split_whitespace()
+            .next()?
+            .trim_end_matches(':')
+            .to_lowercase();
+        return TALK_LABELS
+            .iter()
+            .find(|l| **l == first && !l.contains(' '))
+            .copied();
+    }
+    TALK_LABELS
+        .iter()
+        .copied()
+        .filter(|label| {
+            let label_words: Vec<&str> = label.split(' ').collect();
+            words
+                .windows(label_words.len())
+                .any(|w| w == label_words.as_slice())
+        })
+        .max_by_key(|label| label.len())
+}
+
+/// A session code before the title: "ARC307 - Infrastructure as Code.", "MBL202-R -
+/// NEW LAUNCH", "PFC306: Tuning". Two to five capitals, two to four digits, perhaps a
+/// suffix, then a dash or a colon.
+pub fn session_code(text: &str) -> bool {
+    let b = text.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[letters..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(2..=5).contains(&letters) || !(2..=4).contains(&digits) {
+        return false;
+    }
+    let mut rest = &text[letters + digits..];
+    if let Some(suffix) = rest.strip_prefix('-')
+        && let Some(end) = suffix.find(' ')
+        && (1..=3).contains(&end)
+        && suffix[..end].bytes().all(|c| c.is_ascii_alphanumeric())
+    {
+        rest = &suffix[end..];
+    }
+    rest.starts_with(" - ") || rest.starts_with(" – ") || rest.starts_with(": ")
+}
+
+/// Words that name an event or a set of notes: a document title has them ("My notes
+/// from PyCon 2014.", "jQuery Conf UK notes.", "DEV-X-CON 2017").
+const EVENT_WORDS: [&str; 12] = [
+    "conf",
+    "conference",
+    "congress",
+    "convention",
+    "meetup",
+    "notes",
+    "summit",
+    "symposium",
+    "unconference",
+    "expo",
+    "festival",
+    "camp",
+];
+
+/// A heading that names the event or the notes: a year (1990 to 2099), an event word,
+/// or a word ending in "Con" or "Conf" (PyCon, DjangoCon).
+pub fn names_event(text: &str) -> bool {
+    words(text).any(|w| {
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..=2099).contains(&y));
+        let con = w.len() > 4
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && (w.ends_with("Con") || w.ends_with("CON") || w.ends_with("Conf"));
+        year || con || one_of(w, &EVENT_WORDS)
+    })
+}
+
+/// A checklist item's text: `[ ] Title`, `[x] Title` (its bullet marker already off).
+pub fn is_checklist_item(text: &str) -> bool {
+    let t = text.trim_start();
+    ["[ ]", "[x]", "[X]", "[-]"]
+        .iter()
+        .any(|m| t.starts_with(m) && t[3..].starts_with([' ', '\t']))
+}
+
+/// Words of a talk's parts: sub-headings such as "Conclusions", "Q&A", "Demo",
+/// "Takeaways", "Further Reading" are parts, never talks of their own.
+const PART_WORDS: [&str; 28] = [
+    "agenda",
+    "background",
+    "conclusion",
+    "conclusions",
+    "demo",
+    "discussion",
+    "example",
+    "examples",
+    "intro",
+    "introduction",
+    "links",
+    "motivation",
+    "notes",
+    "outline",
+    "overview",
+    "problem",
+    "q&a",
+    "qa",
+    "questions",
+    "recap",
+    "references",
+    "resources",
+    "slides",
+    "solution",
+    "summary",
+    "takeaways",
+    "thoughts",
+    "video",
+];
+
+/// A heading that names a part of a talk: "Conclusions", "Q&A", "Questions", "Key
+/// takeaways", "Further reading".
+pub fn is_part(text: &str) -> bool {
+    let words = normal(text);
+    words.len() <= 3
+        && (words.iter().any(|w| PART_WORDS.contains(&w.as_str()))
+            || text.trim().eq_ignore_ascii_case("q&a"))
+}
+
+/// A heading over the people of a talk: "Speakers", "Panelists", "Presenters".
+pub fn is_speakers_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    one_of(
+        t,
+        &[
+            "speakers",
+            "speaker",
+            "panelists",
+            "panellists",
+            "presenters",
+            "presenter",
+            "panel",
+        ],
+    )
+}
+
+/// A heading of a turn in a discussion: "Moderator: …", "Audience: …", "Q: …".
+pub fn is_dialogue(text: &str) -> bool {
+    let head = text.split(':').next().unwrap_or("").trim();
+    text.contains(':')
+        && one_of(
+            head,
+            &[
+                "moderator",
+                "audience",
+                "q",
+                "a",
+                "question",
+                "answer",
+                "host",
+                "chair",
+            ],
+        )
+        || one_of(text.trim(), &["moderator", "audience", "host", "chair"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_is_a_lone_first_heading() {
+        assert!(is_title("My notes.", true));
+        assert!(!is_title("My notes.", false));
+        assert!(!is_title("Friday", true));
+    }
+
+    #[test]
+    fn lightning_talks_separators_and_rules() {
+        assert!(is_lightning_talks("Lightning Talks, Friday PM"));
+        assert!(is_lightning_talks("LIGHTNING TALK"));
+        assert!(!is_lightning_talks("Lightning fast"));
+        for text in ["---", "***", "* * *", "=====", "___"] {
+            assert!(is_separator(text), "{text}");
+        }
+        for text in ["--", "-x-", "Talk", ""] {
+            assert!(!is_separator(text), "{text}");
+        }
+        assert_eq!(rule_length("--"), Some(2));
+        assert_eq!(rule_length("------------ "), Some(12));
+        assert_eq!(rule_length("* * *"), Some(3));
+        assert_eq!(rule_length("-"), None);
+        assert_eq!(rule_length("-- x"), None);
+    }
+
+    #[test]
+    fn notes_versus_sessions() {
+        for note in [
+            "Further reading:",
+            "Go back – couple of fun quotes",
+            "Some thoughts",
+            "Questions: none",
+        ] {
+            assert!(is_note(note), "{note}");
+        }
+        for session in [
+            "Discovering Python – David Beazley",
+            "Guido van Rossum",
+            "Lightning Talks, Friday PM",
+            "Keynote, Saturday",
+        ] {
+            assert!(!is_note(session), "{session}");
+        }
+    }
+
+    #[test]
+    fn sections() {
+        for text in [
+            "Summary",
+            "Introduction",
+            "Links:",
+            "References",
+            "Table of contents",
+            "General thoughts:",
+            "General Things that have popped up that I want to check out",
+            "Social events",
+            "Sponsors",
+            "Conclusion",
+            "Further Reading",
+            "Other notes",
+            "Hallway track",
+            "Offical RubyConfTH Party",
+        ] {
+            assert!(is_section(text), "{text}");
+        }
+        for text in [
+            "Introduction to Python",
+            "Summary statistics in pandas",
+            "Closing remarks",
+            "Opening Remarks",
+            "Things I wish I knew about Django",
+            "Notes on asyncio",
+            "Welcome",
+            "Python present and future",
+            "Third-party packages for data science",
+            "Coala",
+        ] {
+            assert!(!is_section(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn groups() {
+        for text in [
+            "Talks",
+            "Interesting talks",
+            "Talks I attended",
+            "Morning sessions",
+            "Keynotes",
+            "Workshops",
+            "Track B",
+            "Room 101",
+            "Afternoon",
+            "Friday talks",
+            "Main track",
+        ] {
+            assert!(is_group(text), "{text}");
+        }
+        for text in [
+            "Giving better talks",
+            "Why talks fail",
+            "Keynote: Talks that matter",
+            "Room for improvement in CI pipelines",
+            "Morning routines of great programmers",
+            "Python",
+        ] {
+            assert!(!is_group(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn talk_labels() {
+        for (text, label) in [
+            ("Keynote: Collaborating at Scale", "keynote"),
+            ("Keynote Wednesday:", "keynote"),
+            ("Online Bonus Talk - Automate Your City Data", "talk"),
+            ("PANEL DISCUSSION", "panel discussion"),
+            ("Live Q&A: Efficiently scaling", "live q&a"),
+            ("Case Study: Defending a Defense Company", "case study"),
+            (
+                "Panel Discussion: Who put me in charge?",
+                "panel discussion",
+            ),
+        ] {
+            assert_eq!(talk_label(text), Some(label), "{text}");
+        }
+        for text in [
+            "Talking to machines",
+            "Coala",
+            "Jupyter",
+            "Tutorials are hard to write well for beginners",
+        ] {
+            assert_eq!(talk_label(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn session_codes() {
+        for text in [
+            "ARC307 - Infrastructure as Code.",
+            "MBL202-R - NEW LAUNCH: Getting Started",
+            "PFC306: Tuning",
+        ] {
+            assert!(session_code(text), "{text}");
+        }
+        for text in [
+            "PEP3156 asyncio",
+            "A1 - x",
+            "GDB7 -> Python",
+            "HTTP/2 - the future",
+        ] {
+            assert!(!session_code(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn events() {
+        for text in [
+            "My notes from PyCon 2014.",
+            "jQuery Conf UK notes.",
+            "DEV-X-CON 2017",
+            "KubeVirt v1.6 Unconference notes (Feb 25-26)",
+            "DevNation Day 2020",
+        ] {
+            assert!(names_event(text), "{text}");
+        }
+        for text in [
+            "morning sessions",
+            "Ideology by Gary Bernhardt",
+            "Agile Grenoble : Time management",
+            "Python 3000",
+        ] {
+            assert!(!names_event(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn parts_speakers_and_dialogue() {
+        assert!(is_checklist_item("[x] Keynote"));
+        assert!(is_checklist_item("[ ] Talk"));
+        assert!(!is_checklist_item("[link](x)"));
+        for text in ["Conclusions", "Q&A", "Questions", "Key takeaways", "Demo"] {
+            assert!(is_part(text), "{text}");
+        }
+        assert!(!is_part(
+            "Making SDKs: the Bespoke, the Hopeful and the Generated"
+        ));
+        assert!(is_speakers_heading("Speakers"));
+        assert!(is_speakers_heading("Panelists:"));
+        assert!(!is_speakers_heading("Speakers of the house"));
+        assert!(is_dialogue("Moderator: How is research different?"));
+        assert!(is_dialogue("Audience: "));
+        assert!(is_dialogue("Moderator"));
+        assert!(!is_dialogue("Gaurav Sharma, IIT Kanpur"));
+    }
+}

@@ -1,0 +1,1371 @@
+//! Speakers: who gave a talk, read from its heading ("Title – Name", "Name: Title",
+//! "Title (Name)", "Title with A, B and C") and from the lines people write under it
+//! ("Name, role", "Name @handle", "by Name", "Speakers: A, B").
+//!
+//! A name is recognised by its shape (capitalised words, particles, initials) and two
+//! word lists (given names, common English words), never by knowing the person.
+
+use super::words::{is_common_word, is_given_name, one_of};
+use crate::document::Day;
+
+/// A heading split into its parts: "Title, Colton Myers, @basepi".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline<'t> {
+    /// The heading without speakers and handles.
+    pub title: &'t str,
+    /// The people who gave the talk.
+    pub speakers: Vec<&'t str>,
+    /// Trailing `@handles`.
+    pub handles: Vec<&'t str>,
+    /// A room after the speaker: "– Dan Crosta in AB".
+    pub room: Option<&'t str>,
+}
+
+const PARTICLES: [&str; 17] = [
+    "van", "von", "de", "da", "di", "del", "der", "du", "la", "le", "den", "des", "dos", "das",
+    "ter", "ten", "bin",
+];
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// Titles written before a name: "Dr. Brett Cannon", "Rev. Healy".
+const HONORIFICS: [&str; 8] = ["dr", "prof", "rev", "mr", "mrs", "ms", "sir", "dame"];
+
+/// Words of a job title or an organisation: after a name they start its role or
+/// affiliation ("Tim Wagner Director of Engineering", "Alex Corley SA AWS"), and a name
+/// never contains them.
+const ROLE_WORDS: [&str; 72] = [
+    "admin",
+    "administrator",
+    "advocate",
+    "analyst",
+    "architect",
+    "author",
+    "ceo",
+    "cfo",
+    "chief",
+    "cio",
+    "co-founder",
+    "cofounder",
+    "consultant",
+    "consulting",
+    "contributor",
+    "coo",
+    "core",
+    "corp",
+    "corporation",
+    "cto",
+    "designer",
+    "dev",
+    "developer",
+    "director",
+    "editor",
+    "engineer",
+    "engineering",
+    "enterprise",
+    "evangelist",
+    "evp",
+    "fellow",
+    "founder",
+    "foundation",
+    "gmbh",
+    "group",
+    "head",
+    "host",
+    "inc",
+    "institute",
+    "intern",
+    "labs",
+    "lead",
+    "lecturer",
+    "llc",
+    "ltd",
+    "maintainer",
+    "manager",
+    "marketing",
+    "member",
+    "moderator",
+    "officer",
+    "organiser",
+    "organizer",
+    "partner",
+    "phd",
+    "president",
+    "principal",
+    "product",
+    "professor",
+    "programmer",
+    "researcher",
+    "sales",
+    "scientist",
+    "senior",
+    "solutions",
+    "specialist",
+    "sr",
+    "staff",
+    "student",
+    "svp",
+    "university",
+    "vp",
+];
+
+fn is_role_word(word: &str) -> bool {
+    one_of(word, &ROLE_WORDS)
+}
+
+/// An acronym of two letters or more: "SA", "AWS", "IIT", "UIUC". A name is not one.
+fn is_acronym(word: &str) -> bool {
+    let letters = word.trim_end_matches(['.', ',']);
+    letters.chars().count() >= 2
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.chars().any(char::is_uppercase)
+}
+
+/// A capitalised word: "Rhodes", "McKellar", "O’Brien", "Jean-Luc", "R.", "Pérez".
+/// Acronyms of three letters or more ("SQL") are not names.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && !(word.chars().nth(2).is_some() && word.chars().all(char::is_uppercase))
+}
+
+/// Words a person's name never contains: weekdays, months, AM and PM.
+fn is_calendar_word(word: &str) -> bool {
+    // Calendar words are 2 to 9 ASCII letters (and dots): most words fail here.
+    if !(2..=9).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+    {
+        return false;
+    }
+    Day::parse_full(word).is_some()
+        || super::day::is_month_name(word)
+        || one_of(word, &["am", "pm", "a.m", "p.m"])
+}
+
+/// The shape of a person's name: one to four capitalised words, particles allowed
+/// (not last), and no weekday, month, AM or PM.
+pub fn name_shape(text: &str) -> bool {
+    let mut count = 0;
+    let mut named = 0;
+    let mut last_is_particle = false;
+    for word in text.split_whitespace() {
+        count += 1;
+        // "Christian's Wishes": a possessive is about someone, not a name.
+        if word.ends_with("'s") || word.ends_with("’s") {
+            return false;
+        }
+        last_is_particle = is_particle(word);
+        if !last_is_particle {
+            named += 1;
+        }
+        let fits = (last_is_particle || is_capitalised(word)) && !is_calendar_word(word);
+        if count > 4 || !fits {
+            return false;
+        }
+    }
+    count > 0 && named > 0 && !last_is_particle
+}
+
+/// Shape alone cannot tell "Van Lindbergh" from "Python Packaging", so this adds two
+/// signals: at least two words, and either the first word is a given name (US Census
+/// 1990 lists) or none of the words is a common English word (Debian's wamerican).
+pub fn is_person_name(text: &str) -> bool {
+    if text.split_whitespace().nth(1).is_none() || !name_shape(text) {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    is_given_name(first)
+        || std::iter::once(first)
+            .chain(words)
+            .filter(|w| !is_particle(w))
+            .all(|w| !is_common_word(w))
+}
+
+/// A stricter test for the forms that put a name first or after "with": the shape of a
+/// name, no role or organisation word, and a given name first (after an honorific):
+/// "Andrew Dunstan", "Dr. Brett Cannon", not "Apache Kafka".
+pub fn is_full_name(text: &str) -> bool {
+    let mut words = text
+        .split_whitespace()
+        .skip_while(|w| one_of(w, &HONORIFICS));
+    let first = words.next();
+    name_shape(text)
+        && words.next().is_some()
+        && first.is_some_and(is_given_name)
+        && !text.split_whitespace().any(is_role_word)
+}
+
+/// A name written in lower case, as some people type them: "steve van tuyl",
+/// "e. lynette rayle". Two to four words of letters (an initial may have a dot), the
+/// first full word a given name and the last no common word.
+pub fn is_lower_case_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let initial =
+        |w: &str| w.len() == 2 && w.ends_with('.') && w.as_bytes()[0].is_ascii_alphabetic();
+    let lettered = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    let Some(first) = words.iter().find(|w| !initial(w)) else {
+        return false;
+    };
+    let last = words.last().copied().unwrap_or("");
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| initial(w) || (lettered(w) && !w.chars().any(char::is_uppercase)))
+        && is_given_name(first)
+        && !initial(last)
+        && !is_common_word(last)
+        && !words.iter().any(|w| is_role_word(w))
+}
+
+/// Words that never stand in a name written after "by" (the marker that makes even a
+/// lower-case "by franz enzenhofer" a name): articles, pronouns, prepositions.
+const FUNCTION_WORDS: [&str; 30] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "default", "design", "far", "for", "from",
+    "he", "in", "is", "it", "me", "my", "no", "of", "on", "or", "she", "that", "the", "they", "to",
+    "way", "we",
+];
+
+/// A name after "by" or a `Speaker:` label, where the label says a name follows: one to
+/// four words of letters (initials and particles allowed, "Lars d"), no function word,
+/// no role word, at most 40 characters.
+fn is_labelled_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && text.len() <= 40
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && !one_of(w, &FUNCTION_WORDS)
+                && !is_role_word(w)
+        })
+        && (words.len() > 1 || words[0].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Splits a heading into title, speakers, handles and room.
+///
+/// Handles come off the end first. Then, in order: a trailing parenthesised name
+/// ("CPython (Dr. Brett Cannon)"); the last long dash (" -- ", " — ", " – ") or " - "
+/// or " by " when names follow; a trailing " with A, B and C"; names peeled off the end
+/// at ", " (a last affiliation allowed: "table partioning, Keith Fisk, OmniTI."); a name
+/// after the last ". " ("image search in pg. Alexander Korotkov NRNU"); a name first
+/// ("Andrew Dunstan: 100% data compression", "Ann Lee - Title"); a label and a name
+/// ("Keynote: Ada Lovelace" keeps its whole heading as its title). A heading that is
+/// itself a person's name (perhaps with a role after it) is a session by that person.
+pub fn byline(heading: &str) -> Byline<'_> {
+    let (rest, handles) = split_handles(heading.trim());
+    let rest = rest.trim_end_matches(is_trailing_junk);
+    let split = split_parenthesised(rest)
+        .or_else(|| split_dash(rest))
+        .or_else(|| split_with(rest))
+        .or_else(|| split_comma(rest).map(|(title, speakers)| (title, speakers, None)))
+        .or_else(|| split_sentence(rest))
+        .or_else(|| name_first(rest))
+        .or_else(|| label_and_name(rest))
+        .or_else(|| speaker_only(rest));
+    let (title, speakers, room) = split.unwrap_or((rest, Vec::new(), None));
+    let trimmed = title.trim_end_matches(is_trailing_junk);
+    Byline {
+        title: if trimmed.is_empty() { rest } else { trimmed },
+        speakers,
+        handles,
+        room,
+    }
+}
+
+/// Commas, semicolons and whitespace at the end of a heading mean nothing.
+fn is_trailing_junk(c: char) -> bool {
+    c == ',' || c == ';' || c.is_whitespace()
+}
+
+/// `@name`: an at sign, then letters, digits and underscores.
+pub fn is_handle(word: &str) -> bool {
+    word.len() >= 2
+        && word.starts_with('@')
+        && word[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Takes trailing `@handles` (and the commas before them) off a heading.
+fn split_handles(heading: &str) -> (&str, Vec<&str>) {
+    let mut rest = heading;
+    let mut handles = Vec::new();
+    loop {
+        let trimmed = rest.trim_end_matches([',', ' ', '\t']);
+        let start = trimmed.rfind([' ', '\t', ',']).map_or(0, |p| {
+            p + trimmed[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &trimmed[start..];
+        if !is_handle(word) || trimmed[..start].trim().is_empty() {
+            break;
+        }
+        handles.push(word);
+        rest = trimmed[..start].trim_end_matches([',', ' ', '\t']);
+    }
+    handles.reverse();
+    (rest, handles)
+}
+
+type Split<'t> = (&'t str, Vec<&'t str>, Option<&'t str>);
+
+/// "CPython (Dr. Brett Cannon)", "Talk (Ann Lee and Bo Li)": names in parentheses at the
+/// end.
+fn split_parenthesised(text: &str) -> Option<Split<'_>> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (title, names) = (inner[..open].trim_end(), inner[open + 1..].trim());
+    if title.is_empty() || names.contains(['(', ')']) {
+        return None;
+    }
+    let names = names
+        .strip_prefix("by ")
+        .or_else(|| names.strip_prefix("with "))
+        .unwrap_or(names);
+    let speakers = split_people(names, |p| is_person_name(p) || is_full_name(p))?;
+    Some((title, speakers, None))
+}
+
+/// A name after a long dash: the shape of a name, and two words or more unless the one
+/// word is a given name ("Backup is hard -- BitBacker" names no one).
+fn dashed_name(text: &str) -> bool {
+    name_shape(text)
+        && (text.split_whitespace().nth(1).is_some()
+            || (is_given_name(text) && !is_common_word(text)))
+}
+
+/// Splits at the last long dash when names follow; else at the last " - " or " by "
+/// when what follows passes the stricter person test.
+fn split_dash(text: &str) -> Option<Split<'_>> {
+    let strong = last_of(text, &[" -- ", " — ", " – "]);
+    let weak = last_of(text, &[" - "]);
+    let by = last_of(text, &[" by "]);
+    [
+        (strong, dashed_name as fn(&str) -> bool),
+        (weak, is_person_name),
+        (by, is_person_name),
+    ]
+    .into_iter()
+    .find_map(|(at, is_name)| {
+        let (pos, len) = at?;
+        let rest = text[pos + len..].trim();
+        let (names, room) = split_room(rest);
+        if let Some(speakers) = split_people(names, is_name) {
+            return Some((&text[..pos], speakers, room));
+        }
+        // "Cordelia McGee-Tubb, Web Developer at Dropbox": a person, then a role.
+        let (name, role) = rest.split_once(", ")?;
+        (is_person_name(name) && !role.trim().is_empty()).then(|| (&text[..pos], vec![name], None))
+    })
+}
+
+/// The last place where one of `separators` (each starting with a space) begins, and
+/// its length. Walks the spaces from the end: headings are short, and this is called
+/// for every one of them.
+fn last_of(text: &str, separators: &[&str]) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .filter(|&p| bytes[p] == b' ')
+        .find_map(|p| {
+            separators
+                .iter()
+                .find(|sep| bytes[p..].starts_with(sep.as_bytes()))
+                .map(|sep| (p, sep.len()))
+        })
+}
+
+/// "Dan Crosta in AB" is Dan Crosta, in room AB.
+fn split_room(names: &str) -> (&str, Option<&str>) {
+    if let Some(pos) = names.rfind(" in ") {
+        let room = names[pos + 4..].trim();
+        let is_room = (1..=10).contains(&room.len())
+            && room
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+        if is_room {
+            return (names[..pos].trim_end(), Some(room));
+        }
+    }
+    (names, None)
+}
+
+/// The people of a list joined by ", ", " and ", " & " (", and" too): each part must
+/// pass `is_name`.
+fn split_people(names: &str, is_name: impl Fn(&str) -> bool) -> Option<Vec<&str>> {
+    let people = people(names);
+    (people.len() <= 6 && !people.is_empty() && people.iter().all(|p| is_name(p))).then_some(people)
+}
+
+/// The parts of a list of people: "Ann Lee, Bo Li, & Cy Young" is three.
+fn people(names: &str) -> Vec<&str> {
+    names
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|part| {
+            part.trim()
+                .trim_start_matches("and ")
+                .trim_start_matches("& ")
+                .trim()
+        })
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// "Open Forum with Ansible Engineers Jason McKerr, Aaron Withrow, and Adam Miller":
+/// the people after the last " with ", each a full name (a description such as
+/// "Ansible Engineers" may come before the first).
+fn split_with(text: &str) -> Option<Split<'_>> {
+    let (pos, len) = last_of(text, &[" with "])?;
+    let list = &text[pos + len..];
+    let mut speakers = people(list);
+    if speakers.is_empty() || speakers.len() > 6 {
+        return None;
+    }
+    speakers[0] = trailing_name(speakers[0])?;
+    speakers
+        .iter()
+        .all(|p| is_full_name(p))
+        .then(|| (&text[..pos], speakers, None))
+}
+
+/// The last two or three words of `text` when they are a full name: "Ansible Engineers
+/// Jason McKerr" ends in "Jason McKerr".
+fn trailing_name(text: &str) -> Option<&str> {
+    if is_full_name(text) {
+        return Some(text);
+    }
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i + 1 < text.len())
+        .map(|(i, _)| i + 1)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .skip(1)
+        .take(2)
+        .map(|&i| &text[i..])
+        .find(|name| is_full_name(name))
+}
+
+/// Peels names off the end at ", " while they pass [`is_person_name`]. The last part
+/// may be an affiliation when a name comes right before it: "table partioning, Keith
+/// Fisk, OmniTI." is by Keith Fisk.
+fn split_comma(text: &str) -> Option<(&str, Vec<&str>)> {
+    let commas: Vec<usize> = memchr::memrchr_iter(b',', text.as_bytes())
+        .filter(|&p| text.as_bytes().get(p + 1) == Some(&b' '))
+        .collect();
+    let peel = |mut end: usize, commas: &[usize]| {
+        let mut speakers = Vec::new();
+        for &pos in commas {
+            let candidate = text[pos + 2..end].trim();
+            if !is_person_name(candidate) {
+                break;
+            }
+            speakers.push(candidate);
+            end = pos;
+        }
+        speakers.reverse();
+        (!speakers.is_empty()).then(|| (&text[..end], speakers))
+    };
+    peel(text.len(), &commas).or_else(|| {
+        let (&last, before) = commas.split_first()?;
+        is_affiliation(&text[last + 2..]).then_some(())?;
+        let (title, speakers) = peel(last, before)?;
+        speakers
+            .iter()
+            .all(|s| is_full_name(s))
+            .then_some((title, speakers))
+    })
+}
+
+/// What follows a name as its company or school: one to three words, each capitalised
+/// or an acronym ("OmniTI.", "NRNU MEPhl", "Amazon Web Services", "IIT Kanpur").
+fn is_affiliation(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&'))
+        })
+}
+
+/// "image search in pg. Alexander Korotkov NRNU MEPhl": a full name (and perhaps an
+/// affiliation) after the last ". ".
+fn split_sentence(text: &str) -> Option<Split<'_>> {
+    let pos = text.rfind(". ")?;
+    let (title, rest) = (text[..pos].trim_end(), text[pos + 2..].trim());
+    let name = leading_name(rest)?;
+    let after = rest[name.len()..].trim();
+    (!title.is_empty() && is_full_name(name) && (after.is_empty() || is_affiliation(after)))
+        .then(|| (title, vec![name], None))
+}
+
+/// The name at the start of a speaker line without separators: the capitalised words
+/// up to the first role word or acronym, keeping at least two ("David Winter
+/// Enterprise Sales" is David Winter, "Alex Corley SA AWS" Alex Corley).
+pub fn leading_name(text: &str) -> Option<&str> {
+    let (mut end, mut count, mut at) = (0, 0, 0);
+    for word in text.split(' ') {
+        let start = at;
+        at += word.len() + 1;
+        let stop = word.is_empty()
+            || is_acronym(word)
+            || (count >= 2 && (is_role_word(word) || count >= 4))
+            || !(is_capitalised(word) || is_particle(word));
+        if stop {
+            break;
+        }
+        count += 1;
+        end = start + word.len();
+    }
+    let name = text[..end].trim_end();
+    (count >= 2 && name_shape(name)).then_some(name)
+}
+
+/// "Andrew Dunstan: 100% data compression", "Ann Lee - Title", "Ann Lee – Title": a
+/// full name first, then the title.
+fn name_first(text: &str) -> Option<Split<'_>> {
+    [": ", " - ", " – ", " — "].into_iter().find_map(|sep| {
+        let (name, title) = text.split_once(sep)?;
+        let title = title.trim();
+        (is_full_name(name.trim())
+            && !title.is_empty()
+            && !is_person_name(title)
+            && !starts_with_role(title))
+        .then(|| (title, vec![name.trim()], None))
+    })
+}
+
+/// True when `text` starts with a role word: "CTO, VantageBook", "VP IT Service".
+fn starts_with_role(text: &str) -> bool {
+    text.split([' ', ',']).next().is_some_and(is_role_word)
+}
+
+/// Words that label a session before its subject: "Keynote: Ada Lovelace".
+pub const TALK_LABELS: [&str; 19] = [
+    "ama",
+    "bof",
+    "case study",
+    "closing keynote",
+    "fireside chat",
+    "interview",
+    "invited talk",
+    "keynote",
+    "keynote address",
+    "lecture",
+    "lightning talk",
+    "live q&a",
+    "opening keynote",
+    "panel",
+    "panel discussion",
+    "plenary",
+    "talk",
+    "tutorial",
+    "workshop",
+];
+
+/// "Keynote: Ada Lovelace": a label, a colon, then only names. The whole heading stays
+/// the title; the names are its speakers.
+fn label_and_name(text: &str) -> Option<Split<'_>> {
+    let (label, names) = text.split_once(": ")?;
+    let label = label.trim().to_lowercase();
+    let labelled = TALK_LABELS.contains(&label.as_str())
+        || TALK_LABELS
+            .iter()
+            .any(|l| label.ends_with(&format!(" {l}")));
+    let speakers = split_people(names.trim(), is_person_name)?;
+    labelled.then_some((text, speakers, None))
+}
+
+/// A heading that is only a person's name, perhaps with a role and company after it
+/// ("Jonathan S. Katz, CTO, VantageBook (no website?!)"): a session by that person,
+/// titled by the name.
+fn speaker_only(text: &str) -> Option<Split<'_>> {
+    if is_person_name(text) {
+        return Some((text, vec![text], None));
+    }
+    let (name, rest) = text.split_once(", ")?;
+    (is_full_name(name) && starts_with_role(rest.trim())).then(|| (name, vec![name], None))
+}
+
+/// A lightning talk's bullet: "Python .NET, John Gill" as a heading would be read, and
+/// also the other way round, "Larry Hastings, Things You Didn’t Know", when what comes
+/// before the first ", " is a person's name. A trailing ":" is not part of the title.
+pub fn talk_byline(text: &str) -> Byline<'_> {
+    let mut b = byline(text);
+    if b.speakers.is_empty()
+        && let Some((name, title)) = b.title.split_once(", ")
+        && is_person_name(name)
+        && !title.trim().is_empty()
+    {
+        b.speakers = vec![name];
+        b.title = title.trim();
+    }
+    let trimmed = b.title.trim_end_matches([':', ' ']);
+    if !trimmed.is_empty() {
+        b.title = trimmed;
+    }
+    b
+}
+
+/// The names and handles a line under a heading gives, when it is a speaker line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerLine<'t> {
+    /// The people, as written.
+    pub names: Vec<&'t str>,
+    /// `@handles` on the line.
+    pub handles: Vec<&'t str>,
+    /// A label ("Speaker:", "Presented by") or "by" says that names follow.
+    pub labelled: bool,
+}
+
+/// Labels that introduce the people giving a talk, before a colon.
+const SPEAKER_LABELS: [&str; 12] = [
+    "by",
+    "panelist",
+    "panelists",
+    "presented by",
+    "presenter",
+    "presenters",
+    "speaker",
+    "speakers",
+    "instructor",
+    "instructors",
+    "lecturer",
+    "talk by",
+];
+
+/// `speaker: NAME`, `Speakers : A, B`, `Presenter: X`, `Panelists: …` (any case,
+/// spaces around the colon allowed): the names.
+pub fn speaker_label(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let value = value.trim();
+    (SPEAKER_LABELS.contains(&label.as_str()) && !value.is_empty()).then_some(value)
+}
+
+/// How sure the place of a line makes it that a name is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Position {
+    /// Any line: a name must pass the person test.
+    Plain,
+    /// Marked as a name (bold, italic, a link, a handle after it) or a sub-heading
+    /// right under the session's heading: the first name needs only a name's shape.
+    Marked,
+}
+
+/// Reads a line written under a heading (its markup already taken off) as a speaker
+/// line: "Name", "Name, role", "Name (Company)", "Name @handle", "@handle", "by
+/// Name", "Name - company - @handle", "Speakers: A, B and C", "Ann Lee & Bo Li",
+/// "e. lynette rayle @ cornell". Roles, companies and "@ Company" are left out.
+pub fn speaker_line(text: &str, position: Position) -> Option<SpeakerLine<'_>> {
+    let text = text
+        .trim()
+        .trim_end_matches([',', ';', '.', ':'])
+        .trim_end();
+    if text.is_empty() || text.len() > 160 {
+        return None;
+    }
+    let (labelled, body) = match speaker_label(text) {
+        Some(value) => (true, value),
+        None => match strip_by(text) {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        },
+    };
+    // "Name @ Company": an affiliation. "Name @handle": a handle.
+    let (body, spaced_at) = match body.find(" @ ") {
+        Some(at) => (&body[..at], true),
+        None => (body, false),
+    };
+    let mut handles = Vec::new();
+    let mut kept = body;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if let Some(first_handle) = words
+        .iter()
+        .position(|w| is_handle(w.trim_end_matches(',')))
+    {
+        handles = words[first_handle..]
+            .iter()
+            .map(|w| w.trim_end_matches(','))
+            .filter(|w| is_handle(w))
+            .collect();
+        let cut = body.find(words[first_handle]).unwrap_or(body.len());
+        kept = body[..cut]
+            .trim_end()
+            .trim_end_matches(['-', '–', '—', ',', '|'])
+            .trim_end();
+    }
+    let marked = position == Position::Marked || labelled || !handles.is_empty() || spaced_at;
+    if kept.is_empty() {
+        // A bare handle: a speaker only where no name is written.
+        return (!handles.is_empty() && handles.len() == words.len()).then_some(SpeakerLine {
+            names: Vec::new(),
+            handles,
+            labelled,
+        });
+    }
+    let names = names_before_affiliation(kept, marked, labelled)?;
+    Some(SpeakerLine {
+        names,
+        handles,
+        labelled,
+    })
+}
+
+/// "by Ann Lee", "By: Ann Lee", "Presented by Ann Lee", "Talk by Ann Lee": the rest.
+fn strip_by(text: &str) -> Option<&str> {
+    [
+        "by ",
+        "By ",
+        "BY ",
+        "presented by ",
+        "Presented by ",
+        "talk by ",
+        "Talk by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
+    .map(str::trim)
+    .filter(|rest| !rest.is_empty())
+}
+
+/// The names at the start of a speaker line, up to what says who they are: " - ", " – ",
+/// " | ", " (", then ", " parts that are not names. The first name must be a person's
+/// name (or only shaped like one where the place is `marked`); the others must pass the
+/// person test.
+fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<Vec<&str>> {
+    let cut = [" - ", " – ", " — ", " -- ", " | ", " (", "(", " / "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .unwrap_or(text.len());
+    let head = text[..cut].trim();
+    let mut names = Vec::new();
+    for (i, part) in people(head).into_iter().enumerate() {
+        let part = part.trim_end_matches([',', '.']).trim();
+        let ok = if labelled {
+            is_labelled_name(part) || is_person_name(part)
+        } else if i == 0 {
+            first_name_ok(part, marked)
+        } else {
+            let roleless = !part
+                .split_whitespace()
+                .any(|w| is_role_word(w) || is_acronym(w));
+            roleless && (is_person_name(part) || is_lower_case_name(part))
+        };
+        if ok {
+            names.push(part);
+            continue;
+        }
+        if i == 0 {
+            // "David Winter Enterprise Sales": a name, then a role without a separator.
+            let name = leading_name(part).filter(|n| is_person_name(n))?;
+            names.push(name);
+        }
+        break;
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// The first name of a speaker line: a person's name, a name in lower case, or where
+/// the line is marked as a name, two to four capitalised words without a role word.
+fn first_name_ok(part: &str, marked: bool) -> bool {
+    let roleless = !part
+        .split_whitespace()
+        .any(|w| is_role_word(w) || is_acronym(w));
+    let some_name = part
+        .split_whitespace()
+        .enumerate()
+        .any(|(i, w)| !is_common_word(w) || (i == 0 && is_given_name(w)));
+    (is_person_name(part) && roleless)
+        || is_lower_case_name(part)
+        || (marked
+            && roleless
+            && some_name
+            && name_shape(part)
+            && part.split_whitespace().nth(1).is_some())
+}
+
+/// A line that only names people: "Guido van Rossum", "by Ann Lee and Bo Li". The
+/// names, as they are written.
+pub fn name_line(text: &str) -> Option<&str> {
+    let text = text.trim().trim_end_matches(is_trailing_junk);
+    let names = text
+        .strip_prefix("by ")
+        .or_else(|| text.strip_prefix("By "))
+        .unwrap_or(text);
+    // Names are short and every word of them is capitalised, a particle or a joining
+    // word: most lines stop here.
+    let capitalised_or_joining = |word: &str| {
+        let word = word.trim_end_matches(',');
+        word.chars().next().is_some_and(char::is_uppercase)
+            || word == "and"
+            || word == "&"
+            || is_particle(word)
+    };
+    if names.len() > 80 || !names.split_whitespace().all(capitalised_or_joining) {
+        return None;
+    }
+    split_people(names, is_person_name).map(|_| names)
+}
+
+/// A `label: value` line such as `role: Chief Data Scientist` or `firm : Intel`: one
+/// to three words, a colon, then text.
+pub fn is_label_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, value)| {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words)
+            && label.len() <= 30
+            && label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+            && value.starts_with([' ', '\t'])
+            && !value.trim().is_empty()
+    })
+}
+
+/// The people of a `speakers:` line: "Ann Lee, Bo Li and Cy Young".
+pub fn split_names(names: &str) -> Vec<&str> {
+    names
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim().trim_start_matches("and ").trim())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_by_name_alone() {
+        for name in [
+            "Hynek Schlawack",
+            "Carol Willing",
+            "Raymond Hettinger",
+            "Grace Hopper",
+            "Guido van Rossum",
+            "Van Lindbergh",
+            "John Perry Barlow",
+            "Colton Myers",
+            "Brandon Rhodes",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn titles_that_look_like_names() {
+        for title in [
+            "Python Packaging",
+            "Software Gardening",
+            "Machine Learning",
+            "Let’s Go Shopping",
+            "Let's Go Shopping",
+            "Friday PM",
+            "Death of JavaScript",
+            "Data Structures",
+            "Brandon",
+            "SQL Alchemy",
+            "May Contain Nuts",
+            "Cache me if you can",
+        ] {
+            assert!(!is_person_name(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn full_names_start_with_a_given_name() {
+        for name in [
+            "Andrew Dunstan",
+            "Dr. Brett Cannon",
+            "Jason McKerr",
+            "Jason S. Katz",
+        ] {
+            assert!(is_full_name(name), "{name}");
+        }
+        for name in [
+            "Apache Kafka",
+            "Ansible Engineers",
+            "Tim Wagner Director",
+            "Andrew",
+        ] {
+            assert!(!is_full_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_in_lower_case() {
+        assert!(is_lower_case_name("steve van tuyl"));
+        assert!(is_lower_case_name("e. lynette rayle"));
+        assert!(!is_lower_case_name("hoping for release"));
+        assert!(!is_lower_case_name("steve"));
+        assert!(!is_lower_case_name("mark the date"));
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert!(name_shape("Fernando Pérez"));
+        assert!(name_shape("Jessica McKellar"));
+        assert!(name_shape("Guido"));
+        assert!(name_shape("Conan O’Brien"));
+        assert!(!name_shape("couple of fun quotes"));
+        assert!(!name_shape("Guido van"));
+        assert!(!name_shape("A B C D E"));
+        assert!(!name_shape("Python 3"));
+    }
+
+    fn parts(heading: &str) -> (&str, Vec<&str>, Vec<&str>, Option<&str>) {
+        let b = byline(heading);
+        (b.title, b.speakers, b.handles, b.room)
+    }
+
+    #[test]
+    fn bylines() {
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+            Option<&'a str>,
+        );
+        let cases: [Case; 31] = [
+            (
+                "All Your Ducks In A Row: Data Structures, Brandon Rhodes",
+                "All Your Ducks In A Row: Data Structures",
+                &["Brandon Rhodes"],
+                &[],
+                None,
+            ),
+            (
+                "Decorators: A Powerful Weapon in your Python Aresenal, Colton Myers, @basepi",
+                "Decorators: A Powerful Weapon in your Python Aresenal",
+                &["Colton Myers"],
+                &["@basepi"],
+                None,
+            ),
+            (
+                "Python & Science – Fernando Pérez",
+                "Python & Science",
+                &["Fernando Pérez"],
+                &[],
+                None,
+            ),
+            (
+                "Python, the next generation – Jessica McKellar",
+                "Python, the next generation",
+                &["Jessica McKellar"],
+                &[],
+                None,
+            ),
+            (
+                "Performance Testing and Profiling: A Virtuous Cycle – Dan Crosta in AB",
+                "Performance Testing and Profiling: A Virtuous Cycle",
+                &["Dan Crosta"],
+                &[],
+                Some("AB"),
+            ),
+            (
+                "Guido van Rossum",
+                "Guido van Rossum",
+                &["Guido van Rossum"],
+                &[],
+                None,
+            ),
+            (
+                "Van Lindbergh",
+                "Van Lindbergh",
+                &["Van Lindbergh"],
+                &[],
+                None,
+            ),
+            ("Python Packaging", "Python Packaging", &[], &[], None),
+            (
+                "Cache me if you can,",
+                "Cache me if you can",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Distributed Computing Is Hard, Let’s Go Shopping",
+                "Distributed Computing Is Hard, Let’s Go Shopping",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Lightning Talks, Friday PM",
+                "Lightning Talks, Friday PM",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Go back – couple of fun quotes",
+                "Go back – couple of fun quotes",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Pushing Python: Building a High Throughput, Low Latency System – Kevin Ballard",
+                "Pushing Python: Building a High Throughput, Low Latency System",
+                &["Kevin Ballard"],
+                &[],
+                None,
+            ),
+            (
+                "Testing – Alice Smith and Bob Jones",
+                "Testing",
+                &["Alice Smith", "Bob Jones"],
+                &[],
+                None,
+            ),
+            ("PEP3156 - asyncio", "PEP3156 - asyncio", &[], &[], None),
+            ("@haxor,", "@haxor", &[], &[], None),
+            (
+                "Guido van Rossum,",
+                "Guido van Rossum",
+                &["Guido van Rossum"],
+                &[],
+                None,
+            ),
+            (
+                "Backup is hard -- BitBacker",
+                "Backup is hard -- BitBacker",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "CPython (Dr. Brett Cannon)",
+                "CPython",
+                &["Dr. Brett Cannon"],
+                &[],
+                None,
+            ),
+            (
+                "Large Scale Data Validation (with Spark and Dask)",
+                "Large Scale Data Validation (with Spark and Dask)",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Live Q&A: Open Forum with Ansible Engineers Jason McKerr, Aaron Withrow, and Adam Miller",
+                "Live Q&A: Open Forum",
+                &["Jason McKerr", "Aaron Withrow", "Adam Miller"],
+                &[],
+                None,
+            ),
+            (
+                "Getting an Edge with Network Analysis with Python",
+                "Getting an Edge with Network Analysis with Python",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "table partioning, Keith Fisk, OmniTI.",
+                "table partioning",
+                &["Keith Fisk"],
+                &[],
+                None,
+            ),
+            (
+                "image search in pg. Alexander Korotkov NRNU MEPhl",
+                "image search in pg",
+                &["Alexander Korotkov"],
+                &[],
+                None,
+            ),
+            (
+                "Andrew Dunstan: 100% data compression",
+                "100% data compression",
+                &["Andrew Dunstan"],
+                &[],
+                None,
+            ),
+            (
+                "Jonathan S. Katz, CTO, VantageBook (no website?!)",
+                "Jonathan S. Katz",
+                &["Jonathan S. Katz"],
+                &[],
+                None,
+            ),
+            (
+                "Keynote: Ada Lovelace",
+                "Keynote: Ada Lovelace",
+                &["Ada Lovelace"],
+                &[],
+                None,
+            ),
+            (
+                "Keynote - Ada Lovelace",
+                "Keynote",
+                &["Ada Lovelace"],
+                &[],
+                None,
+            ),
+            (
+                "Apr 8 2024 - Total Solar Eclipse",
+                "Apr 8 2024 - Total Solar Eclipse",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Continuous Testing with Molecule, Ansible, and Github Actions",
+                "Continuous Testing with Molecule, Ansible, and Github Actions",
+                &[],
+                &[],
+                None,
+            ),
+            (
+                "Agile Grenoble : Time management",
+                "Agile Grenoble : Time management",
+                &[],
+                &[],
+                None,
+            ),
+        ];
+        for (heading, title, speakers, handles, room) in cases {
+            assert_eq!(
+                parts(heading),
+                (title, speakers.to_vec(), handles.to_vec(), room),
+                "{heading:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_role_after_the_speaker_is_left_out() {
+        let b = byline(
+            "The Great Accessibility Bake-off - Cordelia McGee-Tubb, Web Developer and Accessibility specialist at Dropbox",
+        );
+        assert_eq!(b.title, "The Great Accessibility Bake-off");
+        assert_eq!(b.speakers, ["Cordelia McGee-Tubb"]);
+        let b = byline("Designing for Growth - Mike Sharp, Web Developer");
+        assert_eq!(b.speakers, ["Mike Sharp"]);
+        assert!(byline("Python - Batteries, included").speakers.is_empty());
+    }
+
+    #[test]
+    fn by_separates_a_speaker() {
+        let b = byline("\"Containerless Django\" by Peter Baumgartner");
+        assert_eq!(b.speakers, ["Peter Baumgartner"]);
+        assert_eq!(b.title, "\"Containerless Django\"");
+        assert!(byline("Stand by Me").speakers.is_empty());
+        assert_eq!(byline("Ideology by Gary Bernhardt").title, "Ideology");
+    }
+
+    #[test]
+    fn talk_bylines() {
+        let cases: [(&str, &str, &[&str], &[&str]); 8] = [
+            ("Python .NET, John Gill", "Python .NET", &["John Gill"], &[]),
+            (
+                "Certificate Based SSH, Bob VanZandt",
+                "Certificate Based SSH",
+                &["Bob VanZandt"],
+                &[],
+            ),
+            (
+                "Larry Hastings, Things You Didn’t Know",
+                "Things You Didn’t Know",
+                &["Larry Hastings"],
+                &[],
+            ),
+            ("Pandas @sarah_guido", "Pandas", &[], &["@sarah_guido"]),
+            (
+                "Scrape interactive: @yarkot",
+                "Scrape interactive",
+                &[],
+                &["@yarkot"],
+            ),
+            (
+                "Documenting history, how to write great commit messages",
+                "Documenting history, how to write great commit messages",
+                &[],
+                &[],
+            ),
+            ("Software Gardening", "Software Gardening", &[], &[]),
+            (
+                "Speeding up EventBrite with one line:",
+                "Speeding up EventBrite with one line",
+                &[],
+                &[],
+            ),
+        ];
+        for (text, title, speakers, handles) in cases {
+            let b = talk_byline(text);
+            assert_eq!(
+                (b.title, b.speakers, b.handles),
+                (title, speakers.to_vec(), handles.to_vec()),
+                "{text:?}"
+            );
+        }
+    }
+
+    fn line(text: &str, position: Position) -> Option<(Vec<&str>, Vec<&str>)> {
+        speaker_line(text, position).map(|l| (l.names, l.handles))
+    }
+
+    #[test]
+    fn speaker_lines() {
+        use Position::*;
+        let cases: [(&str, Position, &[&str], &[&str]); 19] = [
+            (
+                "Nate Berkopec @nateberkopec",
+                Plain,
+                &["Nate Berkopec"],
+                &["@nateberkopec"],
+            ),
+            ("Robert Erdmann", Plain, &["Robert Erdmann"], &[]),
+            ("Alan Yu & Vasu Bhog", Plain, &["Alan Yu", "Vasu Bhog"], &[]),
+            (
+                "Rebecca Bilbro, Daniel Sollis, & Patrick Deziel",
+                Plain,
+                &["Rebecca Bilbro", "Daniel Sollis", "Patrick Deziel"],
+                &[],
+            ),
+            ("Tristan Sokol, Square", Marked, &["Tristan Sokol"], &[]),
+            ("Bear Douglas, Slack", Marked, &["Bear Douglas"], &[]),
+            (
+                "Anil Dash, Jenn Schiffer - Fog Creek",
+                Marked,
+                &["Anil Dash", "Jenn Schiffer"],
+                &[],
+            ),
+            (
+                "Donnie Berkholz - VP IT Service Delivery",
+                Marked,
+                &["Donnie Berkholz"],
+                &[],
+            ),
+            ("Gaurav Sharma, IIT Kanpur", Plain, &["Gaurav Sharma"], &[]),
+            (
+                "Narendra Ahuja - UIUC, ITRA",
+                Plain,
+                &["Narendra Ahuja"],
+                &[],
+            ),
+            (
+                "e. lynette rayle @ cornell",
+                Plain,
+                &["e. lynette rayle"],
+                &[],
+            ),
+            ("steve van tuyl", Plain, &["steve van tuyl"], &[]),
+            ("by franz enzenhofer", Plain, &["franz enzenhofer"], &[]),
+            ("by Lars d", Plain, &["Lars d"], &[]),
+            (
+                "Speakers: Ann Lee, Bo Li and Cy Young",
+                Plain,
+                &["Ann Lee", "Bo Li", "Cy Young"],
+                &[],
+            ),
+            (
+                "David Winter Enterprise Sales",
+                Plain,
+                &["David Winter"],
+                &[],
+            ),
+            ("Alex Corley SA AWS", Plain, &["Alex Corley"], &[]),
+            (
+                "Romain Couturier - Terre d’argile - @romaincouturier",
+                Marked,
+                &["Romain Couturier"],
+                &["@romaincouturier"],
+            ),
+            ("@onyxfish", Plain, &[], &["@onyxfish"]),
+        ];
+        for (text, position, names, handles) in cases {
+            assert_eq!(
+                line(text, position),
+                Some((names.to_vec(), handles.to_vec())),
+                "{text:?}"
+            );
+        }
+        for text in [
+            "Sandia National Labs",
+            "Presenter has been using ansible for 6months",
+            "? seen just one of them who talk like",
+            "http://www.slideshare.net/x",
+            "hoping for release in hyrax 2.1",
+            "Speaker was able to mentor someone",
+            "Quick Start Guide",
+            "FastClick by FT Labs",
+            "Moderator",
+            "Random Qualcomm guy",
+            "Qualcomm",
+        ] {
+            assert_eq!(line(text, Position::Plain), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn speakers_from_lines() {
+        assert_eq!(speaker_label("speaker: Bob Rogers"), Some("Bob Rogers"));
+        assert_eq!(
+            speaker_label("Speakers : Ann Lee, Bo Li"),
+            Some("Ann Lee, Bo Li")
+        );
+        assert_eq!(speaker_label("Presenter: Ann Lee"), Some("Ann Lee"));
+        assert_eq!(speaker_label("speaker:"), None);
+        assert_eq!(speaker_label("role: CEO"), None);
+        assert_eq!(
+            split_names("Ann Lee, Bo Li and Cy Young"),
+            ["Ann Lee", "Bo Li", "Cy Young"]
+        );
+        assert_eq!(name_line("by Guido van Rossum"), Some("Guido van Rossum"));
+        assert_eq!(name_line("Ann Lee and Bo Li"), Some("Ann Lee and Bo Li"));
+        assert_eq!(name_line("Python Packaging"), None);
+        assert!(is_label_line("firm : neo4j"));
+        assert!(is_label_line("role: Chief Data Scientist"));
+        assert!(!is_label_line(
+            "the next stage after prescriptive analytics: \"cognitive\""
+        ));
+        assert!(!is_label_line("http://x"));
+    }
+
+    #[test]
+    fn leading_names() {
+        assert_eq!(
+            leading_name("David Winter Enterprise Sales"),
+            Some("David Winter")
+        );
+        assert_eq!(
+            leading_name("Tom Wanielista Chief Engineer Simple"),
+            Some("Tom Wanielista")
+        );
+        assert_eq!(
+            leading_name("Charles Oliver Nutter"),
+            Some("Charles Oliver Nutter")
+        );
+        assert_eq!(
+            leading_name("Alexander Korotkov NRNU MEPhl"),
+            Some("Alexander Korotkov")
+        );
+        assert_eq!(leading_name("the end"), None);
+    }
+}

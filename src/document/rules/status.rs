@@ -1,0 +1,258 @@
+//! Status: whether the note taker saw a talk ("Missed due to lunch going long",
+//! "missed this one but got an image", "Partial, headed to Web testing"), wishlists of
+//! talks not seen, and follow-ups ("review on video").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Status;
+
+/// A line starting with "Missed" or "Partial" (a whole word, any case), and the reason
+/// after it: "Missed due to lunch going long" is missed, "due to lunch going long".
+pub fn status(line: &str) -> Option<(Status, Option<&str>)> {
+    let text = line.trim_start();
+    [("missed", Status::Missed), ("partial", Status::Partial)]
+        .into_iter()
+        .find_map(|(keyword, status)| {
+            let head = text.get(..keyword.len())?;
+            let rest = &text[keyword.len()..];
+            let whole_word = !rest.chars().next().is_some_and(char::is_alphanumeric);
+            (head.eq_ignore_ascii_case(keyword) && whole_word).then(|| (status, reason(rest)))
+        })
+}
+
+fn reason(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix([',', ':', '—', '–', '-'])
+        .unwrap_or(rest)
+        .trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// What people write when they did not see a talk (or saw part of it), in the first
+/// person or as a note to themselves: "I missed this one", "skipped it", "didn't make
+/// it", "went to X instead", "left early".
+static ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?P<missed>
+                (?:i\s+)?missed\s+(?:this|it|the\s+(?:talk|session|keynote)|most\s+of\s+it)\b
+              | (?:i\s+)?skipped\s+(?:this|it|the\s+(?:talk|session|keynote))\b
+              | (?:i\s+)?(?:didn'?t|did\s+not|couldn'?t|could\s+not)\s+
+                (?:go(?:\s+to\s+(?:it|this|the\s+\w+))?|attend|make\s+it|see\s+(?:it|this))
+                (?:$|[,.;:!(]|\s+(?:because|since|due|as|but|-|–))
+              | (?:i\s+)?(?:went|watched)\s+.{1,60}\s+instead\b
+              | not\s+attended\b
+            )
+          | (?P<partial>
+                (?:i\s+)?(?:left|had\s+to\s+leave)\s+(?:early|halfway|half\s+way)\b
+              | (?:i\s+)?(?:arrived|came\s+in|got\s+there)\s+late\b
+            )
+        )",
+    )
+    .expect("the absence pattern is valid")
+});
+
+/// A note line that says the author did not see the talk, or saw part of it: the v1
+/// "Missed …"/"Partial …" lines, and the sentences of [`ABSENCE`]. The reason is the
+/// line itself for a sentence.
+pub fn absence(line: &str) -> Option<(Status, Option<&str>)> {
+    if let Some(found) = status(line) {
+        return Some(found);
+    }
+    let text = line.trim();
+    let captures = ABSENCE.captures(text)?;
+    let status = if captures.name("partial").is_some() {
+        Status::Partial
+    } else {
+        Status::Missed
+    };
+    Some((status, Some(text)))
+}
+
+const WISHLIST_PHRASES: [&str; 5] = [
+    "did not see",
+    "didn't see",
+    "missed",
+    "want to watch",
+    "would like to see",
+];
+
+/// A heading ending in ":" that says the talks under it were not seen:
+/// "Talks I did not see, but looked good:".
+pub fn is_wishlist_heading(text: &str) -> bool {
+    let text = text.trim_end();
+    (text.ends_with(':') || text.ends_with('：')) && {
+        let lower = text.to_lowercase().replace('’', "'");
+        WISHLIST_PHRASES.iter().any(|p| lower.contains(p))
+    }
+}
+
+/// A wishlist item's title, without a leading "Would like to see:".
+pub fn wishlist_title(text: &str) -> &str {
+    const PREFIX: &str = "would like to see:";
+    match text.get(..PREFIX.len()) {
+        Some(head) if head.eq_ignore_ascii_case(PREFIX) => text[PREFIX.len()..].trim(),
+        _ => text,
+    }
+}
+
+/// An org-mode `TODO` heading that says to watch a talk: "watch: Async in depth",
+/// "Watch the recording of X". The talk was not seen.
+pub fn is_watch_later(heading: &str) -> bool {
+    let lower = heading.trim_start().to_lowercase();
+    [
+        "watch ",
+        "watch:",
+        "rewatch",
+        "re-watch",
+        "see the recording",
+        "see the video",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
+/// Words that ask to come back to something later.
+static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:\b(?:re-?review|review|re-?watch|watch (?:it|this|that|them|later|again|the (?:video|talk|recording))|to watch|look (?:it|this|that|them) up|look up|look into|go back|come back to|revisit|would like to see|want to watch|follow[ -]?up|check (?:it |this |that |them )?out)\b)|\bTODO\b|(?i:^todo\b)",
+    )
+    .expect("the follow-up pattern is valid")
+});
+
+/// Lines that ask to review, watch, look up or go back to something: "review on
+/// video", "look it up", "Go back – couple of fun quotes", "Would like to see: …", "TODO".
+pub fn follow_up_pattern() -> &'static Regex {
+    &FOLLOW_UP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        let cases = [
+            (
+                "Missed due to lunch going long",
+                Some((Status::Missed, Some("due to lunch going long"))),
+            ),
+            (
+                "Missed due to Inder meeting, review on video",
+                Some((
+                    Status::Missed,
+                    Some("due to Inder meeting, review on video"),
+                )),
+            ),
+            (
+                "Partial, headed to Web testing",
+                Some((Status::Partial, Some("headed to Web testing"))),
+            ),
+            ("Missed", Some((Status::Missed, None))),
+            (
+                "missed: talk ran over",
+                Some((Status::Missed, Some("talk ran over"))),
+            ),
+            ("Missed – again", Some((Status::Missed, Some("again")))),
+            ("Partially useful", None),
+            ("Missedness", None),
+            ("I missed it", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(status(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn absences() {
+        for text in [
+            "missed this one but got an image",
+            "I missed most of it",
+            "skipped it for lunch",
+            "didn't make it, the room was full",
+            "I did not attend",
+            "went to the Rust talk instead",
+            "watched the keynote replay instead",
+        ] {
+            assert_eq!(absence(text).map(|a| a.0), Some(Status::Missed), "{text}");
+        }
+        for text in ["left early", "had to leave halfway", "arrived late"] {
+            assert_eq!(absence(text).map(|a| a.0), Some(Status::Partial), "{text}");
+        }
+        for text in [
+            "review on video",
+            "the speaker missed the deadline",
+            "skipping tests is bad",
+            "we left early binding for later",
+            "didn't go well for them",
+            "Go back – couple of fun quotes",
+        ] {
+            assert_eq!(absence(text).map(|a| a.0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn wishlists() {
+        for text in [
+            "Talks I did not see, but looked good:",
+            "Talks I missed but want to watch:",
+            "Talks I didn’t see:",
+            "Would like to see:",
+        ] {
+            assert!(is_wishlist_heading(text), "{text}");
+        }
+        for text in ["Talks I did not see", "Further reading:", "Missed"] {
+            assert!(!is_wishlist_heading(text), "{text}");
+        }
+        assert_eq!(
+            wishlist_title("Would like to see: Upgrade your Web Development Toolchain"),
+            "Upgrade your Web Development Toolchain"
+        );
+        assert_eq!(
+            wishlist_title("Django: The good parts"),
+            "Django: The good parts"
+        );
+    }
+
+    #[test]
+    fn watch_later() {
+        assert!(is_watch_later("watch: Async in depth"));
+        assert!(is_watch_later("Watch the recording of the keynote"));
+        assert!(!is_watch_later("add links to all the interesting talks"));
+        assert!(!is_watch_later("Watchdogs in Go"));
+    }
+
+    #[test]
+    fn follow_ups() {
+        let is_follow_up = |t: &str| follow_up_pattern().is_match(t);
+        for text in [
+            "review on video",
+            "Missed due to Inder meeting, review on video",
+            "look it up",
+            "Go back – couple of fun quotes",
+            "Would like to see: Upgrade your Web Development Toolchain",
+            "TODO: slides",
+            "todo read the paper",
+            "watch the talk later",
+            "Look into docker squash",
+            "Farina will follow up with docs",
+            "check out wrapt",
+        ] {
+            assert!(is_follow_up(text), "{text}");
+        }
+        for text in [
+            "decorators wrap functions",
+            "Watch out for lack of understanding",
+            "it has to do with billing",
+            "reviewer guidelines",
+            "Todos are a list",
+            "",
+        ] {
+            assert!(!is_follow_up(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Titles: a session's heading without what is not its title (markup is the syntax's
+//! business, see [`crate::outline::Syntax::inline_text`]): time slots ("2:15-3:00pm",
+//! "14h10"), a trailing generic link label ("(Slides)", "[video]"), a status prefix
+//! ("Missed, but wanted to watch:"), a leading enumerator ("A. Keynote").
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Status;
+
+/// A heading's leading enumerator: "A. Keynote: …" is "Keynote: …", and so are
+/// "C.Data-Driven Decisions" and "1. Overkill?". "J.R.R. Tolkien" keeps its initials.
+pub fn strip_enumerator(text: &str) -> &str {
+    // Every leading enumerator goes ("1. 1. Talk" is "Talk"), so that stripping twice
+    // gives what stripping once does.
+    let mut text = text.trim_start();
+    while let Some(rest) = after_enumerator(text) {
+        text = rest;
+    }
+    text
+}
+
+/// The text after one leading enumerator, if `text` starts with one.
+fn after_enumerator(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let label = match b {
+        [c, ..] if c.is_ascii_uppercase() => 1,
+        [d, e, ..] if d.is_ascii_digit() && e.is_ascii_digit() => 2,
+        [d, ..] if d.is_ascii_digit() => 1,
+        _ => return None,
+    };
+    if !matches!(b.get(label), Some(b'.' | b')')) {
+        return None;
+    }
+    let rest = &text[label + 1..];
+    let spaced = rest.starts_with([' ', '\t']);
+    let glued = {
+        let mut chars = rest.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    };
+    let rest = rest.trim_start();
+    ((spaced || glued) && !rest.is_empty()).then_some(rest)
+}
+
+/// A clock time: "9", "9:00", "09.30", "14h10", "9am", "9:30 p.m.".
+const TIME: &str = r"\d{1,2}(?:[:.h]\d{2})?\s?(?:[ap]\.?m\.?)?";
+
+/// A time slot at the start of a title, with what separates it from the title.
+static LEADING_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*[\[(]?(?P<slot>{TIME}(?:\s*(?:-|–|—|to|until)\s*{TIME})?)[\])]?\s*(?:[-–—:|,]\s*|\s)"
+    ))
+    .expect("the slot pattern is valid")
+});
+
+/// A time slot at the end of a title, with what separates it from the title.
+static TRAILING_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s*(?:[-–—|,@]\s*)?[\[(]?(?P<slot>{TIME}(?:\s*(?:-|–|—|to|until)\s*{TIME})?)[\])]?\s*$"
+    ))
+    .expect("the slot pattern is valid")
+});
+
+/// A slot is a time only with a colon, an "h" or "am"/"pm" in it: "2 - Day one" and
+/// "5 ways to crash Postgres" keep their numbers.
+fn is_time(slot: &str) -> bool {
+    let lower = slot.to_ascii_lowercase();
+    lower.contains(':')
+        || lower.contains("am")
+        || lower.contains("pm")
+        || lower.contains("a.m")
+        || lower.contains("p.m")
+        || lower
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'h' && w[2].is_ascii_digit())
+        || (lower.contains('.') && lower.chars().filter(char::is_ascii_digit).count() >= 3)
+}
+
+/// The title without a time slot at its start or end: "2:15-3:00pm Testing" and
+/// "Testing (9:00am to 9:30am)" are "Testing"; "14h10 - Ouverture" is "Ouverture".
+pub fn strip_time_slot(text: &str) -> &str {
+    let mut text = text;
+    if let Some(m) = LEADING_SLOT.captures(text)
+        && m.name("slot").is_some_and(|s| is_time(s.as_str()))
+        && let Some(all) = m.get(0)
+        && all.end() < text.len()
+    {
+        text = &text[all.end()..];
+    }
+    if let Some(m) = TRAILING_SLOT.captures(text)
+        && m.name("slot").is_some_and(|s| is_time(s.as_str()))
+        && let Some(all) = m.get(0)
+        && all.start() > 0
+    {
+        text = &text[..all.start()];
+    }
+    text.trim()
+}
+
+/// Labels of a link (or of a bracketed word) that say what it points to, not what the
+/// talk is: a trailing "(Slides)", "[video]" or "- recording" goes.
+pub const GENERIC_LINK_LABELS: [&str; 12] = [
+    "deck",
+    "link",
+    "notes",
+    "pdf",
+    "recording",
+    "repo",
+    "slide",
+    "slides",
+    "source",
+    "transcript",
+    "video",
+    "youtube",
+];
+
+fn is_generic_label(text: &str) -> bool {
+    super::words::one_of(text.trim(), &GENERIC_LINK_LABELS)
+}
+
+/// A title without a trailing generic label: "Scaling Ruby with JRuby (Slides)",
+/// "Talk [video]", "Talk - slides", "Talk (video" (a copied link left unclosed).
+pub fn strip_generic_label(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let cut = if let Some(inner) = trimmed.strip_suffix(')').or(trimmed.strip_suffix(']')) {
+        inner
+            .rfind(['(', '['])
+            .filter(|&open| is_generic_label(&inner[open + 1..]))
+    } else if let Some(open) = trimmed.rfind(['(', '[']) {
+        // "(video": the link's closing parenthesis was lost.
+        Some(open).filter(|&open| is_generic_label(&trimmed[open + 1..]))
+    } else {
+        trimmed
+            .rfind([' '])
+            .filter(|&at| {
+                let before = trimmed[..at].trim_end();
+                (before.ends_with(['-', '–', '—', '|'])) && is_generic_label(&trimmed[at..])
+            })
+            .map(|at| {
+                trimmed[..at]
+                    .trim_end()
+                    .trim_end_matches(['-', '–', '—', '|'])
+                    .len()
+            })
+    };
+    match cut {
+        Some(at) if !trimmed[..at].trim().is_empty() => trimmed[..at].trim_end(),
+        _ => trimmed,
+    }
+}
+
+/// Words that open a status prefix: "Missed, but wanted to watch: X", "Skipped: X".
+const ABSENT_WORDS: [&str; 6] = [
+    "missed",
+    "skipped",
+    "not seen",
+    "not attended",
+    "did not attend",
+    "didn't attend",
+];
+
+/// A title's status prefix, with the status it gives and its reason: "Missed, but
+/// wanted to watch:  Building APIs" is missed ("but wanted to watch") and titled
+/// "Building APIs". The prefix runs to the first colon, at most six words.
+pub fn status_prefix(text: &str) -> Option<(&str, Status, Option<&str>)> {
+    let lower = text.to_lowercase();
+    let word = ABSENT_WORDS.iter().find(|w| {
+        lower.starts_with(*w)
+            && !lower[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })?;
+    let colon = text.find(':')?;
+    let prefix = &text[word.len()..colon];
+    let title = text[colon + 1..].trim();
+    // "Missed:" and "Missed, but wanted to watch:" are statuses; "Missed opportunities:"
+    // is a title.
+    let joined = prefix.trim().is_empty()
+        || prefix.starts_with(',')
+        || prefix.trim_start().starts_with("but ");
+    if !joined || prefix.split_whitespace().count() > 6 || title.is_empty() {
+        return None;
+    }
+    let reason = prefix.trim().trim_start_matches([',', '-', '–']).trim();
+    Some((
+        title,
+        Status::Missed,
+        (!reason.is_empty()).then_some(reason),
+    ))
+}
+
+/// The title of a session: the heading's text without a time slot, a trailing generic
+/// link label, trailing commas or colons, and a leading enumerator. (Speakers come off
+/// after, by [`super::speaker::byline`].)
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let cleaned = strip_enumerator(strip_time_slot(strip_generic_label(text)));
+    let cleaned = cleaned.trim_end_matches([':', '：', ' ']);
+    let cleaned = if cleaned.is_empty() {
+        text.trim()
+    } else {
+        cleaned
+    };
+    Cow::Borrowed(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumerators_come_off_headings() {
+        for (text, want) in [
+            ("A. Keynote: Sheamus McGovern", "Keynote: Sheamus McGovern"),
+            ("C.Data-Driven Decisions", "Data-Driven Decisions"),
+            ("1. Overkill?", "Overkill?"),
+            ("12) Twelve", "Twelve"),
+            ("J.R.R. Tolkien", "J.R.R. Tolkien"),
+            ("A.", "A."),
+            ("Keynote", "Keynote"),
+            ("U.S. Politics", "U.S. Politics"),
+            ("1. 1. Lightning Talks", "Lightning Talks"),
+        ] {
+            assert_eq!(strip_enumerator(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn time_slots() {
+        for (text, want) in [
+            ("2:15-3:00pm Testing at scale", "Testing at scale"),
+            ("9:00am to 9:30am: Welcome", "Welcome"),
+            ("14h10 - Ouverture", "Ouverture"),
+            ("[10:30] Keynote", "Keynote"),
+            ("Testing (9:00am to 9:30am)", "Testing"),
+            ("Keynote - 9:30", "Keynote"),
+            ("5 ways to crash Postgres", "5 ways to crash Postgres"),
+            ("10x your teamwork", "10x your teamwork"),
+            ("2 - Day one", "2 - Day one"),
+            ("Python 3.4", "Python 3.4"),
+            ("Scaling past 100", "Scaling past 100"),
+            ("9:30", "9:30"),
+        ] {
+            assert_eq!(strip_time_slot(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn generic_labels() {
+        for (text, want) in [
+            (
+                "Scaling Ruby with JRuby (Slides)",
+                "Scaling Ruby with JRuby",
+            ),
+            ("Talk [video]", "Talk"),
+            ("Talk - slides", "Talk"),
+            ("Talk (video", "Talk"),
+            ("Talk (with Ann)", "Talk (with Ann)"),
+            ("Notes", "Notes"),
+            ("(Slides)", "(Slides)"),
+            ("Release notes", "Release notes"),
+        ] {
+            assert_eq!(strip_generic_label(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn status_prefixes() {
+        assert_eq!(
+            status_prefix("Missed, but wanted to watch:  Building APIs"),
+            Some(("Building APIs", Status::Missed, Some("but wanted to watch")))
+        );
+        assert_eq!(
+            status_prefix("Skipped: Intro"),
+            Some(("Intro", Status::Missed, None))
+        );
+        assert_eq!(status_prefix("Missed opportunities: a talk"), None);
+        assert_eq!(status_prefix("Missedness: x"), None);
+        assert_eq!(status_prefix("Missed"), None);
+    }
+
+    #[test]
+    fn titles_are_cleaned() {
+        assert_eq!(
+            clean("SIG-network 1.6 feature prioritization:"),
+            "SIG-network 1.6 feature prioritization"
+        );
+        assert_eq!(
+            clean("Processing data: Ruby or SQL? (Slides)"),
+            "Processing data: Ruby or SQL?"
+        );
+        assert_eq!(clean("A. Keynote: X"), "Keynote: X");
+        assert_eq!(clean(":"), ":");
+    }
+}

@@ -1,0 +1,144 @@
+//! Word lists and word tests shared by the rules: the given names and common words the
+//! speaker rule looks names up in, and the small structural lists (particles, months).
+
+use std::cmp::Ordering;
+
+/// Given names from the US Census 1990 first-name lists, lower case, sorted.
+static GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
+
+/// Words that Debian's wamerican list has in lower case, sorted.
+static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
+
+include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
+
+/// Splits text into words: runs of letters and digits (apostrophes kept inside words).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// `needle` (ASCII) in `haystack`, ignoring ASCII case, without allocating.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// True when `word` is one of `list` (lower-case ASCII), ignoring case and a trailing
+/// `.` or `:`.
+pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
+    let word = word.trim_end_matches(['.', ':']);
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// English words the census lists as given names but that start sentences far more
+/// often than names: "In Brno.", "Will it scale?", "May the force".
+const NOT_NAMES: [&str; 30] = [
+    "an", "and", "as", "at", "by", "for", "hope", "how", "in", "is", "it", "long", "love", "man",
+    "many", "may", "miss", "my", "no", "ok", "on", "see", "so", "the", "to", "un", "we", "what",
+    "why", "will",
+];
+
+/// A given name (US Census 1990), in any case, unless it is one of a few words that
+/// start sentences far more often.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    !one_of(word, &NOT_NAMES)
+        && normalised(word, |w| list_contains(GIVEN_NAMES, &GIVEN_NAMES_STARTS, w))
+}
+
+/// A word that Debian's wamerican list has in lower case, in any case.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    normalised(word, |w| {
+        list_contains(COMMON_WORDS, &COMMON_WORDS_STARTS, w)
+    })
+}
+
+/// Calls `f` with `word` in lower case, with ’ as ' and without a possessive 's; short
+/// ASCII words (nearly all of them) are lowered on the stack.
+fn normalised(word: &str, f: impl Fn(&str) -> bool) -> bool {
+    let strip = |lower: &str| -> bool {
+        match lower.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => f(stem),
+            _ => f(lower),
+        }
+    };
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(strip);
+    }
+    strip(&word.to_lowercase().replace('’', "'"))
+}
+
+/// Binary search in a newline-separated list sorted by bytes, by the line starts that
+/// build.rs computed.
+fn list_contains(list: &str, starts: &[u32], word: &str) -> bool {
+    let line = |i: usize| {
+        let start = starts[i] as usize;
+        let end = starts.get(i + 1).map_or(list.len(), |&next| next as usize);
+        let line = &list.as_bytes()[start..end];
+        line.strip_suffix(b"\n").unwrap_or(line)
+    };
+    let (mut lo, mut hi) = (0, starts.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match line(mid).cmp(word.as_bytes()) {
+            Ordering::Equal => return true,
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_and_searchable() {
+        for (list, starts) in [
+            (GIVEN_NAMES, &GIVEN_NAMES_STARTS[..]),
+            (COMMON_WORDS, &COMMON_WORDS_STARTS[..]),
+        ] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "list not sorted");
+            assert_eq!(starts.len(), words.len());
+            for w in &words {
+                assert!(list_contains(list, starts, w), "{w}");
+            }
+        }
+        assert!(is_given_name("Brandon"));
+        assert!(!is_given_name("In"));
+        assert!(!is_given_name("Will"));
+        assert!(!is_given_name("python"));
+        assert!(is_common_word("Shopping"));
+        assert!(is_common_word("let’s"));
+        assert!(!is_common_word("schlawack"));
+        assert!(!list_contains("", &[], "a"));
+        assert!(!is_common_word("zzzzzz"));
+        assert!(!is_given_name(""));
+    }
+
+    #[test]
+    fn words_and_lists() {
+        assert_eq!(
+            words("Day 2 — Sunday, it’s").collect::<Vec<_>>(),
+            ["Day", "2", "Sunday", "it’s"]
+        );
+        assert!(contains_ignore_ascii_case(
+            "Lightning TALKS",
+            "lightning talk"
+        ));
+        assert!(!contains_ignore_ascii_case("Light", "lightning"));
+        assert!(one_of("Summary:", &["summary"]));
+        assert!(!one_of("Summaries", &["summary"]));
+    }
+}
