@@ -6,18 +6,19 @@
 //! nothing about conferences, sessions or speakers, and does no I/O beyond writing
 //! its own bytes to a writer it is given.
 
-mod parse;
+mod line;
+mod scan;
 pub mod syntax;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub use parse::{
-    BOM, GLYPHS, Scanned, Shape, Sink, TAB_WIDTH, Verbatim, after_indent, bullet_shape,
-    closes_verbatim, indent_column, is_blank_line, opens_front_matter, opens_verbatim, scan, shape,
+pub use line::{
+    BOM, GLYPHS, Shape, TAB_WIDTH, after_indent, bullet_shape, indent_column, is_blank_line, shape,
     verbatim_shape,
 };
+pub use scan::{Scanned, Sink, scan};
 pub use syntax::Syntax;
 
 /// Index of "no line" in the parent links.
@@ -59,7 +60,7 @@ impl Kind {
         match self {
             Kind::Blank => [0, 0],
             Kind::Heading { level } => [1, level],
-            Kind::Bullet(Marker::Glyph(c)) => [2, parse::glyph_index(c).unwrap_or(0)],
+            Kind::Bullet(Marker::Glyph(c)) => [2, line::glyph_index(c).unwrap_or(0)],
             Kind::Bullet(Marker::Ordinal) => [3, 0],
             Kind::Text => [4, u8::from(code)],
             Kind::Meta => [5, 0],
@@ -324,16 +325,6 @@ impl<'a> Outline<'a> {
     /// Writes the source back, byte for byte.
     pub fn write_to(&self, mut out: impl Write) -> io::Result<()> {
         out.write_all(self.src)
-    }
-
-    /// Writes lines `range` as they are in the file.
-    pub fn write_lines(&self, range: Range<usize>, mut out: impl Write) -> io::Result<()> {
-        if range.is_empty() {
-            return Ok(());
-        }
-        let start = self.lines[range.start].start;
-        let end = self.span(range.end - 1).end;
-        out.write_all(&self.src[start..end])
     }
 }
 

@@ -1,16 +1,11 @@
 //! Raw printers: the notes exactly as in the file.
 //!
-//! They copy byte ranges of the source and never build the per-line outline.
+//! They copy byte ranges of the source.
 
 use std::io::{self, Write};
 
 use crate::document::{Document, Session, Talk};
 use crate::outline::is_blank_line;
-
-/// The whole file, byte for byte.
-pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
-    out.write_all(doc.src())
-}
 
 /// Sessions with everything they cover, trailing blank lines included, as in the file.
 pub fn write_sessions<'d>(
@@ -112,8 +107,5 @@ mod tests {
         let mut out = Vec::new();
         write_sessions(&mut out, &doc, doc.sessions()).unwrap();
         assert_eq!(out, b"A talk\n  - x\n\n\nB talk\n  - y");
-        let mut all = Vec::new();
-        write_document(&mut all, &doc).unwrap();
-        assert_eq!(all, NOTES);
     }
 }

@@ -1,22 +1,68 @@
 //! Markdown: ATX (`## Title`) and setext headings, `**bold**` heading lines,
-//! paragraphs, lists, fences, front matter and a leading `title:` line.
+//! paragraphs, lists, fences, front matter and a leading `title:` line, and the inline
+//! markup of a line's text.
 
-use super::super::parse::{self, after_indent, is_blank, is_space, trim_end_len};
 use std::borrow::Cow;
 
+use nom::Parser;
+use nom::bytes::complete::take_while_m_n;
+
+use super::super::line::{self, IResult, after_indent, is_blank, is_space, trim_end_len};
 use super::super::{Kind, Shape};
+
+/// `#` to `######` followed by a space or the end, or two or more glued to the text
+/// (`##Title`, which notes written by hand often have): the level. A lone `#word` is a
+/// hashtag, not a heading.
+pub(crate) fn atx_marks(input: &[u8]) -> IResult<'_, u8> {
+    let (rest, hashes) = take_while_m_n(1, 6, |b| b == b'#').parse(input)?;
+    let spaced = line::marker_end(rest).is_ok();
+    let glued = hashes.len() >= 2 && rest.first().is_some_and(|&b| b != b'#');
+    if spaced || glued {
+        Ok((rest, hashes.len() as u8))
+    } else {
+        Err(line::no_glyph(input))
+    }
+}
+
+/// `Tuesday##` and `Tuesday ##` lose their closing marks; `C#` keeps its one.
+fn strip_closing_hashes(text: &[u8]) -> &[u8] {
+    let kept = text.len() - text.iter().rev().take_while(|&&b| b == b'#').count();
+    let run = text.len() - kept;
+    let spaced = kept > 0 && is_space(text[kept - 1]);
+    if run == 0 || kept == 0 || !(run >= 2 || spaced) {
+        return text;
+    }
+    &text[..trim_end_len(&text[..kept])]
+}
+
+/// The shape of an ATX heading line (at column 0): the marks, then the text without
+/// closing marks. `None` when the line is not one.
+pub fn atx_shape(body: &[u8]) -> Option<Shape> {
+    let (after, level) = atx_marks(body).ok()?;
+    let marker_end = body.len() - after.len();
+    let text_start = marker_end + after.iter().take_while(|&&b| is_space(b)).count();
+    let text_end = text_start + trim_end_len(&body[text_start..]);
+    let text_end = text_start + strip_closing_hashes(&body[text_start..text_end]).len();
+    Some(Shape {
+        indent: 0,
+        column: 0,
+        kind: Kind::Heading { level },
+        marker_end,
+        text: (text_start, text_end),
+    })
+}
 
 /// `#` to `######` then a space or the end, or two or more glued to the text
 /// (`##Choose Pandas`). A lone `#word` is a hashtag, not a heading.
 pub fn is_atx_heading(body: &[u8]) -> bool {
-    parse::markdown_marks(body).is_ok()
+    atx_marks(body).is_ok()
 }
 
 /// Three or more backticks or tildes, after at most some indentation.
 pub fn is_fence(body: &[u8]) -> bool {
     matches!(
-        parse::opens_verbatim(after_indent(body)),
-        Some(parse::Verbatim::Fence(..))
+        super::opens_verbatim(after_indent(body)),
+        Some(super::Verbatim::Fence(..))
     )
 }
 
@@ -30,11 +76,7 @@ pub fn opens_front_matter(first: &[u8]) -> bool {
 /// a `**bold**` line without its stars, or a setext heading's text. Bold wrapping is
 /// dropped from every heading's text: `### **Keynote**` is "Keynote".
 pub fn heading_shape(body: &[u8]) -> Shape {
-    let mut shape = if body.first() == Some(&b'#') && is_atx_heading(body) {
-        parse::shape(body)
-    } else {
-        parse::verbatim_shape(body)
-    };
+    let mut shape = atx_shape(body).unwrap_or_else(|| line::verbatim_shape(body));
     let (start, end) = unwrap_bold(body, shape.text);
     shape.text = (start, end);
     shape.kind = Kind::Heading { level: 0 };

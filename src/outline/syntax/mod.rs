@@ -1,18 +1,20 @@
 //! The syntaxes an outline can be written in, and what each makes of a line.
 //!
 //! Every syntax answers the same questions about a line: is it a heading (and at which
-//! level), a bullet, text, or metadata, and where does it nest? The plain outline of
-//! v1 lives in the outline's `parse` module; Markdown, org-mode and TaskPaper each have a small
-//! module here. The document layer only sees the answers.
+//! level), a bullet, text, code or metadata, and where does it nest? Each syntax has a
+//! small module here (the plain outline, Markdown, org-mode, TaskPaper) over the line
+//! grammar of [`super::line`], which knows none of them; the [`Classifier`] keeps what
+//! a line alone cannot say. The document layer only sees the answers.
 
 pub mod markdown;
 pub mod org;
+pub mod plain;
 pub mod taskpaper;
 
 use std::fmt;
 use std::path::Path;
 
-use super::parse::{self, Verbatim, after_indent, closes_verbatim, is_blank, trim_end_len};
+use super::line::{self, after_indent, is_blank, trim_end_len};
 use super::{Kind, Shape};
 
 /// How a file writes its outline.
@@ -68,7 +70,7 @@ impl Syntax {
     /// matter, TaskPaper projects followed by `- ` tasks. Anything else is the plain
     /// outline.
     pub fn sniff(src: &[u8]) -> Syntax {
-        let src = src.strip_prefix(parse::BOM).unwrap_or(src);
+        let src = src.strip_prefix(line::BOM).unwrap_or(src);
         let lines: Vec<&[u8]> = src
             .split(|&b| b == b'\n')
             .take(200)
@@ -91,7 +93,7 @@ impl Syntax {
         let projects_with_tasks = lines.windows(2).any(|pair| {
             taskpaper::is_project(pair[0])
                 && pair[1].starts_with(b"\t")
-                && taskpaper::is_task(parse::after_indent(pair[1]))
+                && taskpaper::is_task(line::after_indent(pair[1]))
         });
         if projects_with_tasks {
             return Syntax::TaskPaper;
@@ -121,6 +123,62 @@ impl fmt::Display for Syntax {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// A region of lines that are code or metadata, whatever they look like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verbatim {
+    /// Markdown fence: the fence character and how many of it opened the block.
+    Fence(u8, usize),
+    /// Org-mode `#+BEGIN_...` block.
+    OrgBlock,
+    /// YAML front matter opened by `---` on the first line.
+    FrontMatter,
+    /// TOML front matter opened by `+++` on the first line (Markdown).
+    TomlFrontMatter,
+    /// An org-mode drawer such as `:PROPERTIES:`, closed by `:END:`.
+    Drawer,
+}
+
+/// A line (after its indentation) that opens a fenced code block: three or more
+/// backticks or tildes, or `#+BEGIN_`.
+pub fn opens_verbatim(rest: &[u8]) -> Option<Verbatim> {
+    if !matches!(rest.first(), Some(b'`' | b'~' | b'#')) {
+        return None;
+    }
+    for fence in [b'`', b'~'] {
+        let run = rest.iter().take_while(|&&b| b == fence).count();
+        if run >= 3 {
+            return Some(Verbatim::Fence(fence, run));
+        }
+    }
+    starts_with_ignore_case(rest, b"#+begin_").then_some(Verbatim::OrgBlock)
+}
+
+/// A line (after its indentation) that closes the block `open`.
+pub fn closes_verbatim(open: &Verbatim, rest: &[u8]) -> bool {
+    match *open {
+        Verbatim::Fence(fence, len) => {
+            let run = rest.iter().take_while(|&&b| b == fence).count();
+            run >= len && is_blank(&rest[run..])
+        }
+        Verbatim::OrgBlock => starts_with_ignore_case(rest, b"#+end_"),
+        Verbatim::FrontMatter => {
+            let t = &rest[..trim_end_len(rest)];
+            t == b"---" || t == b"..."
+        }
+        Verbatim::TomlFrontMatter => rest[..trim_end_len(rest)] == *b"+++",
+        Verbatim::Drawer => rest[..trim_end_len(rest)].eq_ignore_ascii_case(b":end:"),
+    }
+}
+
+pub(crate) fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// A first line that may open front matter: `---`.
+pub fn opens_front_matter(first_body: &[u8]) -> bool {
+    first_body[..trim_end_len(first_body)] == *b"---"
 }
 
 /// Where a line goes in the tree.
@@ -167,7 +225,7 @@ pub fn setext_underline(body: &[u8]) -> Option<u8> {
 
 /// The shape of a metadata line: text, but not notes.
 pub(crate) fn meta(body: &[u8]) -> Shape {
-    let mut shape = parse::verbatim_shape(body);
+    let mut shape = line::verbatim_shape(body);
     if shape.kind == Kind::Text {
         shape.kind = Kind::Meta;
     }
@@ -251,7 +309,7 @@ impl<'s> Classifier<'s> {
         let rest = after_indent(body);
         if let Some(open) = &self.verbatim {
             let shape = match open {
-                Verbatim::Fence(..) | Verbatim::OrgBlock => parse::verbatim_shape(body),
+                Verbatim::Fence(..) | Verbatim::OrgBlock => line::verbatim_shape(body),
                 _ => meta(body),
             };
             if closes_verbatim(open, rest) {
@@ -276,7 +334,7 @@ impl<'s> Classifier<'s> {
     /// Front matter: `---` (or `+++` in Markdown) on the first line, closed later.
     fn front_matter(&self, first: &[u8]) -> Option<Verbatim> {
         let open = match self.syntax {
-            Syntax::Outline | Syntax::Markdown if parse::opens_front_matter(first) => {
+            Syntax::Outline | Syntax::Markdown if opens_front_matter(first) => {
                 Verbatim::FrontMatter
             }
             Syntax::Markdown if markdown::opens_front_matter(first) => Verbatim::TomlFrontMatter,
@@ -303,11 +361,11 @@ impl<'s> Classifier<'s> {
 
     fn outline(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
         let rest = after_indent(body);
-        if let Some(open) = parse::opens_verbatim(rest) {
+        if let Some(open) = opens_verbatim(rest) {
             self.verbatim = Some(open);
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
-        let mut shape = parse::shape(body);
+        let mut shape = plain::shape(body);
         match shape.kind {
             Kind::Heading { level: 0 }
                 if !is_thematic_break(body) && setext_underline(body).is_none() =>
@@ -330,7 +388,7 @@ impl<'s> Classifier<'s> {
             if self.leading == Leading::Metadata {
                 self.leading = Leading::Done;
             }
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
         match self.leading {
             Leading::Start => {
@@ -346,12 +404,12 @@ impl<'s> Classifier<'s> {
             Leading::Metadata => self.leading = Leading::Done,
             Leading::Done => {}
         }
-        if let Some(open @ Verbatim::Fence(..)) = parse::opens_verbatim(rest) {
+        if let Some(open @ Verbatim::Fence(..)) = opens_verbatim(rest) {
             self.verbatim = Some(open);
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
         if !indented {
-            if let Ok((_, level)) = parse::markdown_marks(body) {
+            if let Ok((_, level)) = markdown::atx_marks(body) {
                 self.last_atx = level;
                 return heading(markdown::heading_shape(body), level);
             }
@@ -363,7 +421,7 @@ impl<'s> Classifier<'s> {
                 return heading(markdown::heading_shape(body), level);
             }
         }
-        if let Some(shape) = parse::bullet_shape(body) {
+        if let Some(shape) = line::bullet_shape(body) {
             return (shape, Nest::Open(i64::from(shape.column)));
         }
         if !indented {
@@ -371,23 +429,23 @@ impl<'s> Classifier<'s> {
                 self.last_atx = level;
                 return heading(markdown::heading_shape(body), level);
             }
-            return (parse::verbatim_shape(body), Nest::Paragraph);
+            return (line::verbatim_shape(body), Nest::Paragraph);
         }
-        (parse::verbatim_shape(body), Nest::Attach)
+        (line::verbatim_shape(body), Nest::Attach)
     }
 
     fn org(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
         let rest = after_indent(body);
         let indented = rest.len() < body.len();
         if is_blank(rest) {
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
         if !indented && let Some(level) = org::heading_level(body) {
             return heading(org::heading_shape(body), level);
         }
-        if let Some(open @ Verbatim::OrgBlock) = parse::opens_verbatim(rest) {
+        if let Some(open @ Verbatim::OrgBlock) = opens_verbatim(rest) {
             self.verbatim = Some(open);
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
         if org::is_keyword_line(body) || (!indented && is_thematic_break(body)) {
             return (meta(body), Nest::Attach);
@@ -396,26 +454,26 @@ impl<'s> Classifier<'s> {
             self.verbatim = Some(Verbatim::Drawer);
             return (meta(body), Nest::Attach);
         }
-        if let Some(shape) = parse::bullet_shape(body) {
+        if let Some(shape) = line::bullet_shape(body) {
             return (shape, Nest::Open(i64::from(shape.column)));
         }
         if !indented {
             if let Some(level) = self.underlined(next) {
-                return heading(parse::verbatim_shape(body), level);
+                return heading(line::verbatim_shape(body), level);
             }
-            return (parse::verbatim_shape(body), Nest::Paragraph);
+            return (line::verbatim_shape(body), Nest::Paragraph);
         }
-        (parse::verbatim_shape(body), Nest::Attach)
+        (line::verbatim_shape(body), Nest::Attach)
     }
 
     fn taskpaper(&mut self, body: &[u8], next: usize) -> (Shape, Nest) {
         let rest = after_indent(body);
         let indented = rest.len() < body.len();
         if is_blank(rest) {
-            return (parse::verbatim_shape(body), Nest::Attach);
+            return (line::verbatim_shape(body), Nest::Attach);
         }
         if taskpaper::is_task(rest)
-            && let Some(shape) = parse::bullet_shape(body)
+            && let Some(shape) = line::bullet_shape(body)
         {
             return (shape, Nest::Open(i64::from(shape.column)));
         }
@@ -427,9 +485,9 @@ impl<'s> Classifier<'s> {
             if self.underlined(next).is_some() {
                 return (taskpaper::project_shape(body), Nest::Project(0));
             }
-            return (parse::verbatim_shape(body), Nest::Paragraph);
+            return (line::verbatim_shape(body), Nest::Paragraph);
         }
-        (parse::verbatim_shape(body), Nest::Attach)
+        (line::verbatim_shape(body), Nest::Attach)
     }
 }
 
@@ -443,13 +501,13 @@ fn heading(mut shape: Shape, level: u8) -> (Shape, Nest) {
 /// alone (the scanner's answer, for a line already classified).
 pub(crate) fn reshape(syntax: Syntax, kind: Kind, body: &[u8]) -> Shape {
     let mut shape = match kind {
-        Kind::Text | Kind::Blank | Kind::Meta => return parse::verbatim_shape(body),
-        Kind::Bullet(_) => parse::bullet_shape(body).unwrap_or_else(|| parse::shape(body)),
+        Kind::Text | Kind::Blank | Kind::Meta => return line::verbatim_shape(body),
+        Kind::Bullet(_) => line::bullet_shape(body).unwrap_or_else(|| line::shape(body)),
         Kind::Heading { .. } => match syntax {
-            Syntax::Outline => parse::shape(body),
+            Syntax::Outline => plain::shape(body),
             Syntax::Markdown => markdown::heading_shape(body),
             Syntax::Org if org::heading_level(body).is_some() => org::heading_shape(body),
-            Syntax::Org => parse::verbatim_shape(body),
+            Syntax::Org => line::verbatim_shape(body),
             Syntax::TaskPaper => taskpaper::project_shape(body),
         },
     };
@@ -460,6 +518,23 @@ pub(crate) fn reshape(syntax: Syntax, kind: Kind, body: &[u8]) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fences_open_and_close() {
+        assert_eq!(opens_verbatim(b"```rust"), Some(Verbatim::Fence(b'`', 3)));
+        assert_eq!(opens_verbatim(b"~~~~"), Some(Verbatim::Fence(b'~', 4)));
+        assert_eq!(
+            opens_verbatim(b"#+begin_src python"),
+            Some(Verbatim::OrgBlock)
+        );
+        assert_eq!(opens_verbatim(b"``not"), None);
+        let fence = Verbatim::Fence(b'`', 3);
+        assert!(closes_verbatim(&fence, b"```"));
+        assert!(closes_verbatim(&fence, b"````  "));
+        assert!(!closes_verbatim(&fence, b"```rust"));
+        assert!(!closes_verbatim(&fence, b"~~~"));
+        assert!(closes_verbatim(&Verbatim::OrgBlock, b"#+END_SRC"));
+    }
 
     #[test]
     fn syntax_from_extension() {

@@ -1,7 +1,7 @@
 //! org-mode: `*` headings with TODO states, priorities and tags, `#+KEYWORD:` lines,
 //! drawers and blocks.
 
-use super::super::parse::{after_indent, is_space, trim_end_len};
+use super::super::line::{after_indent, is_space, trim_end_len};
 use super::super::{Kind, Shape};
 
 /// The TODO keywords org-mode knows without configuration.
@@ -12,6 +12,15 @@ pub fn heading_level(body: &[u8]) -> Option<u8> {
     let stars = body.iter().take_while(|&&b| b == b'*').count();
     let after = &body[stars..];
     (stars > 0 && after.first().is_none_or(|&b| b == b' ' || b == b'\t'))
+        .then(|| stars.min(usize::from(u8::MAX)) as u8)
+}
+
+/// Two or more `*` at column 0 followed by a space or a tab: the level. The plain
+/// outline reads such a line as a heading (`** Org heading`); a single `* ` is a bullet
+/// there.
+pub fn starred(body: &[u8]) -> Option<u8> {
+    let stars = body.iter().take_while(|&&b| b == b'*').count();
+    (stars >= 2 && matches!(body.get(stars), Some(b' ' | b'\t')))
         .then(|| stars.min(usize::from(u8::MAX)) as u8)
 }
 

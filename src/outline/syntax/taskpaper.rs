@@ -1,7 +1,7 @@
 //! TaskPaper: a line ending with `:` (tags aside) is a project, a line starting with
 //! `- ` is a task, anything else is a note; `@tag` and `@tag(value)` tag their line.
 
-use super::super::parse::{self, after_indent, is_space, trim_end_len};
+use super::super::line::{self, after_indent, is_space, trim_end_len};
 use super::super::{Kind, Shape};
 
 /// `- task` or a lone `-`, after the indentation.
@@ -53,7 +53,7 @@ fn is_tag_char(b: u8) -> bool {
 
 /// The shape of a project line: the text leaves out its tags and the final `:`.
 pub fn project_shape(body: &[u8]) -> Shape {
-    let mut shape = parse::verbatim_shape(body);
+    let mut shape = line::verbatim_shape(body);
     let (start, end) = shape.text;
     let mut len = untagged_len(&body[start..end]);
     if body[start..start + len].ends_with(b":") && len > 1 {
