@@ -32,10 +32,19 @@ pub(crate) fn assemble(
         units,
         decisions,
         flat: outline.syntax() == Syntax::Outline,
+        name_headings: false,
         sessions: Vec::new(),
         session_days: Vec::new(),
         days: Days::default(),
     };
+    let sessions: Vec<usize> = (0..units.len())
+        .filter(|&u| decisions[u].role == Role::Session)
+        .collect();
+    let named = sessions
+        .iter()
+        .filter(|&&u| !builder.flat && builder.name_heading(u).is_some())
+        .count();
+    builder.name_headings = named >= 2 && named * 2 >= sessions.len();
     let meta = Metadata::of(outline);
     let mut title = meta.title.clone();
     if let Some((label, day)) = &meta.date {
@@ -236,6 +245,9 @@ struct Builder<'b, 'a> {
     units: &'b [Unit],
     decisions: &'b [Decision],
     flat: bool,
+    /// Most of the file's sessions have a sub-heading right under their heading that
+    /// names their speakers: the file's way of writing them.
+    name_headings: bool,
     sessions: Vec<Session>,
     /// The day of each session, as an index in the days.
     session_days: Vec<Option<usize>>,
@@ -313,9 +325,7 @@ impl Builder<'_, '_> {
         if speaker_only
             && !self.flat
             && let Some(&child) = unit.children.first()
-            && self.units[child].form == Form::Heading
-            && self.right_under(u)
-            && people::from_sub_heading(&self.units[child].text, true).is_none()
+            && self.is_title_under(u, child)
         {
             let child_text = title::clean(&self.units[child].text).into_owned();
             title = byline(&child_text).title.to_string();
@@ -349,9 +359,15 @@ impl Builder<'_, '_> {
             }
         }
         if speakers.is_empty() {
-            speakers = self.sub_heading_speakers(u, &lines);
-            if !speakers.is_empty() {
+            let found = self.sub_heading_speakers(u, &lines);
+            if !found.names.is_empty() {
+                speakers = found.names;
                 from = SpeakerSource::SubHeadings;
+            }
+            for handle in found.handles {
+                if !handles.contains(&handle) {
+                    handles.push(handle);
+                }
             }
         }
         let lightning = heading::is_lightning_talks(&heading_text);
@@ -419,19 +435,30 @@ impl Builder<'_, '_> {
         self.days.settle_undated(&mut self.session_days);
     }
 
-    /// True when nothing but blank lines and metadata stand between the unit's heading
-    /// and its first sub-unit.
+    /// True when nothing but blank lines and metadata (not a rule) stand between the
+    /// unit's heading and its first sub-unit.
     fn right_under(&self, u: usize) -> bool {
         self.units[u].body(self.units).all(|i| {
             let line = self.outline.line(i);
-            line.is_blank() || line.kind() == Kind::Meta
+            line.is_blank()
+                || (line.kind() == Kind::Meta
+                    && heading::rule_length(&self.outline.text(i)).is_none())
         })
+    }
+
+    /// The sub-heading right under session `u`'s heading that only names people.
+    fn name_heading(&self, u: usize) -> Option<usize> {
+        let &first = self.units[u].children.first()?;
+        (self.units[first].form == Form::Heading
+            && self.right_under(u)
+            && people::from_sub_heading(&self.units[first].text, true).is_some())
+        .then_some(first)
     }
 
     /// Speakers named by the parts of a session: in the plain outline, a name line
     /// under an empty session (rule 4's speaker); where headings nest, a sub-heading that
     /// is only a name, or the entries under a "Speakers" sub-heading.
-    fn sub_heading_speakers(&self, u: usize, lines: &Range<usize>) -> Vec<String> {
+    fn sub_heading_speakers(&self, u: usize, lines: &Range<usize>) -> people::People {
         let mut found = people::People::default();
         let parts = (u + 1..self.units.len())
             .take_while(|&d| self.units[d].line < lines.end)
@@ -470,14 +497,58 @@ impl Builder<'_, '_> {
                 }
                 continue;
             }
-            let marked = part.parent == Some(u)
-                && self.units[u].children.first() == Some(&d)
-                && self.right_under(u);
+            // A name heading right under the session's heading names its speakers (by
+            // its shape alone where the file's talks have such headings: "### Bear
+            // Douglas, Slack"); further down, only in a discussion, where headings take
+            // turns ("Moderator: …").
+            let first = self.name_heading(u) == Some(d);
+            if !first && !self.is_discussion(u) {
+                continue;
+            }
+            let marked = first && self.name_headings;
             if let Some(people) = people::from_sub_heading(&part.text, marked) {
                 merge(&mut found, people);
             }
         }
-        found.names
+        found
+    }
+
+    /// True when sub-heading `child` titles the talk of `u`, a heading that is only the
+    /// speaker's name ("#Todd Parker" over "##jQuery Mobile"): it comes right under it,
+    /// names nobody, has the talk's notes under it and is not a sentence.
+    fn is_title_under(&self, u: usize, child: usize) -> bool {
+        let sub = &self.units[child];
+        let notes_under = (sub.line + 1..sub.end).any(|i| {
+            let line = self.outline.line(i);
+            !line.is_blank() && line.kind() != Kind::Meta
+        });
+        sub.form == Form::Heading
+            && self.right_under(u)
+            && notes_under
+            && !sub.text.trim_end().ends_with('.')
+            && people::from_sub_heading(&sub.text, true).is_none()
+    }
+
+    /// A session whose sub-headings are turns in a discussion: a panel, a Q&A, an
+    /// interview by its label, or with sub-headings such as "Moderator: …".
+    fn is_discussion(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        let label = heading::talk_label(&unit.text).is_some_and(|l| {
+            [
+                "panel",
+                "panel discussion",
+                "fireside chat",
+                "interview",
+                "ama",
+                "live q&a",
+            ]
+            .contains(&l)
+        });
+        label
+            || unit
+                .children
+                .iter()
+                .any(|&c| heading::is_dialogue(&self.units[c].text))
     }
 
     /// The entries under a "Speakers" heading: its sub-headings and its own lines.

@@ -300,7 +300,12 @@ impl<'o, 'a> Layout<'o, 'a> {
                 first_line = false;
                 continue;
             }
-            if first_part && first_line && units.is_empty() && heading::names_event(&text) {
+            if first_part
+                && first_line
+                && units.is_empty()
+                && heading::names_event(&text)
+                && title_shaped(&text)
+            {
                 units.push(self.unit(i, Form::Heading));
                 fixed.push(Some(Decision::new(
                     Role::Title,
@@ -451,6 +456,18 @@ impl<'r, 'a> Rules<'r, 'a> {
                 open = None;
                 open_empty = false;
                 decisions.push(Decision::new(Role::Wishlist, Why::Wishlist));
+                continue;
+            }
+            // "Speaker: Ann Lee" names the speakers of the session above; it is never a
+            // session of its own.
+            if speaker::speaker_label(text).is_some() {
+                let role = if open.is_some() {
+                    Decision::new(Role::Part, Why::Speaker)
+                } else {
+                    Decision::new(Role::Section, Why::Preamble)
+                };
+                open_empty = false;
+                decisions.push(role);
                 continue;
             }
             let after_empty = open.filter(|_| open_empty);

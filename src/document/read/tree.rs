@@ -13,7 +13,7 @@
 
 use super::units::{self, Form, Unit};
 use super::{Decision, ReadOptions, Role, Why, people};
-use crate::document::rules::{byline, day_heading, heading, status, title};
+use crate::document::rules::{byline, day_heading, heading, speaker_label, status, title};
 use crate::outline::{Kind, Outline, Syntax};
 
 /// The roles of `units`, one per unit.
@@ -73,6 +73,8 @@ impl Reader<'_, '_> {
             Some(Decision::new(Role::Day(day), Why::Day))
         } else if status::is_wishlist_heading(&text) {
             Some(Decision::new(Role::Wishlist, Why::Wishlist))
+        } else if speaker_label(&unit.text).is_some() {
+            Some(Decision::new(Role::Part, Why::Speaker))
         } else {
             None
         }
@@ -169,7 +171,11 @@ impl Reader<'_, '_> {
         if heading::names_event(&top.text) || self.syntax == Syntax::TaskPaper {
             return None;
         }
-        // The talk's notes start right under its heading.
+        let labelled = top
+            .children
+            .first()
+            .is_some_and(|&c| speaker_label(&self.units[c].text).is_some());
+        // Else the talk's notes start right under its heading.
         let body = top.body(self.units);
         let speaker_lines = people::from_lines(self.outline, body.clone(), body.clone());
         let notes = body
@@ -178,11 +184,13 @@ impl Reader<'_, '_> {
                 !line.is_blank() && line.kind() != Kind::Meta
             })
             .count();
-        if notes <= speaker_lines.names.len().min(1) {
+        if !labelled && notes <= speaker_lines.names.len().min(1) {
             return None;
         }
         let text = self.cleaned(0);
-        let why = if !byline(&text).speakers.is_empty() {
+        let why = if labelled {
+            "a `Speaker:` heading right under it names the speaker"
+        } else if !byline(&text).speakers.is_empty() {
             "its heading names the speaker"
         } else {
             if speaker_lines.is_empty() {
@@ -196,9 +204,9 @@ impl Reader<'_, '_> {
     }
 
     /// The document title: the first heading of level 1 when no other heading is of
-    /// level 1 (v1), or a first heading that names the event or the notes ("jQuery
-    /// Conf UK notes.") with other headings beside it, whose own lines are then the
-    /// document's header. Not a day heading, not in TaskPaper.
+    /// level 1 (v1), or a first heading that names the event or the notes ("Respond 2017
+    /// - Day Two" over the talks; "jQuery Conf UK notes." with the talks beside it, its
+    /// own lines then a short header). Not a day heading, not in TaskPaper.
     fn title(&self) -> Option<Title> {
         if self.syntax == Syntax::TaskPaper || self.units.len() < 2 {
             return None;
@@ -217,12 +225,21 @@ impl Reader<'_, '_> {
                 header: false,
             });
         }
-        let siblings = self.units[1..].iter().any(|u| u.parent.is_none());
         let names_event =
             heading::names_event(&first.text) && byline(&self.cleaned(0)).speakers.is_empty();
-        (names_event && siblings).then_some(Title {
+        if !names_event {
+            return None;
+        }
+        // Over all the other headings, it is the title whatever its level; beside them,
+        // its own lines are a short header (a date, the author), three headings at most.
+        let siblings = self.units[1..].iter().any(|u| u.parent.is_none());
+        let descendants = self.units[1..]
+            .iter()
+            .take_while(|u| u.line < first.end)
+            .count();
+        (!siblings || descendants <= 3).then_some(Title {
             unit: 0,
-            header: true,
+            header: siblings,
         })
     }
 
@@ -258,6 +275,21 @@ impl Reader<'_, '_> {
             return Some(Decision::new(Role::Section, Why::NoNotes("a checklist")));
         }
         None
+    }
+
+    /// A bold line read as a heading (Markdown) with nothing under it: emphasis, such as
+    /// a subtitle under the title, not a session.
+    fn emphasis_line(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        let raw = self.outline.content(unit.line);
+        unit.form == Form::Heading
+            && self.syntax == Syntax::Markdown
+            && (raw.starts_with(b"**") || raw.starts_with(b"__"))
+            && unit.children.is_empty()
+            && unit.body(self.units).all(|i| {
+                let line = self.outline.line(i);
+                line.is_blank() || line.kind() == Kind::Meta
+            })
     }
 
     /// A heading under which most sub-units look like talks (not counting the parts of
@@ -336,6 +368,10 @@ impl Reader<'_, '_> {
             }
             if let Some(decision) = self.section(c) {
                 decisions[c] = decision;
+                continue;
+            }
+            if self.emphasis_line(c) {
+                decisions[c] = Decision::new(Role::Section, Why::NoNotes("nothing"));
                 continue;
             }
             if group_beside && self.talk(c).is_none() {

@@ -348,24 +348,12 @@ pub fn talk_label(text: &str) -> Option<&'static str> {
 /// NEW LAUNCH", "PFC306: Tuning". Two to five capitals, two to four digits, perhaps a
 /// suffix, then a dash or a colon.
 pub fn session_code(text: &str) -> bool {
-    let b = text.as_bytes();
-    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
-    let digits = b[letters..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if !(2..=5).contains(&letters) || !(2..=4).contains(&digits) {
+    let Some(at) = text.find([' ', ':']) else {
         return false;
-    }
-    let mut rest = &text[letters + digits..];
-    if let Some(suffix) = rest.strip_prefix('-')
-        && let Some(end) = suffix.find(' ')
-        && (1..=3).contains(&end)
-        && suffix[..end].bytes().all(|c| c.is_ascii_alphanumeric())
-    {
-        rest = &suffix[end..];
-    }
-    rest.starts_with(" - ") || rest.starts_with(" – ") || rest.starts_with(": ")
+    };
+    let rest = &text[at..];
+    super::speaker::is_session_code(&text[..at])
+        && (rest.starts_with(" - ") || rest.starts_with(" – ") || rest.starts_with(": "))
 }
 
 /// Words that name an event or a set of notes: a document title has them ("My notes

@@ -360,6 +360,10 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
     .into_iter()
     .find_map(|(at, is_name)| {
         let (pos, len) = at?;
+        // "ARC202 - Real-World Real-Time Analytics": a session code, then the title.
+        if is_session_code(text[..pos].trim()) {
+            return None;
+        }
         let rest = text[pos + len..].trim();
         let (names, room) = split_room(rest);
         if let Some(speakers) = split_people(names, is_name) {
@@ -369,6 +373,23 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
         let (name, role) = rest.split_once(", ")?;
         (is_person_name(name) && !role.trim().is_empty()).then(|| (&text[..pos], vec![name], None))
     })
+}
+
+/// A session code alone: two to five capitals, two to four digits, perhaps a short
+/// suffix after a hyphen ("ARC307", "MBL202-R").
+pub fn is_session_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[letters..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let rest = &word[letters + digits..];
+    let suffix_ok = rest.is_empty()
+        || rest.strip_prefix('-').is_some_and(|s| {
+            (1..=3).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_alphanumeric())
+        });
+    (2..=5).contains(&letters) && (2..=4).contains(&digits) && suffix_ok
 }
 
 /// The last place where one of `separators` (each starting with a space) begins, and
@@ -752,32 +773,56 @@ fn strip_by(text: &str) -> Option<&str> {
 /// name (or only shaped like one where the place is `marked`); the others must pass the
 /// person test.
 fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<Vec<&str>> {
-    let cut = [" - ", " – ", " — ", " -- ", " | ", " (", "(", " / "]
+    let (cut, sep) = [" - ", " – ", " — ", " -- ", " | ", " (", "(", " / "]
         .iter()
-        .filter_map(|sep| text.find(sep))
+        .filter_map(|sep| text.find(sep).map(|at| (at, *sep)))
         .min()
-        .unwrap_or(text.len());
+        .unwrap_or((text.len(), ""));
+    // "Name (Company)" ends with its parenthesis: "Armin Rigo (one of the authors) gave
+    // a demo" is a sentence.
+    if sep.ends_with('(') {
+        let close = text[cut..].find(')')?;
+        if !text[cut + close + 1..].trim().is_empty() {
+            return None;
+        }
+    }
     let head = text[..cut].trim();
-    let mut names = Vec::new();
-    for (i, part) in people(head).into_iter().enumerate() {
-        let part = part.trim_end_matches([',', '.']).trim();
-        let ok = if labelled {
+    let is_name = |part: &str, first: bool| {
+        if labelled {
             is_labelled_name(part) || is_person_name(part)
-        } else if i == 0 {
+        } else if first {
             first_name_ok(part, marked)
         } else {
             let roleless = !part
                 .split_whitespace()
                 .any(|w| is_role_word(w) || is_acronym(w));
             roleless && (is_person_name(part) || is_lower_case_name(part))
-        };
-        if ok {
-            names.push(part);
+        }
+    };
+    let mut names = Vec::new();
+    // Parts at ", " may be names or what says who they are ("Tristan Sokol, Square");
+    // people joined by " and " or " & " must all be names.
+    for (i, part) in head.split(", ").enumerate() {
+        let part = part
+            .trim()
+            .trim_start_matches("and ")
+            .trim_start_matches("& ");
+        let joined: Vec<&str> = people(part)
+            .into_iter()
+            .map(|p| p.trim_end_matches([',', '.']).trim())
+            .collect();
+        let all = !joined.is_empty()
+            && joined
+                .iter()
+                .enumerate()
+                .all(|(k, p)| is_name(p, i == 0 && k == 0));
+        if all {
+            names.extend(joined);
             continue;
         }
-        if i == 0 {
+        if i == 0 && joined.len() == 1 {
             // "David Winter Enterprise Sales": a name, then a role without a separator.
-            let name = leading_name(part).filter(|n| is_person_name(n))?;
+            let name = leading_name(joined[0]).filter(|n| is_person_name(n))?;
             names.push(name);
         }
         break;
@@ -948,7 +993,7 @@ mod tests {
             &'a [&'a str],
             Option<&'a str>,
         );
-        let cases: [Case; 31] = [
+        let cases: [Case; 32] = [
             (
                 "All Your Ducks In A Row: Data Structures, Brandon Rhodes",
                 "All Your Ducks In A Row: Data Structures",
@@ -1124,6 +1169,13 @@ mod tests {
                 "Keynote - Ada Lovelace",
                 "Keynote",
                 &["Ada Lovelace"],
+                &[],
+                None,
+            ),
+            (
+                "ARC202 - Real-World Real-Time Analytics",
+                "ARC202 - Real-World Real-Time Analytics",
+                &[],
                 &[],
                 None,
             ),
@@ -1315,6 +1367,8 @@ mod tests {
             "Speaker was able to mentor someone",
             "Quick Start Guide",
             "FastClick by FT Labs",
+            "Armin Rigo (one of Pypy authors) gave a great little demo",
+            "Webapp Development Stack & Tooling",
             "Moderator",
             "Random Qualcomm guy",
             "Qualcomm",

@@ -197,6 +197,11 @@ pub fn status_prefix(text: &str) -> Option<(&str, Status, Option<&str>)> {
 /// link label, trailing commas or colons, and a leading enumerator. (Speakers come off
 /// after, by [`super::speaker::byline`].)
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // No-break and thin spaces count as spaces: "Bake-off\u{a0}-\u{a0}Cordelia".
+    const SPACES: [char; 4] = ['\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}'];
+    if text.contains(SPACES) {
+        return Cow::Owned(clean(&text.replace(SPACES, " ")).into_owned());
+    }
     let cleaned = strip_enumerator(strip_time_slot(strip_generic_label(text)));
     let cleaned = cleaned.trim_end_matches([':', '：', ' ']);
     let cleaned = if cleaned.is_empty() {
@@ -294,5 +299,6 @@ mod tests {
         );
         assert_eq!(clean("A. Keynote: X"), "Keynote: X");
         assert_eq!(clean(":"), ":");
+        assert_eq!(clean("Bake-off\u{a0}-\u{a0}Ann Lee"), "Bake-off - Ann Lee");
     }
 }

@@ -35,6 +35,17 @@ fn strip_closing_hashes(text: &[u8]) -> &[u8] {
     &text[..trim_end_len(&text[..kept])]
 }
 
+/// `#Title` and `#Todd Parker`: one mark glued to a letter or digit, and no other word
+/// of the line a hashtag. A heading only in a file that glues its other headings too
+/// (`##Title`); elsewhere it is a hashtag.
+pub fn is_glued_single(body: &[u8]) -> bool {
+    body.first() == Some(&b'#')
+        && body.get(1).is_some_and(|b| b.is_ascii_alphanumeric())
+        && !body[1..]
+            .split(|&b| b == b' ' || b == b'\t')
+            .any(|word| word.first() == Some(&b'#'))
+}
+
 /// The shape of an ATX heading line (at column 0): the marks, then the text without
 /// closing marks. `None` when the line is not one.
 pub fn atx_shape(body: &[u8]) -> Option<Shape> {
@@ -76,7 +87,14 @@ pub fn opens_front_matter(first: &[u8]) -> bool {
 /// a `**bold**` line without its stars, or a setext heading's text. Bold wrapping is
 /// dropped from every heading's text: `### **Keynote**` is "Keynote".
 pub fn heading_shape(body: &[u8]) -> Shape {
-    let mut shape = atx_shape(body).unwrap_or_else(|| line::verbatim_shape(body));
+    let mut shape = atx_shape(body).unwrap_or_else(|| {
+        let mut shape = line::verbatim_shape(body);
+        if is_glued_single(body) {
+            shape.marker_end = 1;
+            shape.text.0 = 1;
+        }
+        shape
+    });
     let (start, end) = unwrap_bold(body, shape.text);
     shape.text = (start, end);
     shape.kind = Kind::Heading { level: 0 };
@@ -380,6 +398,16 @@ mod tests {
             let read = inline_text(&line[s.text.0..s.text.1]);
             assert_eq!(read, text, "{line}");
         }
+    }
+
+    #[test]
+    fn glued_single_marks() {
+        assert!(is_glued_single(b"#Todd Parker"));
+        assert!(is_glued_single(b"#QUnit"));
+        assert!(!is_glued_single(b"#conference #gbs #agile-grenoble"));
+        assert!(!is_glued_single(b"# spaced"));
+        assert!(!is_glued_single(b"##double"));
+        assert_eq!(heading("#Todd Parker"), "Todd Parker");
     }
 
     #[test]

@@ -271,6 +271,9 @@ pub(crate) struct Classifier<'s> {
     underline_next: bool,
     last_atx: u8,
     leading: Leading,
+    /// Markdown: whether the file writes headings glued to their marks (`##Title`),
+    /// found the first time it matters.
+    glued: Option<bool>,
 }
 
 impl<'s> Classifier<'s> {
@@ -282,7 +285,23 @@ impl<'s> Classifier<'s> {
             underline_next: false,
             last_atx: 0,
             leading: Leading::Start,
+            glued: None,
         }
+    }
+
+    /// True when the file has a heading glued to two or more marks (`##Title`): its
+    /// author writes headings that way, so `#Title` is a heading too, not a hashtag.
+    fn writes_glued_headings(&mut self) -> bool {
+        let src = self.src;
+        *self.glued.get_or_insert_with(|| {
+            src.split(|&b| b == b'\n').any(|line| {
+                let hashes = line.iter().take_while(|&&b| b == b'#').count();
+                (2..=6).contains(&hashes)
+                    && line
+                        .get(hashes)
+                        .is_some_and(|&b| b != b'#' && !b.is_ascii_whitespace())
+            })
+        })
     }
 
     /// The shape of line `index` (its body, without terminator or BOM), where it nests,
@@ -412,6 +431,10 @@ impl<'s> Classifier<'s> {
             if let Ok((_, level)) = markdown::atx_marks(body) {
                 self.last_atx = level;
                 return heading(markdown::heading_shape(body), level);
+            }
+            if markdown::is_glued_single(body) && self.writes_glued_headings() {
+                self.last_atx = 1;
+                return heading(markdown::heading_shape(body), 1);
             }
             if is_thematic_break(body) {
                 return (meta(body), Nest::Attach);
