@@ -168,6 +168,14 @@ fn write_notes(
                 };
                 write_bullet(out, &indent, &marker, &text)?;
             }
+            // A rule between notes says where something else starts: it stays.
+            Kind::Meta
+                if rules::heading::rule_length(&outline.text(note.line)).is_some()
+                    && crate::outline::syntax::setext_underline(outline.content(note.line))
+                        .is_none() =>
+            {
+                out.write_all(b"\n***\n\n")?;
+            }
             Kind::Meta => {}
             Kind::Text | Kind::Blank => {
                 let end = (i..notes.len())

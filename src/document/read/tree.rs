@@ -204,9 +204,9 @@ impl Reader<'_, '_> {
     }
 
     /// The document title: the first heading of level 1 when no other heading is of
-    /// level 1 (v1), or a first heading that names the event or the notes ("Respond 2017
-    /// - Day Two" over the talks; "jQuery Conf UK notes." with the talks beside it, its
-    /// own lines then a short header). Not a day heading, not in TaskPaper.
+    /// level 1 (v1), or a first heading that names the event or the notes: over the
+    /// talks ("Respond 2017, Day Two"), or beside them ("jQuery Conf UK notes.") with a
+    /// short header of its own. Not a day heading, not in TaskPaper.
     fn title(&self) -> Option<Title> {
         if self.syntax == Syntax::TaskPaper || self.units.len() < 2 {
             return None;
