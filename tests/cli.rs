@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use common::{ends_quietly_on_a_closed_pipe, fixture, notes, stdout_of};
+use common::{ends_quietly_on_a_closed_pipe, fixture, fixture_files, notes, stdout_of};
 
 const SEED: &[u8] = include_bytes!("../notes/pycon2014.txt");
 
@@ -218,8 +218,9 @@ fn print_one_day() {
 
 #[test]
 fn every_fixture_prints_back_byte_for_byte() {
-    for entry in std::fs::read_dir(fixture("")).unwrap() {
-        let path = entry.unwrap().path();
+    let files = fixture_files();
+    assert!(files.len() > 20, "{files:?}");
+    for path in files {
         notes()
             .arg("--file")
             .arg(&path)

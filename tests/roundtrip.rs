@@ -1,6 +1,7 @@
 //! The lossless round trip and the no-panic promise, on arbitrary input and on real
 //! notes from public repositories (../shared/corpus, when present).
 
+mod common;
 mod pipeline;
 
 use std::path::Path;
@@ -72,9 +73,7 @@ fn the_bundled_notes_round_trip() {
 
 #[test]
 fn every_fixture_round_trips() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    for path in common::fixture_files() {
         let src = std::fs::read(&path).unwrap();
         exercise(&src);
         reads_back_from_markdown(&src, Syntax::from_path(&path));

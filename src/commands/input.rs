@@ -51,7 +51,16 @@ impl<'a> File<'_, 'a> {
         let Some(value) = day else {
             return Ok(base.clone());
         };
-        let Some(spec) = DaySpec::parse(value) else {
+        let parsed = DaySpec::parse(value);
+        let names_a_day = |spec: &DaySpec| self.doc().days().any(|d| d.matches(spec));
+        let label = DaySpec::Label(value.to_string());
+        // A label as written ("3/11/2020") wins over a reading of it that no day has.
+        let spec = match parsed {
+            Some(spec) if names_a_day(&spec) || !names_a_day(&label) => Some(spec),
+            _ if names_a_day(&label) => Some(label),
+            _ => None,
+        };
+        let Some(spec) = spec else {
             let days: Vec<String> = self.doc().days().map(DayInfo::describe).collect();
             let has = if days.is_empty() {
                 "no days".to_string()
@@ -60,8 +69,8 @@ impl<'a> File<'_, 'a> {
             };
             bail!(
                 "unknown day `{value}`: expected a weekday (monday or mon, tuesday or tue, \
-                 ..., sunday or sun), a day number (2, day 2) or a date (2019-11-16, \
-                 November 16); {} has {has}",
+                 ..., sunday or sun), a day number (2, day 2), a date (2019-11-16, \
+                 November 16) or a day's heading as written; {} has {has}",
                 self.label
             );
         };

@@ -72,7 +72,12 @@ pub fn write_document<'d>(
             out.write_all(b"\n")?;
         }
         if said {
-            writeln!(out, "Speakers: {}", session.speakers().join(", "))?;
+            let mut said = session.speakers().join(", ");
+            for handle in session.handles() {
+                said.push(' ');
+                said.push_str(handle);
+            }
+            writeln!(out, "Speakers: {said}")?;
         }
         write_notes(out, doc, session, &notes, 0)?;
         out.write_all(b"\n")?;

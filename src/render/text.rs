@@ -257,8 +257,11 @@ impl GrepPrinter {
         if let Some(session) = hit.session {
             put(out, opts, Role::SessionTitle, &session.title)?;
         }
-        for context in hit.context {
-            put(out, opts, Role::Guide, " › ")?;
+        for (i, context) in hit.context.iter().enumerate() {
+            // Outside any session the path starts with its first heading.
+            if i > 0 || hit.session.is_some() {
+                put(out, opts, Role::Guide, " › ")?;
+            }
             put(out, opts, Role::Plain, &context.text)?;
         }
         out.write_all(b":")?;

@@ -26,6 +26,24 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Every file under tests/fixtures, in subfolders too, sorted.
+pub fn fixture_files() -> Vec<PathBuf> {
+    let mut dirs = vec![fixture("")];
+    let mut files = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).expect("tests/fixtures is readable") {
+            let path = entry.expect("a readable entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// What the command printed, as UTF-8.
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");

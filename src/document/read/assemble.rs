@@ -192,6 +192,27 @@ impl Days {
         self.new_day(day, Some(text.to_string()));
     }
 
+    /// A dated session (an org timestamp): on that date from here on, unless the day is
+    /// already that date.
+    fn dated(&mut self, day: DayHeading, label: String) {
+        if let Some(current) = self.current
+            && !self.from_title
+        {
+            let today = &mut self.days[current];
+            if today.date.is_some() && today.date == day.date {
+                return;
+            }
+            // "* Day 1" over "** Talk <2019-07-09 Tue>": day 1 is that date.
+            if today.date.is_none() && today.weekday.is_none_or(|w| Some(w) == day.weekday) {
+                today.date = day.date;
+                today.weekday = today.weekday.or(day.weekday);
+                return;
+            }
+        }
+        self.from_title = false;
+        self.new_day(day, Some(label));
+    }
+
     /// A heading that names a weekday in full or "Day N": on that day from here on.
     fn mention(&mut self, text: &str) {
         let Some(mention) = rules::mentioned_day(text) else {
@@ -332,6 +353,9 @@ impl Builder<'_, '_> {
             heading_text = format!("{} — {}", child_text, heading_text);
         }
         self.days.mention(&heading_text);
+        if let Some((stamp, day)) = self.timestamp(u) {
+            self.days.dated(day, stamp);
+        }
         let block = matches!(unit.form, Form::Block { .. });
         let found = match unit.form {
             Form::Block { end } => people::from_block(outline, unit.line..end),
@@ -410,8 +434,10 @@ impl Builder<'_, '_> {
         } else {
             (Box::default(), None)
         };
-        if state == Some(0) && status == Status::Attended && status::is_watch_later(&unit.text) {
+        // "watch: Async in depth": a talk to watch, not seen yet.
+        if status == Status::Attended && status::still_to_watch(&unit.text, state.map(|s| s == 0)) {
             status = Status::Missed;
+            title = status::watch_title(&title).to_string();
         }
         let session = Session {
             lines: lines.clone(),
@@ -433,6 +459,26 @@ impl Builder<'_, '_> {
         };
         self.push(session, true);
         self.days.settle_undated(&mut self.session_days);
+    }
+
+    /// An org-mode timestamp on a session's heading or alone on its first line: the day
+    /// it is on.
+    fn timestamp(&self, u: usize) -> Option<(String, DayHeading)> {
+        if self.outline.syntax() != Syntax::Org {
+            return None;
+        }
+        let unit = &self.units[u];
+        let heading = self.outline.text(unit.line);
+        if let Some((stamp, day)) = day::org_timestamp_in(&heading) {
+            return Some((stamp.to_string(), day));
+        }
+        let first = (unit.line + 1..unit.end).find(|&i| {
+            let line = self.outline.line(i);
+            !line.is_blank() && line.kind() != Kind::Meta
+        })?;
+        let text = self.outline.text(first);
+        let day = day::org_timestamp(&text)?;
+        Some((text.trim().to_string(), day))
     }
 
     /// True when nothing but blank lines and metadata (not a rule) stand between the
@@ -486,15 +532,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             if let Some(names) = speaker_label(&part.text) {
-                for name in rules::split_names(names) {
-                    merge(
-                        &mut found,
-                        people::People {
-                            names: vec![name.to_string()],
-                            ..people::People::default()
-                        },
-                    );
-                }
+                found.add(&rules::split_names(names));
                 continue;
             }
             // A name heading right under the session's heading names its speakers (by

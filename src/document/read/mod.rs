@@ -87,8 +87,10 @@ pub(crate) enum Why {
     Separator,
     /// The heading says it holds talks ("Talks", "Track B").
     GroupWords,
-    /// A lightning-talks heading whose talks have their own headings or title lines.
+    /// A lightning-talks heading whose talks have their own headings.
     Lightning(usize),
+    /// A lightning-talks line whose talks follow as title lines after rules.
+    TitleLines,
     /// Most of its sub-headings look like talks.
     TalksUnder(usize),
     /// A general section by its words.
@@ -123,8 +125,9 @@ impl fmt::Display for Why {
             Why::Wishlist => write!(f, "it says its talks were not seen"),
             Why::Separator => write!(f, "it is a thematic break"),
             Why::GroupWords => write!(f, "its words name a group of talks"),
-            Why::Lightning(n) => write!(f, "its {n} talks each have a heading or title line"),
-            Why::TalksUnder(n) => write!(f, "its {n} sub-headings look like talks"),
+            Why::Lightning(n) => write!(f, "its {n} talks each have a heading"),
+            Why::TitleLines => write!(f, "its talks follow it, each a title line after a rule"),
+            Why::TalksUnder(n) => write!(f, "the {n} headings or items under it look like talks"),
             Why::SectionWords => write!(f, "its words name a general section"),
             Why::NoNotes(what) => write!(f, "only {what} under it"),
             Why::BesideGroup => {

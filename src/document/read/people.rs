@@ -158,9 +158,7 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
         if let Some(names) = speaker::speaker_label(&text) {
             // "Speakers: A, B": these, whatever the heading or other lines say.
             people.names.clear();
-            for name in speaker::split_names(names) {
-                people.add_name(name);
-            }
+            people.add(&speaker::split_names(names));
             people.labelled = true;
             break;
         }

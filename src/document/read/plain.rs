@@ -39,7 +39,7 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
         if unit.form == Form::Heading && units::holds_numbered_talks(&unit.text, u == 0) {
             let found = units::numbered(outline, unit.line + 1..next);
             if !found.is_empty() {
-                fixed[u] = Some(owner_decision(u, &unit.text));
+                fixed[u] = Some(owner_decision(u, &unit.text, found.len()));
                 stand_ins.extend(found);
             }
         }
@@ -82,7 +82,7 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
 
 /// The role of a heading over numbered talks: a day when it is a day heading, the
 /// title when it is the first line, else a group.
-fn owner_decision(u: usize, text: &str) -> Decision {
+fn owner_decision(u: usize, text: &str, talks: usize) -> Decision {
     if let Some(day) = day_heading(text) {
         Decision::new(Role::Day(day), Why::Day)
     } else if u == 0 {
@@ -92,7 +92,7 @@ fn owner_decision(u: usize, text: &str) -> Decision {
         )
     } else {
         let lightning = heading::is_lightning_talks(text);
-        Decision::new(Role::Group { lightning }, Why::Lightning(0))
+        Decision::new(Role::Group { lightning }, Why::TalksUnder(talks))
     }
 }
 
@@ -323,7 +323,7 @@ impl<'o, 'a> Layout<'o, 'a> {
                 units.push(self.unit(i, Form::Heading));
                 fixed.push(Some(Decision::new(
                     Role::Group { lightning: true },
-                    Why::Lightning(0),
+                    Why::TitleLines,
                 )));
                 continue;
             }

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::document::rules::{day_heading, heading, speaker};
+use crate::document::rules::{day_heading, heading, speaker, title};
 use crate::outline::syntax::setext_underline;
 use crate::outline::{Kind, Marker, Outline, Syntax};
 
@@ -240,7 +240,9 @@ pub(crate) fn schedule_block(lines: &[String]) -> Option<String> {
     } else {
         texts.len() >= 3
     };
-    if !long_enough || first.is_empty() || first.len() > 200 {
+    // Its first line is a title: not a sentence, not a `Speakers:` line.
+    let title_like = !title::is_sentence(first) && speaker::speaker_label(first).is_none();
+    if !long_enough || !title_like || first.is_empty() || first.len() > 200 {
         return None;
     }
     let named = texts[1..].iter().enumerate().any(|(k, t)| {
@@ -355,4 +357,76 @@ pub(crate) fn only_checklist(outline: &Outline, units: &[Unit], u: usize) -> boo
         }
     }
     items >= 2 && other <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn schedule_blocks() {
+        let quoted = "> Profiling in production\n> A talk about profiling.\n> Rafael Costa @rcosta";
+        assert_eq!(
+            schedule_block(&lines(quoted)).as_deref(),
+            Some("Profiling in production")
+        );
+        let named = "> Profiling in production\n> Rafael Costa";
+        assert!(schedule_block(&lines(named)).is_some());
+        let plain = "Keynote: Go\nAnna is an engineer.\nAnna Lindqvist @annalind";
+        assert_eq!(
+            schedule_block(&lines(plain)).as_deref(),
+            Some("Keynote: Go")
+        );
+        for not in [
+            // Two plain lines are a paragraph; a name without a handle is not enough.
+            "Keynote: Go\nAnna Lindqvist @annalind",
+            "Keynote: Go\nAnna is an engineer.\nAnna Lindqvist",
+            // A `Speakers:` line or a sentence is not a title.
+            "Speakers: Anna Lindqvist\nAnna is an engineer.\nAnna Lindqvist @annalind",
+            "> Anna has worked on the scheduler for six years.\n> Anna Lindqvist @annalind",
+        ] {
+            assert_eq!(schedule_block(&lines(not)), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn stand_ins_in_a_tree() {
+        let src = "# Conf\n\n## Lightning talks\n\nFirst talk\n\n---\n\nSecond talk\n\n\
+                   ## Day 1\n\n> Profiling\n> Rafael Costa @rcosta\n\n- notes\n";
+        let outline = Outline::parse_as(src.as_bytes(), Syntax::Markdown);
+        let units = tree(&outline);
+        let forms: Vec<(usize, Form, Option<usize>)> =
+            units.iter().map(|u| (u.line, u.form, u.parent)).collect();
+        assert_eq!(
+            forms,
+            [
+                (0, Form::Heading, None),
+                (2, Form::Heading, Some(0)),
+                (4, Form::Chunk, Some(1)),
+                (8, Form::Chunk, Some(1)),
+                (10, Form::Heading, Some(0)),
+                (12, Form::Block { end: 14 }, Some(4)),
+            ]
+        );
+        // A stand-in runs to the next unit beside it.
+        assert_eq!(units[2].end, 8);
+    }
+
+    #[test]
+    fn numbered_items_over_notes() {
+        let src = "1. First\n   notes\n2. Second\n   more\n3. Third\n";
+        let outline = Outline::parse_as(src.as_bytes(), Syntax::Outline);
+        let found: Vec<usize> = numbered(&outline, 0..outline.len())
+            .iter()
+            .map(|u| u.line)
+            .collect();
+        assert_eq!(found, [0, 2, 4]);
+        let list = "1. First\n2. Second\n3. Third\n   notes\n";
+        let outline = Outline::parse_as(list.as_bytes(), Syntax::Outline);
+        assert!(numbered(&outline, 0..outline.len()).is_empty());
+    }
 }

@@ -403,6 +403,18 @@ pub fn org_timestamp(text: &str) -> Option<DayHeading> {
     day_heading(date)
 }
 
+/// An org-mode timestamp anywhere in `text` (`Talk <2019-11-16 Sat 10:00>`): the day
+/// it gives and the timestamp as written.
+pub fn org_timestamp_in(text: &str) -> Option<(&str, DayHeading)> {
+    text.char_indices()
+        .filter(|&(_, c)| c == '<' || c == '[')
+        .find_map(|(at, c)| {
+            let close = if c == '<' { '>' } else { ']' };
+            let end = text[at..].find(close)? + at + 1;
+            org_timestamp(&text[at..end]).map(|day| (&text[at..end], day))
+        })
+}
+
 /// Which day `--day` asks for: a weekday, a day number (the day's number in the notes)
 /// or a date; anything else may still be a day's label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -596,6 +608,9 @@ mod tests {
         );
         assert_eq!(date("2019-11-16"), None);
         assert_eq!(date("[[link]]"), None);
+        let found = org_timestamp_in("Sentry <2013-07-02 Tue 10:00>").map(|(s, _)| s);
+        assert_eq!(found, Some("<2013-07-02 Tue 10:00>"));
+        assert_eq!(org_timestamp_in("a [link] and <b>"), None);
     }
 
     #[test]

@@ -452,14 +452,33 @@ fn people(names: &str) -> Vec<&str> {
 fn split_with(text: &str) -> Option<Split<'_>> {
     let (pos, len) = last_of(text, &[" with "])?;
     let list = &text[pos + len..];
+    // "Interview with …", "Fireside chat with …": a conversation is with people, so a
+    // name there needs only the person test.
+    let before = text[..pos].to_lowercase();
+    let conversation = [
+        "interview",
+        "chat",
+        "conversation",
+        "q&a",
+        "ama",
+        "panel",
+        "discussion",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
+    let is_name = |p: &str| is_full_name(p) || (conversation && is_person_name(p));
     let mut speakers = people(list);
     if speakers.is_empty() || speakers.len() > 6 {
         return None;
     }
-    speakers[0] = trailing_name(speakers[0])?;
+    speakers[0] = if is_name(speakers[0]) {
+        speakers[0]
+    } else {
+        trailing_name(speakers[0])?
+    };
     speakers
         .iter()
-        .all(|p| is_full_name(p))
+        .all(|p| is_name(p))
         .then(|| (&text[..pos], speakers, None))
 }
 
@@ -887,14 +906,30 @@ pub fn is_label_line(text: &str) -> bool {
     })
 }
 
-/// The people of a `speakers:` line: "Ann Lee, Bo Li and Cy Young".
-pub fn split_names(names: &str) -> Vec<&str> {
-    names
+/// The people of a `speakers:` line: "Ann Lee, Bo Li and Cy Young", "Ann Lee
+/// @annlee, Bo Li". Handles come off the names.
+pub fn split_names(names: &str) -> SpeakerLine<'_> {
+    let mut line = SpeakerLine {
+        names: Vec::new(),
+        handles: Vec::new(),
+        labelled: true,
+    };
+    let parts = names
         .split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
-        .map(|name| name.trim().trim_start_matches("and ").trim())
-        .filter(|name| !name.is_empty())
-        .collect()
+        .map(|name| name.trim().trim_start_matches("and ").trim());
+    for part in parts {
+        let words = part.split_whitespace();
+        line.handles.extend(words.filter(|w| is_handle(w)));
+        let name = match part.split_whitespace().find(|w| is_handle(w)) {
+            Some(handle) => part[..part.find(handle).unwrap_or(0)].trim_end(),
+            None => part,
+        };
+        if !name.is_empty() {
+            line.names.push(name);
+        }
+    }
+    line
 }
 
 #[cfg(test)]
@@ -993,7 +1028,7 @@ mod tests {
             &'a [&'a str],
             Option<&'a str>,
         );
-        let cases: [Case; 32] = [
+        let cases: [Case; 33] = [
             (
                 "All Your Ducks In A Row: Data Structures, Brandon Rhodes",
                 "All Your Ducks In A Row: Data Structures",
@@ -1120,6 +1155,13 @@ mod tests {
                 "Live Q&A: Open Forum with Ansible Engineers Jason McKerr, Aaron Withrow, and Adam Miller",
                 "Live Q&A: Open Forum",
                 &["Jason McKerr", "Aaron Withrow", "Adam Miller"],
+                &[],
+                None,
+            ),
+            (
+                "Interview with Yusuf Demir and Aylin Kaya",
+                "Interview",
+                &["Yusuf Demir", "Aylin Kaya"],
                 &[],
                 None,
             ),
@@ -1388,9 +1430,13 @@ mod tests {
         assert_eq!(speaker_label("speaker:"), None);
         assert_eq!(speaker_label("role: CEO"), None);
         assert_eq!(
-            split_names("Ann Lee, Bo Li and Cy Young"),
+            split_names("Ann Lee, Bo Li and Cy Young").names,
             ["Ann Lee", "Bo Li", "Cy Young"]
         );
+        let line = split_names("Ann Lee @annlee, Bo Li, Cy Young @cy @cyy");
+        assert_eq!(line.names, ["Ann Lee", "Bo Li", "Cy Young"]);
+        assert_eq!(line.handles, ["@annlee", "@cy", "@cyy"]);
+        assert_eq!(split_names("@annlee").names, Vec::<&str>::new());
         assert_eq!(name_line("by Guido van Rossum"), Some("Guido van Rossum"));
         assert_eq!(name_line("Ann Lee and Bo Li"), Some("Ann Lee and Bo Li"));
         assert_eq!(name_line("Python Packaging"), None);

@@ -99,9 +99,21 @@ pub fn wishlist_title(text: &str) -> &str {
     }
 }
 
-/// An org-mode `TODO` heading that says to watch a talk: "watch: Async in depth",
-/// "Watch the recording of X". The talk was not seen.
-pub fn is_watch_later(heading: &str) -> bool {
+/// A heading for a talk not seen yet, to watch later: "watch: Async in depth" in any
+/// syntax; in org-mode, a `TODO` heading that says to watch it ("TODO Watch the
+/// recording of X"). `todo` is the heading's org state: `Some(true)` for TODO,
+/// `Some(false)` for DONE (it was watched), `None` without one.
+pub fn still_to_watch(heading: &str, todo: Option<bool>) -> bool {
+    match todo {
+        Some(true) => is_watch_later(heading),
+        Some(false) => false,
+        None => watch_title(heading).len() != heading.len(),
+    }
+}
+
+/// A heading that says to watch a talk: "watch: Async in depth", "Watch the recording
+/// of X".
+fn is_watch_later(heading: &str) -> bool {
     let lower = heading.trim_start().to_lowercase();
     [
         "watch ",
@@ -113,6 +125,21 @@ pub fn is_watch_later(heading: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.starts_with(w))
+}
+
+/// The talk a watch-later heading names: "watch: Async in depth" is "Async in depth".
+pub fn watch_title(heading: &str) -> &str {
+    let trimmed = heading.trim_start();
+    let lower = trimmed.to_lowercase();
+    for prefix in ["watch:", "rewatch:", "re-watch:"] {
+        if lower.starts_with(prefix) {
+            let rest = trimmed[prefix.len()..].trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    heading
 }
 
 /// Words that ask to come back to something later.
@@ -224,6 +251,19 @@ mod tests {
         assert!(is_watch_later("Watch the recording of the keynote"));
         assert!(!is_watch_later("add links to all the interesting talks"));
         assert!(!is_watch_later("Watchdogs in Go"));
+        assert_eq!(watch_title("watch: Async in depth"), "Async in depth");
+        assert!(still_to_watch("watch: Async in depth", None));
+        assert!(still_to_watch(
+            "Watch the recording of the keynote",
+            Some(true)
+        ));
+        assert!(!still_to_watch("Watch the recording of the keynote", None));
+        assert!(!still_to_watch("watch: Async in depth", Some(false)));
+        assert!(!still_to_watch("watch:", None));
+        assert_eq!(
+            watch_title("Watch the recording of the keynote"),
+            "Watch the recording of the keynote"
+        );
     }
 
     #[test]

@@ -186,6 +186,7 @@ pub fn status_prefix(text: &str) -> Option<(&str, Status, Option<&str>)> {
         return None;
     }
     let reason = prefix.trim().trim_start_matches([',', '-', '–']).trim();
+    let reason = reason.strip_prefix("but ").unwrap_or(reason);
     Some((
         title,
         Status::Missed,
@@ -197,6 +198,13 @@ pub fn status_prefix(text: &str) -> Option<(&str, Status, Option<&str>)> {
 /// link label, trailing commas or colons, and a leading enumerator. (Speakers come off
 /// after, by [`super::speaker::byline`].)
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // An org timestamp says when, not what: "Sentry <2013-07-02 Tue>" is "Sentry".
+    if let Some((stamp, _)) = super::day::org_timestamp_in(text) {
+        let without = text.replacen(stamp, "", 1);
+        if !without.trim().is_empty() {
+            return Cow::Owned(clean(without.trim()).into_owned());
+        }
+    }
     // No-break and thin spaces count as spaces: "Bake-off\u{a0}-\u{a0}Cordelia".
     const SPACES: [char; 4] = ['\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}'];
     if text.contains(SPACES) {
@@ -212,9 +220,42 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(cleaned)
 }
 
+/// A sentence, not a title: six words or more ending in one full stop after a
+/// lower-case word ("Anna is a runtime engineer who has worked on it for years.").
+pub fn is_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
+    let last = body.rsplit(' ').next().unwrap_or(body);
+    !body.ends_with('.')
+        && last.chars().all(|c| c.is_lowercase())
+        && !last.is_empty()
+        && t.split_whitespace().count() >= 6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences() {
+        for text in [
+            "Anna is a runtime engineer who has worked on the scheduler for years.",
+            "We spent the morning on the new build system.",
+        ] {
+            assert!(is_sentence(text), "{text}");
+        }
+        for text in [
+            "jQuery Conf UK notes.",
+            "Why the new build system will change how we work?",
+            "Lessons from ten years of running the same service in prod...",
+            "A tour of the many faces of the U.S.",
+            "Building better tools with less code for Go.",
+        ] {
+            assert!(!is_sentence(text), "{text}");
+        }
+    }
 
     #[test]
     fn enumerators_come_off_headings() {
@@ -276,7 +317,7 @@ mod tests {
     fn status_prefixes() {
         assert_eq!(
             status_prefix("Missed, but wanted to watch:  Building APIs"),
-            Some(("Building APIs", Status::Missed, Some("but wanted to watch")))
+            Some(("Building APIs", Status::Missed, Some("wanted to watch")))
         );
         assert_eq!(
             status_prefix("Skipped: Intro"),
@@ -299,6 +340,7 @@ mod tests {
         );
         assert_eq!(clean("A. Keynote: X"), "Keynote: X");
         assert_eq!(clean(":"), ":");
+        assert_eq!(clean("Sentry <2013-07-02 Tue>"), "Sentry");
         assert_eq!(clean("Bake-off\u{a0}-\u{a0}Ann Lee"), "Bake-off - Ann Lee");
     }
 }
