@@ -4,7 +4,7 @@
 //! Each check is a small function over the outline or the document.
 
 use crate::document::{Document, SessionKind, rules};
-use crate::outline::{Outline, TAB_WIDTH};
+use crate::outline::{LineNumber, Outline, TAB_WIDTH};
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,8 +43,8 @@ impl Check {
 /// One thing that looks wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// 1-based line number.
-    pub line: usize,
+    /// Its line number.
+    pub line: LineNumber,
     /// 1-based byte column.
     pub column: usize,
     /// Which check found it.
@@ -72,7 +72,7 @@ pub fn check(doc: &Document) -> Vec<Finding> {
 fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut offset = 0;
-    let mut line = 1;
+    let mut line = 0;
     let mut counted = 0;
     let mut bad_on_line = 0;
     while let Err(error) = std::str::from_utf8(&src[offset..]) {
@@ -82,7 +82,7 @@ fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
         counted = at;
         let line_start = memchr::memrchr(b'\n', &src[..at]).map_or(0, |p| p + 1);
         match findings.last_mut() {
-            Some(last) if last.line == line => {
+            Some(last) if last.line == LineNumber::of(line) => {
                 bad_on_line += 1;
                 last.message = format!(
                     "not valid UTF-8 from byte 0x{:02x} ({} bad sequences on this line); shown as U+FFFD",
@@ -93,7 +93,7 @@ fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
             _ => {
                 bad_on_line = 1;
                 findings.push(Finding {
-                    line,
+                    line: LineNumber::of(line),
                     column: at - line_start + 1,
                     check: Check::InvalidUtf8,
                     message: format!(
@@ -128,7 +128,7 @@ fn indented_preamble(outline: &Outline) -> Option<Finding> {
         ),
     };
     Some(Finding {
-        line: first + 1,
+        line: LineNumber::of(first),
         column: 1,
         check: Check::IndentedPreamble,
         message,
@@ -161,7 +161,7 @@ fn mixed_indentation(outline: &Outline) -> Option<Finding> {
         (tab, space, "a tab", "spaces")
     };
     Some(Finding {
-        line: line + 1,
+        line: LineNumber::of(line),
         column: 1,
         check: Check::MixedIndentation,
         message: format!(
@@ -229,7 +229,7 @@ fn unmatched_dedents(outline: &Outline) -> Vec<Finding> {
                 open.reverse();
                 let levels: Vec<String> = open.iter().map(u32::to_string).collect();
                 findings.push(Finding {
-                    line: i + 1,
+                    line: LineNumber::of(i),
                     column: 1,
                     check: Check::UnmatchedDedent,
                     message: format!(
@@ -280,7 +280,7 @@ fn skipped_levels(outline: &Outline) -> Vec<Finding> {
         let depth = line.column() - outline.line(p).column();
         if depth >= 2 * step {
             findings.push(Finding {
-                line: i + 1,
+                line: LineNumber::of(i),
                 column: 1,
                 check: Check::SkippedLevel,
                 message: format!(
@@ -305,7 +305,7 @@ fn statuses_without_reason(doc: &Document) -> Vec<Finding> {
             let text = outline.text(bullet);
             if let Some((status, None)) = rules::status(&text) {
                 findings.push(Finding {
-                    line: bullet + 1,
+                    line: LineNumber::of(bullet),
                     column: outline.text_offset(bullet) + 1,
                     check: Check::StatusWithoutReason,
                     message: format!(
@@ -334,7 +334,7 @@ fn empty_speakers(doc: &Document) -> Vec<Finding> {
                 .find(|end| heading.ends_with(end))?;
             let line = session.line();
             Some(Finding {
-                line: line + 1,
+                line: LineNumber::of(line),
                 column: outline.text_offset(line) + heading.len() - ends.trim_start().len() + 1,
                 check: Check::EmptySpeaker,
                 message: format!(
@@ -355,7 +355,7 @@ mod tests {
         let doc = Document::parse(src.as_bytes());
         check(&doc)
             .into_iter()
-            .map(|f| (f.line, f.column, f.check))
+            .map(|f| (f.line.get(), f.column, f.check))
             .collect()
     }
 
@@ -376,7 +376,7 @@ mod tests {
         let doc = Document::parse(src.as_bytes());
         let f = check(&doc);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].line, f[0].check), (5, Check::UnmatchedDedent));
+        assert_eq!((f[0].line.get(), f[0].check), (5, Check::UnmatchedDedent));
         assert!(f[0].message.contains("columns 4, 6"), "{}", f[0].message);
         assert!(
             f[0].message.contains("under line 3 (column 4)"),
@@ -416,7 +416,7 @@ mod tests {
     fn invalid_utf8_once_per_line() {
         let doc = Document::parse(b"Talk\n  - caf\xe9 \x93x\x94\n  - ok\n\xff\n");
         let f = check(&doc);
-        let lines: Vec<(usize, usize)> = f.iter().map(|f| (f.line, f.column)).collect();
+        let lines: Vec<(usize, usize)> = f.iter().map(|f| (f.line.get(), f.column)).collect();
         assert_eq!(lines, [(2, 8), (4, 1)]);
         assert!(
             f[0].message.contains("0xe9") && f[0].message.contains("3 bad"),
@@ -430,6 +430,6 @@ mod tests {
         let doc = Document::parse(include_bytes!("../notes/pycon2014.txt"));
         let f = check(&doc);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].line, f[0].check), (35, Check::EmptySpeaker));
+        assert_eq!((f[0].line.get(), f[0].check), (35, Check::EmptySpeaker));
     }
 }

@@ -15,14 +15,14 @@ use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 
 use crate::document::Document;
-use crate::outline::Syntax;
 use crate::outline::syntax::org;
+use crate::outline::{LineNumber, Syntax};
 
 /// A line that matched, with what a printer needs to show it.
 #[derive(Debug)]
 pub struct Hit<'h> {
-    /// 1-based line number.
-    pub line: usize,
+    /// Its line number.
+    pub line: LineNumber,
     /// Indentation and marker before the text, as in the file.
     pub lead: &'h [u8],
     /// The line's text (after indentation and marker, trailing whitespace trimmed).
@@ -39,8 +39,8 @@ pub struct Hit<'h> {
 /// A session, as much of it as a hit shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
-    /// 1-based line number of its heading (or wishlist bullet).
-    pub line: usize,
+    /// The line number of its heading (or wishlist bullet).
+    pub line: LineNumber,
     /// Its title.
     pub title: String,
     /// Its speakers.
@@ -52,8 +52,8 @@ pub struct SessionInfo {
 /// A line above a hit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContextLine<'s> {
-    /// 1-based line number.
-    pub line: usize,
+    /// Its line number.
+    pub line: LineNumber,
     /// Indentation and marker, as in the file.
     pub lead: &'s [u8],
     /// Its text.
@@ -159,16 +159,16 @@ impl<'s, 'd> Searcher<'s, 'd> {
             let shared = path
                 .iter()
                 .zip(&context)
-                .take_while(|(line, known)| known.line == **line + 1)
+                .take_while(|(line, known)| known.line == LineNumber::of(**line))
                 .count();
             context.truncate(shared);
             context.extend(path[shared..].iter().map(|&c| ContextLine {
-                line: c + 1,
+                line: LineNumber::of(c),
                 lead: &outline.content(c)[..outline.text_offset(c)],
                 text: outline.text(c),
             }));
             emit(&Hit {
-                line: i + 1,
+                line: LineNumber::of(i),
                 lead: &outline.content(i)[..outline.text_offset(i)],
                 text: &text,
                 matches: &matches,

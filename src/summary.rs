@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 
 use crate::document::{Day, DayInfo, Document, Session, Status};
 use crate::fold::fold;
+use crate::outline::LineNumber;
 
 /// A session (or lightning talk) given by a speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appearance {
     /// The label of the file it is in.
     pub file: String,
-    /// 1-based line number of its heading or bullet.
-    pub line: usize,
+    /// The line number of its heading or bullet.
+    pub line: LineNumber,
     /// Its title.
     pub title: String,
     /// Its day, when known.
@@ -56,7 +57,7 @@ impl Speakers {
     fn add_one(
         &mut self,
         file: &str,
-        line: usize,
+        line: LineNumber,
         title: &str,
         day: Option<Day>,
         names: &[&str],
@@ -225,7 +226,7 @@ mod tests {
         assert_eq!(fernando.appearances.len(), 2);
         assert_eq!(fernando.appearances[1].file, "b.txt");
         let gill = &all[3].appearances[0];
-        assert_eq!((gill.line, gill.title.as_str()), (7, "Python .NET"));
+        assert_eq!((gill.line.get(), gill.title.as_str()), (7, "Python .NET"));
     }
 
     #[test]

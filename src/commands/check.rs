@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use notes::check::{self, Check};
+use notes::outline::LineNumber;
 use notes::render::{json, text};
 
 use super::Ctx;
@@ -24,7 +25,7 @@ pub fn run(inputs: &mut Inputs, explain: bool, out: &mut impl Write, ctx: Ctx) -
         // Findings and notes in line order, a note before a finding on its line.
         loop {
             let note_first = match (notes.peek(), findings.peek()) {
-                (Some(n), Some(f)) => n.line < f.line,
+                (Some(n), Some(f)) => LineNumber::of(n.line) <= f.line,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,

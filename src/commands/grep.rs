@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anyhow::{Result, anyhow};
 use notes::document::rules;
+use notes::outline::LineNumber;
 use notes::query::{self, Filter};
 use notes::render::json;
 use notes::render::text::{self, GrepPrinter, Options};
@@ -38,7 +39,7 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
     inputs.for_each(|file| {
         // Filters need the document's days and headings; plain searches do not.
         let filter = file.filter(&filter, args.day.as_deref())?;
-        let allowed: Option<HashSet<usize>> = (!filter.is_empty()).then(|| {
+        let allowed: Option<HashSet<LineNumber>> = (!filter.is_empty()).then(|| {
             query::sessions(file.doc(), &filter)
                 .map(|s| s.line_number())
                 .collect()
@@ -50,7 +51,7 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
                 && args
                     .tag
                     .as_deref()
-                    .is_none_or(|tag| file.doc().line_has_tag(hit.line - 1, tag))
+                    .is_none_or(|tag| file.doc().line_has_tag(hit.line.index(), tag))
         };
         let mut searcher = file.search(&pattern, case_insensitive, false);
         found |= if args.count {
@@ -107,7 +108,7 @@ fn counts(
     out: &mut impl Write,
     ctx: Ctx,
 ) -> Result<bool> {
-    let mut counts: BTreeMap<Option<usize>, (Option<SessionInfo>, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<Option<LineNumber>, (Option<SessionInfo>, usize)> = BTreeMap::new();
     searcher.search(|hit| {
         if keep(hit) {
             let entry = counts

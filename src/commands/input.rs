@@ -9,8 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context, Result, bail};
 use notes::document::rules::DaySpec;
 use notes::document::{DayInfo, Document, ReadOptions};
-use notes::outline::first_invalid_utf8;
-use notes::outline::{Outline, Syntax};
+use notes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use notes::query::Filter;
 use notes::search::Searcher;
 use regex::Regex;
@@ -314,7 +313,7 @@ impl Inputs {
             if let Some(line) = invalid.1 {
                 self.diagnostics.push(Diagnostic::Warning(format!(
                     "{label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
-                    line + 1
+                    LineNumber::of(line)
                 )));
             }
             invalid.0?;

@@ -13,7 +13,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::outline::{Outline, Syntax};
+use crate::outline::{LineNumber, Outline, Syntax};
 pub use read::{Explanation, ReadOptions};
 use rules::DaySpec;
 
@@ -176,9 +176,9 @@ impl Talk {
         self.line
     }
 
-    /// 1-based line number of the bullet.
-    pub fn line_number(&self) -> usize {
-        self.line + 1
+    /// The bullet's line number.
+    pub fn line_number(&self) -> LineNumber {
+        LineNumber::of(self.line)
     }
 
     /// The bytes of the bullet and what is under it, in the source.
@@ -333,9 +333,9 @@ impl Session {
         self.lines.start
     }
 
-    /// 1-based line number of the heading.
-    pub fn line_number(&self) -> usize {
-        self.lines.start + 1
+    /// The heading's line number.
+    pub fn line_number(&self) -> LineNumber {
+        LineNumber::of(self.lines.start)
     }
 
     /// The outline lines the session covers: heading, notes, trailing blank lines.
@@ -691,7 +691,7 @@ mod tests {
         assert_eq!(doc.top_level_bullets(&s[2]).count(), 2);
         let talks: Vec<&str> = s[2].talks().iter().map(Talk::title).collect();
         assert_eq!(talks, ["one", "two"]);
-        assert_eq!(s[2].talks()[1].line_number(), 11);
+        assert_eq!(s[2].talks()[1].line_number().get(), 11);
         let days: Vec<_> = s.iter().map(Session::day).collect();
         assert_eq!(
             days,

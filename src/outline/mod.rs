@@ -7,6 +7,7 @@
 //! its own bytes to a writer it is given.
 
 mod line;
+mod number;
 mod scan;
 pub mod syntax;
 
@@ -18,6 +19,7 @@ pub use line::{
     BOM, GLYPHS, Shape, TAB_WIDTH, after_indent, bullet_shape, indent_column, is_blank_line, shape,
     verbatim_shape,
 };
+pub use number::LineNumber;
 pub use scan::{Scanned, Sink, scan};
 pub use syntax::Syntax;
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::check::Finding;
 use crate::document::Explanation;
 use crate::document::{Day, Document, Session, Talk};
+use crate::outline::LineNumber;
 use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker};
@@ -25,7 +26,7 @@ fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
 #[derive(Debug, Serialize)]
 struct SessionRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     day: Option<&'static str>,
     day_number: Option<usize>,
     day_label: Option<&'a str>,
@@ -104,7 +105,7 @@ pub fn write_talk(
 #[derive(Debug, Serialize)]
 struct HitRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     session: Option<&'a str>,
     path: Vec<&'a str>,
     text: &'a str,
@@ -134,7 +135,7 @@ pub fn write_hit(out: &mut impl Write, file: &str, hit: &Hit) -> io::Result<()> 
 #[derive(Debug, Serialize)]
 struct CountRecord<'a> {
     file: &'a str,
-    line: Option<usize>,
+    line: Option<LineNumber>,
     session: Option<&'a str>,
     count: usize,
 }
@@ -158,7 +159,7 @@ pub fn write_count(
 #[derive(Debug, Serialize)]
 struct AppearanceRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     title: &'a str,
     day: Option<&'static str>,
 }
@@ -258,7 +259,7 @@ pub fn write_stats(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()
 #[derive(Debug, Serialize)]
 struct NodeRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     depth: usize,
     kind: &'static str,
     text: Cow<'a, str>,
@@ -281,7 +282,7 @@ pub fn write_node(
     };
     let record = NodeRecord {
         file,
-        line: line + 1,
+        line: LineNumber::of(line),
         depth,
         kind,
         text: outline.text(line),
@@ -337,7 +338,7 @@ pub fn write_tree<'d>(
                 *last = true;
             }
             out.write_all(b"{\"line\":")?;
-            scalar(out, &(note.line + 1))?;
+            scalar(out, &LineNumber::of(note.line))?;
             out.write_all(b",\"kind\":")?;
             scalar(out, &node_kind(doc, note.line))?;
             out.write_all(b",\"marker\":")?;
@@ -360,7 +361,7 @@ pub fn write_tree<'d>(
 #[derive(Debug, Serialize)]
 struct FindingRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     column: usize,
     check: &'static str,
     message: &'a str,
@@ -382,7 +383,7 @@ pub fn write_finding(out: &mut impl Write, file: &str, finding: &Finding) -> io:
 #[derive(Debug, Serialize)]
 struct NoteRecord<'a> {
     file: &'a str,
-    line: usize,
+    line: LineNumber,
     column: usize,
     note: &'a str,
 }
@@ -392,7 +393,7 @@ struct NoteRecord<'a> {
 pub fn write_note(out: &mut impl Write, file: &str, note: &Explanation) -> io::Result<()> {
     let record = NoteRecord {
         file,
-        line: note.line + 1,
+        line: LineNumber::of(note.line),
         column: 1,
         note: &note.message,
     };

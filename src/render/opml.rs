@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 
 use crate::document::{Document, Session};
+use crate::outline::LineNumber;
 
 /// Indentation stops growing past this depth, so deep outlines stay linear in size.
 const MAX_INDENT: usize = 32;
@@ -99,7 +100,7 @@ fn write_session(
             out,
             "<outline text=\"{}\" line=\"{}\"",
             escape(&outline.text(note.line)),
-            note.line + 1
+            LineNumber::of(note.line)
         )?;
         if next_depth > note.depth {
             out.write_all(b">\n")?;

@@ -15,6 +15,7 @@ use colored::{ColoredString, Colorize};
 use crate::check::{Check, Finding};
 use crate::document::Explanation;
 use crate::document::{DayInfo, Session, Status, named_after_speaker};
+use crate::outline::LineNumber;
 use crate::render::escape;
 use crate::search::{Hit, SessionInfo};
 use crate::summary::{Row, Scope, Speaker, Tally};
@@ -225,9 +226,9 @@ fn write_highlighted(
 pub struct GrepPrinter {
     opts: Options,
     /// The file and session line of the group being printed, once a group has started.
-    group: Option<(Option<String>, Option<usize>)>,
+    group: Option<(Option<String>, Option<LineNumber>)>,
     /// Lines already shown in the current group.
-    shown: Vec<usize>,
+    shown: Vec<LineNumber>,
 }
 
 impl GrepPrinter {
@@ -309,7 +310,7 @@ impl GrepPrinter {
 fn write_numbered_line(
     out: &mut impl Write,
     opts: Options,
-    line: usize,
+    line: LineNumber,
     sep: char,
     lead: &[u8],
     text: &str,
@@ -323,7 +324,7 @@ fn write_numbered_line(
 }
 
 /// A line number, coloured as one when colouring.
-fn put_number(out: &mut impl Write, opts: Options, n: usize) -> io::Result<()> {
+fn put_number(out: &mut impl Write, opts: Options, n: LineNumber) -> io::Result<()> {
     if opts.color {
         put(out, opts, Role::LineNumber, &n.to_string())
     } else {
@@ -502,7 +503,7 @@ pub fn write_note(
 ) -> io::Result<()> {
     put(out, opts, Role::File, file)?;
     out.write_all(b":")?;
-    put_number(out, opts, note.line + 1)?;
+    put_number(out, opts, LineNumber::of(note.line))?;
     out.write_all(b":1: note: ")?;
     put(out, opts, Role::Plain, &note.message)?;
     out.write_all(b"\n")
@@ -629,7 +630,7 @@ mod tests {
         let doc = Document::parse(NOTES.as_bytes());
         let mut out = Vec::new();
         let info = SessionInfo {
-            line: 2,
+            line: LineNumber::of(1),
             title: "Decorators".to_string(),
             speakers: Vec::new(),
             handles: Vec::new(),

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use notes::document::rules;
-use notes::document::{Document, Session};
+use notes::document::{Document, ReadOptions, Session};
 use notes::outline::{Outline, Syntax};
 use notes::render::{json, markdown, opml, raw, text, tree};
 use notes::search::Searcher;
@@ -21,8 +21,27 @@ pub fn exercise(src: &[u8]) {
     }
 }
 
-/// [`exercise`] in one syntax.
+/// [`exercise`] in one syntax: as the commands read it, and with each override
+/// (`--session-level`, `--one-talk`) and the notes of `check --explain`.
 pub fn exercise_as(src: &[u8], syntax: Syntax) {
+    let told = [
+        ReadOptions::default(),
+        ReadOptions {
+            session_level: Some(2),
+            explain: true,
+            ..ReadOptions::default()
+        },
+        ReadOptions {
+            one_talk: true,
+            ..ReadOptions::default()
+        },
+    ];
+    for options in &told {
+        exercise_read(src, syntax, options);
+    }
+}
+
+fn exercise_read(src: &[u8], syntax: Syntax, options: &ReadOptions) {
     let outline = Outline::parse_as(src, syntax);
     let mut back = Vec::new();
     outline.write_to(&mut back).unwrap();
@@ -38,8 +57,14 @@ pub fn exercise_as(src: &[u8], syntax: Syntax) {
     }
     assert_eq!(joined, src, "line spans do not tile the source");
 
-    let doc = Document::from_outline(outline);
+    let doc = Document::read(outline, options);
     let mut out = Vec::new();
+    for note in doc.explanations() {
+        assert!(
+            note.line < doc.outline().len().max(1),
+            "a note past the end"
+        );
+    }
     let mut previous_end = 0;
     let outline = doc.outline();
     let offset = |line: usize| {
