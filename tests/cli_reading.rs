@@ -335,3 +335,33 @@ fn the_bundled_notes_read_as_before() {
          1 warning (1 empty-speaker) in 1 file\n"
     );
 }
+
+#[test]
+fn titles_without_markup_slots_and_generic_links() {
+    let fields = |file: &str| -> Vec<String> {
+        json(file, &["list"])
+            .iter()
+            .map(|r| format!("{}|{}|{}", r["title"], r["speakers"], r["status"]))
+            .collect()
+    };
+    assert_eq!(
+        fields("titles.md"),
+        [
+            r#""Fast builds with cargo *really*"|[]|"attended""#,
+            r#""code with Kedro"|[]|"attended""#,
+            r#""Streaming joins"|[]|"attended""#,
+            r#""Building APIs"|[]|"missed""#,
+            // A label with ":" keeps the whole heading and gives the speaker; after a
+            // dash, the name is only the speaker. A session code stays.
+            r#""Keynote: Ada Lovelace"|["Ada Lovelace"]|"attended""#,
+            r#""Keynote"|["Grace Hopper"]|"attended""#,
+            r#""ARC301 - Scaling the database tier"|[]|"attended""#,
+        ]
+    );
+    // Org: TODO keywords, progress cookies, tags, links, a generic link, a time slot
+    // and a timestamp are not part of the title.
+    assert_eq!(
+        run("titles.org", &["list"]),
+        "2:tuesday:Sentry at scale\n4:tuesday:Disqus in depth\n6:tuesday:Typed Python\n"
+    );
+}

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::units::{Form, Unit};
+use super::units::{self, Form, Unit};
 use super::{Decision, Explanation, ReadOptions, Role, Why, people};
 use crate::document::rules::{
     self, DayHeading, byline, day, heading, speaker_label, status, title,
@@ -414,7 +414,7 @@ impl Builder<'_, '_> {
             if !(bullet || paragraph) || !self.top_level(i, &lines) {
                 continue;
             }
-            let text = outline.syntax().inline_text(&outline.text(i)).into_owned();
+            let text = units::line_text(outline, i);
             if status == Status::Attended
                 && let Some((found, why)) = status::absence(&text)
             {
@@ -635,7 +635,7 @@ impl Builder<'_, '_> {
             let stop = outline.subtree_end(i).min(end).min(next_unit).max(i + 1);
             let stop = if self.flat { next.min(end) } else { stop };
             let raw = outline.text(i);
-            let text = outline.syntax().inline_text(&raw).into_owned();
+            let text = units::line_text(outline, i);
             let cleaned = title::clean(status::wishlist_title(&text)).into_owned();
             let b = byline(&cleaned);
             let session = Session {

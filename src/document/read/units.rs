@@ -80,12 +80,18 @@ impl Unit {
     }
 }
 
-/// A heading's text as the reader reads it: the syntax's inline markup off.
-pub(crate) fn heading_text(outline: &Outline, line: usize) -> String {
-    outline
-        .syntax()
-        .inline_text(&outline.text(line))
-        .into_owned()
+/// A heading's (or bullet's) text as the reader reads it: a trailing link with a generic label
+/// ("code with [Kedro](…) [video](…)") and the syntax's inline markup off.
+pub(crate) fn line_text(outline: &Outline, line: usize) -> String {
+    let syntax = outline.syntax();
+    let raw = outline.text(line);
+    let raw = match syntax.trailing_link(&raw) {
+        Some((at, label)) if title::is_generic_label(label) && !raw[..at].trim().is_empty() => {
+            raw[..at].trim_end()
+        }
+        _ => &raw,
+    };
+    syntax.inline_text(raw).into_owned()
 }
 
 /// The units of an outline whose headings nest (Markdown, org-mode, TaskPaper).
@@ -100,7 +106,7 @@ pub(crate) fn tree(outline: &Outline) -> Vec<Unit> {
                 children: Vec::new(),
                 level,
                 form: Form::Heading,
-                text: heading_text(outline, i),
+                text: line_text(outline, i),
                 colon: syntax == Syntax::TaskPaper
                     && crate::outline::syntax::taskpaper::is_project(outline.content(i)),
             }),
@@ -297,7 +303,7 @@ fn chunks(outline: &Outline, body: Range<usize>, owner: Option<usize>) -> Vec<Un
             children: Vec::new(),
             level: 0,
             form: Form::Chunk,
-            text: heading_text(outline, line),
+            text: line_text(outline, line),
             colon: false,
         })
         .collect()
@@ -333,7 +339,7 @@ pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
             children: Vec::new(),
             level: 0,
             form: Form::Numbered,
-            text: heading_text(outline, line),
+            text: line_text(outline, line),
             colon: false,
         })
         .collect()

@@ -117,7 +117,8 @@ pub const GENERIC_LINK_LABELS: [&str; 12] = [
     "youtube",
 ];
 
-fn is_generic_label(text: &str) -> bool {
+/// A label that says what a link points to ("slides", "Video"), not what the talk is.
+pub fn is_generic_label(text: &str) -> bool {
     super::words::one_of(text.trim(), &GENERIC_LINK_LABELS)
 }
 

@@ -232,6 +232,26 @@ fn closes(mark: char, before: Option<char>, after: Option<char>) -> bool {
         && (mark == '*' || !after.is_some_and(char::is_alphanumeric))
 }
 
+/// A link (`[label](url)`, or an image) that ends `text`: where it starts and its
+/// label.
+pub fn trailing_link(text: &str) -> Option<(usize, &str)> {
+    let text = text.trim_end();
+    if !text.ends_with(')') {
+        return None;
+    }
+    let (start, label) = text.match_indices('[').rev().find_map(|(at, _)| {
+        link(&text[at..])
+            .filter(|&(_, len)| at + len == text.len())
+            .map(|(label, _)| (at, label))
+    })?;
+    let start = if text[..start].ends_with('!') {
+        start - 1
+    } else {
+        start
+    };
+    Some((start, label))
+}
+
 /// `[label](url)` at the start of `text`: the label and the link's length.
 fn link(text: &str) -> Option<(&str, usize)> {
     let close = text.find("](")?;
@@ -351,6 +371,18 @@ mod tests {
         ] {
             assert!(!is_bold_heading(line.as_bytes()), "{line:?}");
         }
+    }
+
+    #[test]
+    fn trailing_links() {
+        assert_eq!(
+            trailing_link("Talk [slides](https://x) "),
+            Some((5, "slides"))
+        );
+        assert_eq!(trailing_link("Talk ![deck](x.png)"), Some((5, "deck")));
+        assert_eq!(trailing_link("[a](b) and c"), None);
+        assert_eq!(trailing_link("Talk (x)"), None);
+        assert_eq!(trailing_link("é[ü](ß)"), Some((2, "ü")));
     }
 
     #[test]

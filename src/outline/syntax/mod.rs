@@ -112,6 +112,16 @@ impl Syntax {
         }
     }
 
+    /// A link that ends `text` (`[label](url)`, `[[url][label]]`): where it starts and
+    /// its label. The syntaxes without links have none.
+    pub fn trailing_link(self, text: &str) -> Option<(usize, &str)> {
+        match self {
+            Syntax::Markdown => markdown::trailing_link(text),
+            Syntax::Org => org::trailing_link(text),
+            Syntax::Outline | Syntax::TaskPaper => None,
+        }
+    }
+
     /// True when headings nest by level (or indentation), so a deeper heading is a
     /// sub-section of the one above. In the plain outline every heading is a root.
     pub fn nests_headings(self) -> bool {

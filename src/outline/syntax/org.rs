@@ -222,6 +222,20 @@ fn emphasis(rest: &str, c: char) -> Option<usize> {
     None
 }
 
+/// A link (`[[target][description]]`, `[[target]]`) that ends `text`: where it starts
+/// and what it shows.
+pub fn trailing_link(text: &str) -> Option<(usize, &str)> {
+    let text = text.trim_end();
+    if !text.ends_with("]]") {
+        return None;
+    }
+    text.rmatch_indices("[[").find_map(|(at, _)| {
+        link(&text[at..])
+            .filter(|&(_, len)| at + len == text.len())
+            .map(|(shown, _)| (at, shown))
+    })
+}
+
 /// `[[target][description]]` or `[[target]]` at the start of `text`: what it shows, and
 /// its length.
 fn link(text: &str) -> Option<(&str, usize)> {
@@ -302,6 +316,16 @@ mod tests {
         assert_eq!(state(b"- TODO x"), None);
         assert_eq!(heading_tags(b"* Talk  :python:web:  "), ["python", "web"]);
         assert!(heading_tags(b"* Talk").is_empty());
+    }
+
+    #[test]
+    fn trailing_links() {
+        assert_eq!(
+            trailing_link("Talk [[https://x][video]]"),
+            Some((5, "video"))
+        );
+        assert_eq!(trailing_link("[[https://x]] and more"), None);
+        assert_eq!(trailing_link("Talk"), None);
     }
 
     #[test]
