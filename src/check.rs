@@ -3,7 +3,7 @@
 //! Pure, like [`crate::query`]: the checks return findings and the printers show them.
 //! Each check is a small function over the outline or the document.
 
-use crate::document::{Document, SessionKind, rules};
+use crate::document::{Document, Session, SessionKind, rules};
 use crate::outline::{LineNumber, Outline, TAB_WIDTH};
 
 /// What a finding is about.
@@ -58,7 +58,7 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     let outline = doc.outline();
     let mut findings = Vec::new();
     findings.extend(invalid_utf8(outline.src()));
-    findings.extend(indented_preamble(outline));
+    findings.extend(indented_preamble(doc));
     findings.extend(mixed_indentation(outline));
     findings.extend(unmatched_dedents(outline));
     findings.extend(skipped_levels(outline));
@@ -108,9 +108,16 @@ fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
     findings
 }
 
-/// Indented lines before the first heading: once, with how many there are.
-fn indented_preamble(outline: &Outline) -> Option<Finding> {
-    let first_heading = (0..outline.len()).find(|&i| outline.line(i).is_heading());
+/// Indented lines before the first heading and the first session (numbered items may
+/// start sessions where there is no heading): once, with how many there are.
+fn indented_preamble(doc: &Document) -> Option<Finding> {
+    let outline = doc.outline();
+    let first_session = doc.sessions().first().map(Session::line);
+    let first_heading = (0..outline.len())
+        .find(|&i| outline.line(i).is_heading())
+        .into_iter()
+        .chain(first_session)
+        .min();
     let end = first_heading.unwrap_or(outline.len());
     let indented: Vec<usize> = (0..end)
         .filter(|&i| !outline.line(i).is_blank() && outline.line(i).column() > 0)
@@ -118,9 +125,9 @@ fn indented_preamble(outline: &Outline) -> Option<Finding> {
     let &first = indented.first()?;
     let message = match first_heading {
         Some(h) => format!(
-            "indented line before any heading: this and {} more lines before line {} belong to no session",
+            "indented line before any heading or session: this and {} more lines before line {} belong to no session",
             indented.len() - 1,
-            h + 1
+            LineNumber::of(h)
         ),
         None => format!(
             "indented lines but no unindented heading: the file has no sessions ({} lines)",
@@ -166,7 +173,7 @@ fn mixed_indentation(outline: &Outline) -> Option<Finding> {
         check: Check::MixedIndentation,
         message: format!(
             "indented with {kind} where line {} is indented with {other_kind} ({} with tabs, {} with spaces); a tab counts as {TAB_WIDTH} columns, so levels may not line up",
-            other + 1,
+            LineNumber::of(other),
             bullets(counts[0]),
             bullets(counts[1])
         ),
@@ -180,8 +187,14 @@ fn bullets(n: usize) -> String {
 /// The line a bullet or heading line `i` is read under, described.
 fn parent_description(outline: &Outline, i: usize) -> String {
     match outline.parent(i) {
-        Some(p) if outline.line(p).is_heading() => format!("the heading on line {}", p + 1),
-        Some(p) => format!("line {} (column {})", p + 1, outline.line(p).column()),
+        Some(p) if outline.line(p).is_heading() => {
+            format!("the heading on line {}", LineNumber::of(p))
+        }
+        Some(p) => format!(
+            "line {} (column {})",
+            LineNumber::of(p),
+            outline.line(p).column()
+        ),
         None => "no line: it starts the outline".to_string(),
     }
 }
@@ -285,7 +298,7 @@ fn skipped_levels(outline: &Outline) -> Vec<Finding> {
                 check: Check::SkippedLevel,
                 message: format!(
                     "indented {depth} columns below line {} where this file steps by {step}; read as one level below it",
-                    p + 1
+                    LineNumber::of(p)
                 ),
             });
         }

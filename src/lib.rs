@@ -54,7 +54,9 @@ pub mod render;
 pub mod search;
 pub mod summary;
 
-pub use document::{Day, Document, Note, Session, SessionKind, SpeakerSource, Status, Talk};
+pub use document::{
+    Day, Document, Note, Session, SessionKind, SpeakerSource, Status, StatusSource, Talk,
+};
 pub use outline::{Outline, Syntax};
 pub use query::Filter;
 pub use search::{Hit, Searcher};

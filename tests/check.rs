@@ -95,7 +95,6 @@ fn the_shared_corpus() {
             7,
             "invalid-utf8",
         ),
-        ("cloud-course__Notes.txt", 2, "indented-preamble"),
     ];
     for (file, line, check) in expected {
         let out = notes()

@@ -348,7 +348,7 @@ fn titles_without_markup_slots_and_generic_links() {
         fields("titles.md"),
         [
             r#""Fast builds with cargo *really*"|[]|"attended""#,
-            r#""code with Kedro"|[]|"attended""#,
+            r#""code with Tidepool"|[]|"attended""#,
             r#""Streaming joins"|[]|"attended""#,
             r#""Building APIs"|[]|"missed""#,
             // A label with ":" keeps the whole heading and gives the speaker; after a
@@ -362,6 +362,69 @@ fn titles_without_markup_slots_and_generic_links() {
     // and a timestamp are not part of the title.
     assert_eq!(
         run("titles.org", &["list"]),
-        "2:tuesday:Sentry at scale\n4:tuesday:Disqus in depth\n6:tuesday:Typed Python\n"
+        "2:tuesday:Sentry at scale\n4:tuesday:Moderation in depth\n6:tuesday:Typed Python\n"
+    );
+}
+
+#[test]
+fn numbered_items_start_sessions_without_any_heading() {
+    assert_eq!(
+        run("numbered-only.txt", &["list"]),
+        "1::Cargo aliases\n3::Clippy lints\n"
+    );
+    // Their notes belong to them: check finds no preamble.
+    notes()
+        .args(["-f"])
+        .arg(fixture("reading/numbered-only.txt"))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("no warnings in 1 file\n");
+}
+
+#[test]
+fn speaker_lines_and_headings_are_never_sessions() {
+    // A `Speakers:` line gives its session names and handles, in the plain outline too,
+    // and the session it follows is no preamble.
+    let records = json("speaker-line.txt", &["list"]);
+    let got: Vec<_> = records
+        .iter()
+        .map(|r| {
+            (
+                r["title"].clone(),
+                r["speakers"].clone(),
+                r["handles"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Async traps".into(),
+                serde_json::json!(["Bo Chen", "Ida Berg"]),
+                serde_json::json!(["@bochen"])
+            ),
+            (
+                "Cargo aliases".into(),
+                serde_json::json!([]),
+                serde_json::json!([])
+            ),
+        ]
+    );
+    // A `Speaker:` sub-heading after the notes is the talk's, not a talk under a group.
+    assert_eq!(
+        run("speaker-heading.md", &["list"]),
+        "3::Borrowing explained — Ann Lee\n11::Async traps\n"
+    );
+}
+
+#[test]
+fn a_heading_that_says_to_watch_a_talk() {
+    // "watch: X" with nothing under it is still to watch; with notes it was watched;
+    // "Rewatch:" was seen. The prefix is not part of the title.
+    assert_eq!(
+        run("watch.md", &["list"]),
+        "3::Async in depth (missed)\n5::Typed Python\n9::the keynote\n"
     );
 }

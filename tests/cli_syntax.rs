@@ -96,27 +96,27 @@ fn markdown_setext_headings_paragraphs_and_title_line() {
 fn org_states_tags_drawers_and_blocks() {
     assert_eq!(
         run("talks.org", &["list"]),
-        "5:day 1:Sentry\n11:day 1:Disqus — Jane Roe\n21:day 2:Building to scale\n\
+        "5:day 1:Tracing\n11:day 1:Moderation — Jane Roe\n21:day 2:Growing the cluster\n\
          24:day 2:Read the PEP on annotations\n"
     );
     assert_eq!(
         run("talks.org", &["todo"]),
-        "5:Sentry:Sentry\n24:Read the PEP on annotations:Read the PEP on annotations\n"
+        "5:Tracing:Tracing\n24:Read the PEP on annotations:Read the PEP on annotations\n"
     );
-    let sentry = json_lines(&run("talks.org", &["--json", "list", "--tag", "business"]));
-    assert_eq!(sentry.len(), 1);
-    assert_eq!(sentry[0]["state"], "TODO");
-    assert_eq!(sentry[0]["tags"], serde_json::json!(["business"]));
-    assert_eq!(sentry[0]["day"], serde_json::Value::Null);
-    assert_eq!(sentry[0]["day_label"], "Day 1");
+    let tracing = json_lines(&run("talks.org", &["--json", "list", "--tag", "business"]));
+    assert_eq!(tracing.len(), 1);
+    assert_eq!(tracing[0]["state"], "TODO");
+    assert_eq!(tracing[0]["tags"], serde_json::json!(["business"]));
+    assert_eq!(tracing[0]["day"], serde_json::Value::Null);
+    assert_eq!(tracing[0]["day_label"], "Day 1");
     // A drawer is metadata and a source block is code: neither is a heading.
     assert_eq!(
         run("talks.org", &["grep", "heading|CREATED"]),
-        "7:Sentry::CREATED: [2013-07-02 Tue]\n18:Disqus › Caches:* not a heading\n"
+        "7:Tracing::CREATED: [2013-07-02 Tue]\n18:Moderation › Caches:* not a heading\n"
     );
     assert_eq!(
         run("talks.org", &["list", "--day", "day 2"]),
-        "21:day 2:Building to scale\n24:day 2:Read the PEP on annotations\n"
+        "21:day 2:Growing the cluster\n24:day 2:Read the PEP on annotations\n"
     );
 }
 
@@ -197,7 +197,7 @@ fn every_command_works_on_every_syntax() {
 #[test]
 fn standard_input_is_sniffed_and_syntax_can_be_forced() {
     for (file, want) in [
-        ("talks.org", "5:day 1:Sentry\n"),
+        ("talks.org", "5:day 1:Tracing\n"),
         ("sessions.md", "3::Choose Pandas\n"),
         ("todo.taskpaper", "1::Conference prep\n"),
     ] {

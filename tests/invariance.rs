@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use notes::document::Document;
-use notes::outline::{Outline, Syntax};
+use notes::outline::{Outline, Syntax, TAB_WIDTH};
 use proptest::prelude::*;
 
 /// Every file to read, with the syntax its name gives.
@@ -43,7 +43,8 @@ fn files() -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// What the reading gives a user: each session's title, speakers and day.
+/// What the reading gives a user: each session's title, speakers, day, kind, status
+/// and reason.
 fn reading(src: &[u8], syntax: Syntax) -> Vec<String> {
     let doc = Document::from_outline(Outline::parse_as(src, syntax));
     doc.sessions()
@@ -53,11 +54,14 @@ fn reading(src: &[u8], syntax: Syntax) -> Vec<String> {
                 .day_info()
                 .map(|d| format!("{} {:?} {:?}", d.number, d.weekday, d.label));
             format!(
-                "{} | {:?} | {:?} | {:?}",
+                "{} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
                 s.title(),
                 s.speakers(),
                 s.handles(),
-                day
+                day,
+                s.kind(),
+                s.status(),
+                s.reason()
             )
         })
         .collect()
@@ -88,7 +92,7 @@ fn restore(src: &[u8], crlf: bool, bom: bool, trailing: bool, tabs: bool) -> Vec
             let mut spaced = Vec::new();
             for &b in &body[..indent] {
                 if b == b'\t' {
-                    let to = 4 - spaced.len() % 4;
+                    let to = TAB_WIDTH as usize - spaced.len() % TAB_WIDTH as usize;
                     spaced.extend(std::iter::repeat_n(b' ', to));
                 } else {
                     spaced.push(b);

@@ -14,7 +14,8 @@ use proptest::prelude::*;
 fn outline_like() -> impl Strategy<Value = Vec<u8>> {
     let indent = prop::sample::select(vec!["", " ", "  ", "    ", "\t", "\t  ", "      "]);
     let marker = prop::sample::select(vec![
-        "", "• ", "◦ ", "- ", "* ", "+ ", "1. ", "iv) ", "# ", "## ", "** ", "```", "---",
+        "", "• ", "◦ ", "- ", "* ", "+ ", "1. ", "iv) ", "# ", "## ", "** ", "```", "---", "> ",
+        "* TODO ", "** DONE ", "- [ ] ",
     ]);
     let text = prop::sample::select(vec![
         "Talk – Ann Lee",
@@ -26,6 +27,16 @@ fn outline_like() -> impl Strategy<Value = Vec<u8>> {
         "Further reading:",
         "Guido van Rossum",
         "x, @handle",
+        "watch: A talk",
+        "Speakers: Ann Lee @annlee, Bo Li",
+        "Ann Lee @annlee",
+        "Talk <2019-11-16 Sat>",
+        "2019-11-16",
+        "Day 2",
+        "Keynotes",
+        "Introduction",
+        "I skipped it",
+        "code with [Tidepool](https://x) [video](https://y)",
         "\u{feff}bom",
         "caf\u{e9}",
         "",

@@ -302,6 +302,20 @@ pub enum SpeakerSource {
     SubHeadings,
 }
 
+/// Where the reader found a session's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusSource {
+    /// Nowhere: attended, or a wishlist item (not seen).
+    Nowhere,
+    /// In its heading: "Missed, but wanted to watch: X", "watch: X" with nothing under
+    /// it.
+    Heading,
+    /// In a line of its notes: "Missed due to lunch", "I skipped it".
+    Notes,
+    /// In its org-mode state: a `TODO` heading that says to watch the talk.
+    State,
+}
+
 /// One session: a talk, a block of lightning talks or a wishlist item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -315,11 +329,14 @@ pub struct Session {
     speakers_from: SpeakerSource,
     /// One past the last line right under the heading that named speakers (0: none).
     lead_end: usize,
+    /// The sub-heading that titles it, under a heading that is only the speaker's name.
+    titled_by: Option<usize>,
     handles: Box<[Box<str>]>,
     room: Option<Box<str>>,
     day: Option<Arc<DayInfo>>,
     kind: SessionKind,
     status: Status,
+    status_from: StatusSource,
     reason: Option<Box<str>>,
     talks: Vec<Talk>,
     tags: Box<[Box<str>]>,
@@ -420,6 +437,11 @@ impl Session {
     /// Attended, missed, partial or not seen.
     pub fn status(&self) -> Status {
         self.status
+    }
+
+    /// Where the status was found.
+    pub fn status_from(&self) -> StatusSource {
+        self.status_from
     }
 
     /// Why the session was missed or partial, when the notes say.
@@ -625,7 +647,11 @@ impl<'a> Document<'a> {
     /// the bullets, and where headings nest by level, the sub-section headings.
     pub fn context(&self, line: usize) -> Vec<usize> {
         let outline = self.outline();
-        let floor = self.session_of(line).map(|s| self.sessions[s].line());
+        // A sub-heading that titles the session is part of its heading.
+        let floor = self.session_of(line).map(|s| {
+            let session = &self.sessions[s];
+            session.titled_by.unwrap_or(session.line())
+        });
         let headings = self.syntax.nests_headings();
         let mut path: Vec<usize> = outline
             .ancestors(line)
@@ -749,8 +775,11 @@ mod tests {
 
     #[test]
     fn sessions_are_the_outermost_level_that_holds_notes() {
-        let org = "* Sentry\n - a\n* Building to scale\n** Caches\n - b\n";
-        assert_eq!(titles_as(org, Syntax::Org), ["Sentry", "Building to scale"]);
+        let org = "* Tracing\n - a\n* Growing the cluster\n** Caches\n - b\n";
+        assert_eq!(
+            titles_as(org, Syntax::Org),
+            ["Tracing", "Growing the cluster"]
+        );
         let md = "# Conf\n## Saturday\n### Talk\n- a\n#### Questions\n- b\n";
         assert_eq!(titles_as(md, Syntax::Markdown), ["Talk"]);
         // An overview with notes does not make its level the sessions' when the talks

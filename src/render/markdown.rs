@@ -10,7 +10,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::document::{Document, Note, Session, SessionKind, SpeakerSource, rules};
+use crate::document::{
+    DayInfo, Document, Note, Session, SessionKind, SpeakerSource, StatusSource, rules,
+};
 use crate::outline::syntax::markdown;
 use crate::outline::{Kind, Syntax};
 
@@ -62,14 +64,22 @@ pub fn write_document<'d>(
             && day != Some(info.number)
         {
             day = Some(info.number);
-            writeln!(out, "## {}\n", markdown::escape_heading(&info.heading()))?;
+            writeln!(out, "## {}\n", markdown::escape_heading(&day_heading(info)))?;
         }
         write_heading(out, if one_talk { "#" } else { "##" }, &heading)?;
-        // Speakers found further down than the exported lines show them (a copied
-        // schedule block, a later line in the form of the first) are said outright.
-        let said = session.speakers_from() == SpeakerSource::Body;
-        if !notes.is_empty() || said {
+        // Speakers found anywhere but the heading and the lines right under it (a
+        // copied schedule block, a later line in the form of the first, a sub-heading
+        // or a `Speaker:` line further down) are said outright.
+        let said = !matches!(
+            session.speakers_from(),
+            SpeakerSource::Heading | SpeakerSource::FirstLines | SpeakerSource::Nowhere
+        );
+        if !notes.is_empty() || said || session.status_from() == StatusSource::State {
             out.write_all(b"\n")?;
+        }
+        // So is a talk still to watch that only an org-mode TODO state says is missed.
+        if session.status_from() == StatusSource::State {
+            out.write_all(b"Missed\n")?;
         }
         if said {
             let mut said = session.speakers().join(", ");
@@ -86,9 +96,32 @@ pub fn write_document<'d>(
 }
 
 /// The session's heading (or wishlist bullet) as written, speakers and all, so that it
-/// reads back the same.
+/// reads back the same. A "watch: X" heading whose status does not come from it (a
+/// talk watched, "DONE watch: X") is written as X, which reads back as seen.
 fn heading(session: &Session) -> String {
-    session.heading().to_string()
+    let heading = session.heading();
+    let from_heading = matches!(
+        session.status_from(),
+        StatusSource::Heading | StatusSource::State
+    );
+    match rules::status::watch_prefix(heading) {
+        Some((rest, _)) if !from_heading => rest.to_string(),
+        _ => heading.to_string(),
+    }
+}
+
+/// A day's heading that reads back as the same day: its label, with its weekday when
+/// the label does not give it ("Day 2 — Saturday").
+fn day_heading(info: &DayInfo) -> String {
+    let heading = info.heading();
+    let read = rules::day_heading(&heading).and_then(|d| d.weekday);
+    match info.weekday {
+        Some(day) if read != Some(day) => {
+            let name = day.name();
+            format!("{heading} — {}{}", name[..1].to_uppercase(), &name[1..])
+        }
+        _ => heading,
+    }
 }
 
 /// A heading with `marks`; one whose text ends in `#` gets a closing ` #`, which the
@@ -108,6 +141,10 @@ fn write_notes(
 ) -> io::Result<()> {
     let outline = doc.outline();
     let paragraphs = paragraphs(doc, session, notes);
+    // A session read from a quoted schedule block is written as a heading; the rest of
+    // its quote loses its marks, so that it does not read as another block.
+    let block =
+        doc.syntax() == Syntax::Markdown && outline.content(session.line()).starts_with(b">");
     let mut under_heading = false;
     let mut i = 0;
     while i < notes.len() {
@@ -116,7 +153,10 @@ fn write_notes(
             let text = outline.text(note.line);
             // Markdown reads the text of other syntaxes' lines literally.
             let text = if doc.syntax() == Syntax::Markdown {
-                text
+                match text.strip_prefix('>').filter(|_| block) {
+                    Some(rest) => rest.trim_start().to_string().into(),
+                    None => text,
+                }
             } else {
                 let plain = doc.syntax().inline_text(&text).into_owned();
                 markdown::escape_heading(&plain).into_owned().into()
@@ -340,11 +380,11 @@ mod tests {
 
     #[test]
     fn empty_sessions_stay_sessions_when_read_back() {
-        let src = "# Conf\n*London*\n\n## Wednesday\n\n### Welcome\n*Euan Adie*\n";
+        let src = "# Conf\n*Lisbon*\n\n## Wednesday\n\n### Welcome\n*Ines Duarte*\n";
         let md = export(src);
         assert_eq!(
             md,
-            "# Conf\n\n## Wednesday\n\n## \\*London\\*\n\n## Welcome\n\n*Euan Adie*\n\n"
+            "# Conf\n\n## Wednesday\n\n## \\*Lisbon\\*\n\n## Welcome\n\n*Ines Duarte*\n\n"
         );
         let titles = |doc: &Document| -> Vec<String> {
             doc.sessions()

@@ -9,7 +9,7 @@ use super::{Decision, Explanation, ReadOptions, Role, Why, people};
 use crate::document::rules::{
     self, DayHeading, byline, day, heading, speaker_label, status, title,
 };
-use crate::document::{DayInfo, Session, SessionKind, SpeakerSource, Status, Talk};
+use crate::document::{DayInfo, Session, SessionKind, SpeakerSource, Status, StatusSource, Talk};
 use crate::outline::{BOM, Kind, Outline, Syntax};
 
 /// What the reader read.
@@ -147,6 +147,8 @@ struct Days {
     current: Option<usize>,
     /// The days came from the title or metadata so far (a day heading starts anew).
     from_title: bool,
+    /// The current day came from a session's timestamp (another one may start anew).
+    from_stamp: bool,
 }
 
 impl Days {
@@ -193,7 +195,8 @@ impl Days {
     }
 
     /// A dated session (an org timestamp): on that date from here on, unless the day is
-    /// already that date.
+    /// already that date. Under a day heading or a mention that says another day, the
+    /// heading stands: such a stamp is when to do something (a TODO scheduled later).
     fn dated(&mut self, day: DayHeading, label: String) {
         if let Some(current) = self.current
             && !self.from_title
@@ -208,9 +211,13 @@ impl Days {
                 today.weekday = today.weekday.or(day.weekday);
                 return;
             }
+            if !self.from_stamp {
+                return;
+            }
         }
         self.from_title = false;
         self.new_day(day, Some(label));
+        self.from_stamp = true;
     }
 
     /// A heading that names a weekday in full or "Day N": on that day from here on.
@@ -242,6 +249,7 @@ impl Days {
             Some(n) => n as usize,
             None => self.days.last().map_or(1, |d| d.number + 1),
         };
+        self.from_stamp = false;
         let index = self.days.len();
         self.days.push(DayInfo {
             number,
@@ -326,9 +334,20 @@ impl Builder<'_, '_> {
         let outline = self.outline;
         let lines = self.lines(u);
         let mut heading_text = unit.text.clone();
-        let (text, mut status, mut reason) = match title::status_prefix(&unit.text) {
-            Some((t, s, r)) => (t.to_string(), s, r.map(str::to_string)),
-            None => (unit.text.clone(), Status::Attended, None),
+        let (text, mut status, mut reason, mut status_from) = match title::status_prefix(&unit.text)
+        {
+            Some((t, s, r)) => (
+                t.to_string(),
+                s,
+                r.map(str::to_string),
+                StatusSource::Heading,
+            ),
+            None => (
+                unit.text.clone(),
+                Status::Attended,
+                None,
+                StatusSource::Nowhere,
+            ),
         };
         let cleaned = title::clean(&text).into_owned();
         let b = byline(&cleaned);
@@ -342,18 +361,23 @@ impl Builder<'_, '_> {
         let mut handles: Vec<String> = b.handles.iter().map(|s| s.to_string()).collect();
         let room = b.room.map(str::to_string);
         let speaker_only = speakers.len() == 1 && speakers[0] == title;
-        // "#Todd Parker" over "##jQuery Mobile": the talk is titled by the sub-heading.
+        let mut titled_by = None;
+        // "#Ada Quist" over "##Parsers by hand": the talk is titled by the sub-heading.
         if speaker_only
             && !self.flat
             && let Some(&child) = unit.children.first()
             && self.is_title_under(u, child)
         {
             let child_text = title::clean(&self.units[child].text).into_owned();
+            titled_by = Some(self.units[child].line);
             title = byline(&child_text).title.to_string();
             heading_text = format!("{} — {}", child_text, heading_text);
         }
+        // A weekday or "Day N" the heading names stands over its timestamp.
         self.days.mention(&heading_text);
-        if let Some((stamp, day)) = self.timestamp(u) {
+        if let Some((stamp, day)) = self.timestamp(u)
+            && rules::mentioned_day(&heading_text).is_none()
+        {
             self.days.dated(day, stamp);
         }
         let block = matches!(unit.form, Form::Block { .. });
@@ -420,6 +444,7 @@ impl Builder<'_, '_> {
             {
                 status = found;
                 reason = why.map(str::to_string);
+                status_from = StatusSource::Notes;
             }
             if lightning && bullet {
                 talks.push(Talk {
@@ -434,10 +459,20 @@ impl Builder<'_, '_> {
         } else {
             (Box::default(), None)
         };
-        // "watch: Async in depth": a talk to watch, not seen yet.
-        if status == Status::Attended && status::still_to_watch(&unit.text, state.map(|s| s == 0)) {
+        // "watch: Async in depth": the talk is "Async in depth", perhaps still to watch.
+        if let Some((rest, _)) = status::watch_prefix(&title) {
+            title = rest.to_string();
+        }
+        let todo = state.map(|s| s == 0);
+        if status == Status::Attended
+            && status::still_to_watch(&unit.text, todo, self.has_notes(&lines))
+        {
             status = Status::Missed;
-            title = status::watch_title(&title).to_string();
+            status_from = if todo.is_some() {
+                StatusSource::State
+            } else {
+                StatusSource::Heading
+            };
         }
         let session = Session {
             lines: lines.clone(),
@@ -447,11 +482,13 @@ impl Builder<'_, '_> {
             speakers: speakers.into_iter().map(Into::into).collect(),
             speakers_from: from,
             lead_end,
+            titled_by,
             handles: handles.into_iter().map(Into::into).collect(),
             room: room.map(Into::into),
             day: None,
             kind,
             status,
+            status_from,
             reason: reason.map(Into::into),
             talks,
             tags,
@@ -459,6 +496,17 @@ impl Builder<'_, '_> {
         };
         self.push(session, true);
         self.days.settle_undated(&mut self.session_days);
+    }
+
+    /// True when a session over `lines` has notes under its heading: a line that is
+    /// not blank, metadata or only a link.
+    fn has_notes(&self, lines: &Range<usize>) -> bool {
+        lines.clone().skip(1).any(|i| {
+            let line = self.outline.line(i);
+            !line.is_blank()
+                && line.kind() != Kind::Meta
+                && !people::is_link_line(&self.outline.text(i))
+        })
     }
 
     /// An org-mode timestamp on a session's heading or alone on its first line: the day
@@ -515,7 +563,11 @@ impl Builder<'_, '_> {
                 continue;
             }
             if self.flat {
-                if self.decisions[d].why == Why::Speaker
+                if self.decisions[d].why == Why::SpeakerLabel
+                    && let Some(names) = speaker_label(&part.text)
+                {
+                    found.add(&rules::split_names(names));
+                } else if self.decisions[d].why == Why::Speaker
                     && let Some(line) =
                         rules::speaker::speaker_line(&part.text, rules::speaker::Position::Plain)
                 {
@@ -552,7 +604,7 @@ impl Builder<'_, '_> {
     }
 
     /// True when sub-heading `child` titles the talk of `u`, a heading that is only the
-    /// speaker's name ("#Todd Parker" over "##jQuery Mobile"): it comes right under it,
+    /// speaker's name ("#Ada Quist" over "##Parsers by hand"): it comes right under it,
     /// names nobody, has the talk's notes under it and is not a sentence.
     fn is_title_under(&self, u: usize, child: usize) -> bool {
         let sub = &self.units[child];
@@ -636,7 +688,9 @@ impl Builder<'_, '_> {
             let stop = if self.flat { next.min(end) } else { stop };
             let raw = outline.text(i);
             let text = units::line_text(outline, i);
-            let cleaned = title::clean(status::wishlist_title(&text)).into_owned();
+            let text = status::wishlist_title(&text);
+            let text = status::watch_prefix(text).map_or(text, |(rest, _)| rest);
+            let cleaned = title::clean(text).into_owned();
             let b = byline(&cleaned);
             let session = Session {
                 lines: i..stop,
@@ -650,11 +704,13 @@ impl Builder<'_, '_> {
                     SpeakerSource::Heading
                 },
                 lead_end: 0,
+                titled_by: None,
                 handles: b.handles.iter().map(|s| (*s).into()).collect(),
                 room: b.room.map(Into::into),
                 day: None,
                 kind: SessionKind::Wishlist,
                 status: Status::NotSeen,
+                status_from: StatusSource::Nowhere,
                 reason: None,
                 talks: Vec::new(),
                 tags: Box::default(),
@@ -733,6 +789,7 @@ fn explain(
             Role::Section => "a section, not a session",
             Role::Session => "a session",
             Role::Part if decision.why == Why::Speaker => "the speaker of the session above",
+            Role::Part if decision.why == Why::SpeakerLabel => "speakers, not a session",
             Role::Part if decision.why == Why::Note => "a note of the session above",
             Role::Part => continue,
             Role::Wishlist => "a wishlist",
@@ -765,7 +822,11 @@ fn explain(
         let unindented = session
             .lines()
             .skip(1)
-            .filter(|&i| outline.syntax() == Syntax::Outline && outline.line(i).is_heading())
+            .filter(|&i| {
+                outline.syntax() == Syntax::Outline
+                    && outline.line(i).is_heading()
+                    && heading::rule_length(&outline.text(i)).is_none()
+            })
             .count();
         if unindented >= 3 {
             notes.push(Explanation {

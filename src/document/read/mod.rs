@@ -97,6 +97,10 @@ pub(crate) enum Why {
     SectionWords,
     /// Only links, images or a checklist under it.
     NoNotes(&'static str),
+    /// A bold line with nothing under it: emphasis, not a heading.
+    Emphasis,
+    /// Day headings are under it.
+    DaysUnder,
     /// A sibling of a group of talks, with nothing of a talk itself.
     BesideGroup,
     /// A talk: what makes it one.
@@ -113,6 +117,8 @@ pub(crate) enum Why {
     Note,
     /// The plain outline's speaker rule: a name under an empty session.
     Speaker,
+    /// A `Speaker:` line or heading: never a session.
+    SpeakerLabel,
     /// Lines before the first session with notes, with nothing under them.
     Preamble,
 }
@@ -125,11 +131,16 @@ impl fmt::Display for Why {
             Why::Wishlist => write!(f, "it says its talks were not seen"),
             Why::Separator => write!(f, "it is a thematic break"),
             Why::GroupWords => write!(f, "its words name a group of talks"),
-            Why::Lightning(n) => write!(f, "its {n} talks each have a heading"),
+            Why::Lightning(n) => write!(
+                f,
+                "its {n} talks each have a heading or a part of their own"
+            ),
             Why::TitleLines => write!(f, "its talks follow it, each a title line after a rule"),
             Why::TalksUnder(n) => write!(f, "the {n} headings or items under it look like talks"),
             Why::SectionWords => write!(f, "its words name a general section"),
             Why::NoNotes(what) => write!(f, "only {what} under it"),
+            Why::Emphasis => write!(f, "it is a bold line with nothing under it"),
+            Why::DaysUnder => write!(f, "days are under it"),
             Why::BesideGroup => {
                 write!(
                     f,
@@ -143,6 +154,7 @@ impl fmt::Display for Why {
             Why::Header => write!(f, "it is under the document title, before the talks"),
             Why::Note => write!(f, "it follows an empty session and names no speaker"),
             Why::Speaker => write!(f, "it names the speaker of the empty session above"),
+            Why::SpeakerLabel => write!(f, "it is a `Speaker:` line"),
             Why::Preamble => write!(f, "it comes before the first session with notes"),
         }
     }

@@ -160,6 +160,7 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
             people.names.clear();
             people.add(&speaker::split_names(names));
             people.labelled = true;
+            people.lead_end = i + 1;
             break;
         }
         if last.is_none() && speaker::is_label_line(&text) {
@@ -230,8 +231,8 @@ pub(crate) fn from_block(outline: &Outline, lines: Range<usize>) -> People {
     people
 }
 
-/// The speakers a sub-heading names: a heading that is only a name ("Gaurav Sharma,
-/// IIT Kanpur", "Dion Almaer and Ben Galbraith"); `marked` when it comes right under
+/// The speakers a sub-heading names: a heading that is only a name ("Ravi Menon,
+/// IIT Delhi", "Dana Pirelli and Ben Okafor"); `marked` when it comes right under
 /// the session's heading, where its shape is enough.
 pub(crate) fn from_sub_heading(text: &str, marked: bool) -> Option<People> {
     if heading::is_dialogue(text) {
@@ -248,8 +249,8 @@ pub(crate) fn from_sub_heading(text: &str, marked: bool) -> Option<People> {
     (!people.is_empty() || !people.handles.is_empty()).then_some(people)
 }
 
-/// The people of an entry under a "Speakers" heading: "CPython (Dr. Brett Cannon)" is
-/// Dr. Brett Cannon, "Ann Lee, Acme" Ann Lee.
+/// The people of an entry under a "Speakers" heading: "Cython (Dr. Karl Hammer)" is
+/// Dr. Karl Hammer, "Ann Lee, Acme" Ann Lee.
 pub(crate) fn from_entry(text: &str) -> Option<People> {
     let inner = text
         .trim_end()
@@ -274,9 +275,9 @@ mod tests {
     #[test]
     fn link_lines() {
         for text in [
-            "![will let you name next puma release](https://x/1.jpg)",
-            "https://rubyconfth.com/schedule/#day-1",
-            "[[github.com/newsapps]]",
+            "![you may pick the next gem name](https://x/1.jpg)",
+            "https://example.org/schedule/#day-1",
+            "[[github.com/fieldnotes]]",
             "<img src=\"x.png\" width=500>",
             "[slides](https://x)",
         ] {
@@ -295,22 +296,22 @@ mod tests {
     #[test]
     fn speaker_lines_under_a_heading() {
         use crate::outline::Syntax::*;
-        let md = "## Talk\n\n⭐⭐⭐\n\n**Robert Erdmann** ([video](https://x))\n\n- notes\n";
-        assert_eq!(names(md, Markdown), ["Robert Erdmann"]);
-        let md = "## Talk\n- Glen Horton\n- Thomas Scherz\n\n-----\n\n- notes here\n";
-        assert_eq!(names(md, Markdown), ["Glen Horton", "Thomas Scherz"]);
-        let md = "## Talk\nby [franz enzenhofer](https://x)\n\n* notes\n";
-        assert_eq!(names(md, Markdown), ["franz enzenhofer"]);
-        let md = "## Talk\n- speaker: Bob Rogers\n- x\n";
-        assert_eq!(names(md, Markdown), ["Bob Rogers"]);
-        let md = "## Talk\n- role: CEO\n- speaker: Bob Rogers\n";
-        assert_eq!(names(md, Markdown), ["Bob Rogers"]);
-        let otl = "Talk\n Amber Milavec - Architect, Nike\n Jason Robey - Director\n\tnotes\n\tmore\n Thoran Rodrigues, BigData Corp. Brazil\n\tdata\n";
+        let md = "## Talk\n\n⭐⭐⭐\n\n**Robert Halvorsen** ([video](https://x))\n\n- notes\n";
+        assert_eq!(names(md, Markdown), ["Robert Halvorsen"]);
+        let md = "## Talk\n- Glen Ashby\n- Thomas Kreuzer\n\n-----\n\n- notes here\n";
+        assert_eq!(names(md, Markdown), ["Glen Ashby", "Thomas Kreuzer"]);
+        let md = "## Talk\nby [franz obermaier](https://x)\n\n* notes\n";
+        assert_eq!(names(md, Markdown), ["franz obermaier"]);
+        let md = "## Talk\n- speaker: Bob Carver\n- x\n";
+        assert_eq!(names(md, Markdown), ["Bob Carver"]);
+        let md = "## Talk\n- role: CFO\n- speaker: Bob Carver\n";
+        assert_eq!(names(md, Markdown), ["Bob Carver"]);
+        let otl = "Talk\n Amber Kowalczyk - Architect, Adidas\n Jason Pruitt - Director\n\tnotes\n\tmore\n Torvald Mendes, DataWell Corp. Peru\n\tdata\n";
         assert_eq!(
             names(otl, Outline),
-            ["Amber Milavec", "Jason Robey", "Thoran Rodrigues"]
+            ["Amber Kowalczyk", "Jason Pruitt", "Torvald Mendes"]
         );
-        let md = "## Talk\nSandia National Labs\n\nThey had goals\n";
+        let md = "## Talk\nOakridge National Labs\n\nThey had goals\n";
         assert!(names(md, Markdown).is_empty());
         let md = "## Talk\n- x, Ann Lee said\n";
         assert!(names(md, Markdown).is_empty());
@@ -320,23 +321,23 @@ mod tests {
     fn sub_headings_and_entries() {
         let names = |p: Option<People>| p.map(|p| p.names).unwrap_or_default();
         assert_eq!(
-            names(from_sub_heading("Gaurav Sharma, IIT Kanpur", false)),
-            ["Gaurav Sharma"]
+            names(from_sub_heading("Ravi Menon, IIT Delhi", false)),
+            ["Ravi Menon"]
         );
         assert_eq!(
-            names(from_sub_heading("Bear Douglas, Slack", true)),
-            ["Bear Douglas"]
+            names(from_sub_heading("Wolf Morgan, Notion", true)),
+            ["Wolf Morgan"]
         );
-        assert!(from_sub_heading("Moderator: How?", false).is_none());
-        assert!(from_sub_heading("Christian's Wishes", false).is_none());
-        assert!(from_sub_heading("Quick Start Guide", false).is_none());
+        assert!(from_sub_heading("Moderator: Why?", false).is_none());
+        assert!(from_sub_heading("Marta's Wishes", false).is_none());
+        assert!(from_sub_heading("Quick Setup Guide", false).is_none());
         assert_eq!(
-            names(from_entry("CPython (Dr. Brett Cannon)")),
-            ["Dr. Brett Cannon"]
+            names(from_entry("Cython (Dr. Karl Hammer)")),
+            ["Dr. Karl Hammer"]
         );
         assert_eq!(
-            names(from_entry("PyPy (Maciej Fijalkowski)")),
-            ["Maciej Fijalkowski"]
+            names(from_entry("Numba (Wojciech Zielinski)")),
+            ["Wojciech Zielinski"]
         );
     }
 }

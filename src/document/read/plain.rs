@@ -44,9 +44,8 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
             }
         }
     }
-    if let Some(first) = units.first() {
-        stand_ins.extend(units::numbered(outline, 0..first.line));
-    }
+    let before_any = units.first().map_or(outline.len(), |first| first.line);
+    stand_ins.extend(units::numbered(outline, 0..before_any));
     for unit in stand_ins {
         let at = units.partition_point(|u| u.line < unit.line);
         let decision = if let Some(day) = day_heading(&unit.text) {
@@ -427,13 +426,29 @@ impl<'r, 'a> Rules<'r, 'a> {
                 continue;
             }
             let text = unit.text.as_str();
+            // "Speaker: Ann Lee" names the speakers of the session above; it is never a
+            // session of its own.
+            if speaker::speaker_label(text).is_some() {
+                let role = if open.is_some() {
+                    // The session it names is one, not a preamble; its notes may be
+                    // under this line.
+                    pending = None;
+                    seen_notes |= self.has_notes(u);
+                    Decision::new(Role::Part, Why::SpeakerLabel)
+                } else {
+                    Decision::new(Role::Section, Why::Preamble)
+                };
+                open_empty = false;
+                decisions.push(role);
+                continue;
+            }
             if unit.form == Form::TitleLine {
                 let decision = if heading::is_section(text) && byline(text).speakers.is_empty() {
                     Decision::new(Role::Section, Why::SectionWords)
                 } else {
                     Decision::new(
                         Role::Session,
-                        Why::Talk("the first line after a rule or blank lines"),
+                        Why::Talk("it starts a part of unindented notes"),
                     )
                 };
                 open = Some(u);
@@ -456,18 +471,6 @@ impl<'r, 'a> Rules<'r, 'a> {
                 open = None;
                 open_empty = false;
                 decisions.push(Decision::new(Role::Wishlist, Why::Wishlist));
-                continue;
-            }
-            // "Speaker: Ann Lee" names the speakers of the session above; it is never a
-            // session of its own.
-            if speaker::speaker_label(text).is_some() {
-                let role = if open.is_some() {
-                    Decision::new(Role::Part, Why::Speaker)
-                } else {
-                    Decision::new(Role::Section, Why::Preamble)
-                };
-                open_empty = false;
-                decisions.push(role);
                 continue;
             }
             let after_empty = open.filter(|_| open_empty);

@@ -60,6 +60,7 @@ struct Reader<'r, 'a> {
 struct Title {
     unit: usize,
     header: bool,
+    why: &'static str,
 }
 
 impl Reader<'_, '_> {
@@ -74,7 +75,7 @@ impl Reader<'_, '_> {
         } else if status::is_wishlist_heading(&text) {
             Some(Decision::new(Role::Wishlist, Why::Wishlist))
         } else if speaker_label(&unit.text).is_some() {
-            Some(Decision::new(Role::Part, Why::Speaker))
+            Some(Decision::new(Role::Part, Why::SpeakerLabel))
         } else {
             None
         }
@@ -97,7 +98,7 @@ impl Reader<'_, '_> {
     }
 
     /// The first sub-unit of `u` when it comes right under `u`'s heading and names
-    /// `u`'s speakers ("### Grace Francisco", "##Dion Almaer and Ben Galbraith").
+    /// `u`'s speakers ("### Ada Quist", "##Ines Duarte and Tomas Berg").
     fn speaker_heading(&self, u: usize) -> Option<usize> {
         let &first = self.units[u].children.first()?;
         (self.units[first].form == Form::Heading
@@ -198,14 +199,15 @@ impl Reader<'_, '_> {
             }
             "the line under its heading names the speaker"
         };
-        let talks_below =
-            (1..self.units.len()).any(|u| self.talk(u).is_some() || self.fixed(u).is_some());
+        // A `Speaker:` heading is the talk's own; any other fixed role is not.
+        let fixed_below = |u: usize| self.fixed(u).is_some_and(|d| d.why != Why::SpeakerLabel);
+        let talks_below = (1..self.units.len()).any(|u| self.talk(u).is_some() || fixed_below(u));
         (!talks_below).then_some(why)
     }
 
     /// The document title: the first heading of level 1 when no other heading is of
     /// level 1 (v1), or a first heading that names the event or the notes: over the
-    /// talks ("Respond 2017, Day Two"), or beside them ("jQuery Conf UK notes.") with a
+    /// talks ("Rustfest 2019, Day Two"), or beside them ("Meetup notes.") with a
     /// short header of its own. Not a day heading, not in TaskPaper.
     fn title(&self) -> Option<Title> {
         if self.syntax == Syntax::TaskPaper || self.units.len() < 2 {
@@ -223,6 +225,7 @@ impl Reader<'_, '_> {
             return Some(Title {
                 unit: 0,
                 header: false,
+                why: "the only level-1 heading, at the top",
             });
         }
         let names_event =
@@ -240,6 +243,11 @@ impl Reader<'_, '_> {
         (!siblings || descendants <= 3).then_some(Title {
             unit: 0,
             header: siblings,
+            why: if siblings {
+                "it names the event and the talks follow it"
+            } else {
+                "it names the event, over all the other headings"
+            },
         })
     }
 
@@ -295,7 +303,7 @@ impl Reader<'_, '_> {
     /// A heading under which most sub-units look like talks (not counting the parts of
     /// a talk): two or more, at least half. Stand-ins and day headings under it count
     /// at once.
-    fn holds_talks(&self, u: usize) -> Option<usize> {
+    fn holds_talks(&self, u: usize) -> Option<Why> {
         let unit = &self.units[u];
         if unit.children.is_empty() || self.talk(u).is_some() {
             return None;
@@ -306,10 +314,19 @@ impl Reader<'_, '_> {
             .filter(|&&c| self.units[c].form != Form::Heading)
             .count();
         if stand_ins > 0 {
-            return Some(stand_ins);
+            return Some(Why::TalksUnder(stand_ins));
         }
-        if unit.children.iter().any(|&c| self.fixed(c).is_some()) {
-            return Some(unit.children.len());
+        let day = |c: usize| {
+            matches!(
+                self.fixed(c),
+                Some(Decision {
+                    role: Role::Day(_),
+                    ..
+                })
+            )
+        };
+        if unit.children.iter().any(|&c| day(c)) {
+            return Some(Why::DaysUnder);
         }
         let speaker = self.speaker_heading(u);
         let candidates: Vec<usize> = unit
@@ -326,7 +343,7 @@ impl Reader<'_, '_> {
             .iter()
             .filter(|&&c| self.talk(c).is_some())
             .count();
-        (talks >= 2 && talks * 2 >= candidates.len()).then_some(talks)
+        (talks >= 2 && talks * 2 >= candidates.len()).then_some(Why::TalksUnder(talks))
     }
 
     /// Gives roles to `children` (units under no session) and, through them, to what
@@ -348,12 +365,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             if let Some(t) = title.filter(|t| t.unit == c) {
-                let why = if t.header {
-                    "it names the event and the talks follow it"
-                } else {
-                    "the only level-1 heading, at the top"
-                };
-                decisions[c] = Decision::new(Role::Title, Why::Title(why));
+                decisions[c] = Decision::new(Role::Title, Why::Title(t.why));
                 if t.header {
                     self.header(c, decisions);
                 } else {
@@ -371,19 +383,19 @@ impl Reader<'_, '_> {
                 continue;
             }
             if self.emphasis_line(c) {
-                decisions[c] = Decision::new(Role::Section, Why::NoNotes("nothing"));
+                decisions[c] = Decision::new(Role::Section, Why::Emphasis);
                 continue;
             }
             if group_beside && self.talk(c).is_none() {
                 decisions[c] = Decision::new(Role::Section, Why::BesideGroup);
                 continue;
             }
-            if let Some(n) = self.holds_talks(c) {
-                decisions[c] = Decision::new(Role::Group { lightning: false }, Why::TalksUnder(n));
+            if let Some(why) = self.holds_talks(c) {
+                decisions[c] = Decision::new(Role::Group { lightning: false }, why);
                 self.assign(&unit.children, None, decisions);
                 continue;
             }
-            let why = self.talk(c).unwrap_or(if unit.body(self.units).is_empty() {
+            let why = self.talk(c).unwrap_or(if self.no_lines_before_children(c) {
                 "a heading under no session"
             } else {
                 "a heading with notes under no session"

@@ -81,7 +81,7 @@ impl Unit {
 }
 
 /// A heading's (or bullet's) text as the reader reads it: a trailing link with a generic label
-/// ("code with [Kedro](…) [video](…)") and the syntax's inline markup off.
+/// ("code with [Tidepool](…) [video](…)") and the syntax's inline markup off.
 pub(crate) fn line_text(outline: &Outline, line: usize) -> String {
     let syntax = outline.syntax();
     let raw = outline.text(line);
@@ -148,9 +148,10 @@ pub(crate) fn tree(outline: &Outline) -> Vec<Unit> {
 /// a day, a group, or the first heading (a lightning-talks heading only there: under
 /// one anywhere else, numbered items are its talks, as bullets are).
 pub(crate) fn holds_numbered_talks(text: &str, first: bool) -> bool {
-    day_heading(text).is_some()
+    let over = day_heading(text).is_some()
         || (heading::is_group(text) && !heading::is_lightning_talks(text))
-        || first
+        || first;
+    over && speaker::speaker_label(text).is_none()
 }
 
 /// Sets every unit's parent and children from the lines they cover, and ends each
@@ -232,8 +233,8 @@ fn blocks(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
 
 /// The title of a block of lines copied from a programme, when they are one: a quoted
 /// block of two lines or more, or a paragraph of three or more, whose first line is a
-/// title and a later line names the speaker with a handle ("Nate Berkopec
-/// @nateberkopec"; a quoted block may end with a name alone).
+/// title and a later line names the speaker with a handle ("Lena Vogt
+/// @lenavogt"; a quoted block may end with a name alone).
 pub(crate) fn schedule_block(lines: &[String]) -> Option<String> {
     let quoted = lines.iter().all(|l| l.starts_with('>'));
     let texts: Vec<&str> = lines
@@ -246,8 +247,10 @@ pub(crate) fn schedule_block(lines: &[String]) -> Option<String> {
     } else {
         texts.len() >= 3
     };
-    // Its first line is a title: not a sentence, not a `Speakers:` line.
-    let title_like = !title::is_sentence(first) && speaker::speaker_label(first).is_none();
+    // Its first line is a title: not a `Speakers:` line, and in a paragraph not a
+    // sentence with its full stop (a bio).
+    let title_like =
+        speaker::speaker_label(first).is_none() && (quoted || !first.trim_end().ends_with('.'));
     if !long_enough || !title_like || first.is_empty() || first.len() > 200 {
         return None;
     }
@@ -316,7 +319,9 @@ pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
         .clone()
         .filter(|&i| {
             let line = outline.line(i);
-            line.kind() == Kind::Bullet(Marker::Ordinal) && line.column() == 0
+            line.kind() == Kind::Bullet(Marker::Ordinal)
+                && line.column() == 0
+                && speaker::speaker_label(&outline.text(i)).is_none()
         })
         .collect();
     let with_notes = items
@@ -382,6 +387,9 @@ mod tests {
         );
         let named = "> Profiling in production\n> Rafael Costa";
         assert!(schedule_block(&lines(named)).is_some());
+        // A quoted title may end with a full stop.
+        let stop = "> You do not need a framework for that.\n> Rafael Costa @rcosta";
+        assert!(schedule_block(&lines(stop)).is_some());
         let plain = "Keynote: Go\nAnna is an engineer.\nAnna Lindqvist @annalind";
         assert_eq!(
             schedule_block(&lines(plain)).as_deref(),
@@ -391,9 +399,9 @@ mod tests {
             // Two plain lines are a paragraph; a name without a handle is not enough.
             "Keynote: Go\nAnna Lindqvist @annalind",
             "Keynote: Go\nAnna is an engineer.\nAnna Lindqvist",
-            // A `Speakers:` line or a sentence is not a title.
+            // A `Speakers:` line is not a title, nor a sentence in a paragraph.
             "Speakers: Anna Lindqvist\nAnna is an engineer.\nAnna Lindqvist @annalind",
-            "> Anna has worked on the scheduler for six years.\n> Anna Lindqvist @annalind",
+            "Anna works on it at Google.\nShe likes it.\nAnna Lindqvist @annalind",
         ] {
             assert_eq!(schedule_block(&lines(not)), None, "{not}");
         }

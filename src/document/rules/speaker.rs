@@ -30,11 +30,11 @@ fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
 }
 
-/// Titles written before a name: "Dr. Brett Cannon", "Rev. Healy".
+/// Titles written before a name: "Dr. Karl Hammer", "Rev. Ockley".
 const HONORIFICS: [&str; 8] = ["dr", "prof", "rev", "mr", "mrs", "ms", "sir", "dame"];
 
 /// Words of a job title or an organisation: after a name they start its role or
-/// affiliation ("Tim Wagner Director of Engineering", "Alex Corley SA AWS"), and a name
+/// affiliation ("Tim Falkner Director of Engineering", "Alex Varga SE IBM"), and a name
 /// never contains them.
 const ROLE_WORDS: [&str; 72] = [
     "admin",
@@ -115,7 +115,7 @@ fn is_role_word(word: &str) -> bool {
     one_of(word, &ROLE_WORDS)
 }
 
-/// An acronym of two letters or more: "SA", "AWS", "IIT", "UIUC". A name is not one.
+/// An acronym of two letters or more: "SE", "IBM", "IIT", "UCSD". A name is not one.
 fn is_acronym(word: &str) -> bool {
     let letters = word.trim_end_matches(['.', ',']);
     letters.chars().count() >= 2
@@ -157,7 +157,7 @@ pub fn name_shape(text: &str) -> bool {
     let mut last_is_particle = false;
     for word in text.split_whitespace() {
         count += 1;
-        // "Christian's Wishes": a possessive is about someone, not a name.
+        // "Marta's Wishes": a possessive is about someone, not a name.
         if word.ends_with("'s") || word.ends_with("’s") {
             return false;
         }
@@ -193,7 +193,7 @@ pub fn is_person_name(text: &str) -> bool {
 
 /// A stricter test for the forms that put a name first or after "with": the shape of a
 /// name, no role or organisation word, and a given name first (after an honorific):
-/// "Andrew Dunstan", "Dr. Brett Cannon", not "Apache Kafka".
+/// "Andrew Pellow", "Dr. Karl Hammer", not "Apache Hudi".
 pub fn is_full_name(text: &str) -> bool {
     let mut words = text
         .split_whitespace()
@@ -205,8 +205,8 @@ pub fn is_full_name(text: &str) -> bool {
         && !text.split_whitespace().any(is_role_word)
 }
 
-/// A name written in lower case, as some people type them: "steve van tuyl",
-/// "e. lynette rayle". Two to four words of letters (an initial may have a dot), the
+/// A name written in lower case, as some people type them: "pete van hoorn",
+/// "e. marta rovelle". Two to four words of letters (an initial may have a dot), the
 /// first full word a given name and the last no common word.
 pub fn is_lower_case_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -231,7 +231,7 @@ pub fn is_lower_case_name(text: &str) -> bool {
 }
 
 /// Words that never stand in a name written after "by" (the marker that makes even a
-/// lower-case "by franz enzenhofer" a name): articles, pronouns, prepositions.
+/// lower-case "by franz obermaier" a name): articles, pronouns, prepositions.
 const FUNCTION_WORDS: [&str; 30] = [
     "a", "an", "and", "are", "as", "at", "be", "but", "default", "design", "far", "for", "from",
     "he", "in", "is", "it", "me", "my", "no", "of", "on", "or", "she", "that", "the", "they", "to",
@@ -239,7 +239,7 @@ const FUNCTION_WORDS: [&str; 30] = [
 ];
 
 /// A name after "by" or a `Speaker:` label, where the label says a name follows: one to
-/// four words of letters (initials and particles allowed, "Lars d"), no function word,
+/// four words of letters (initials and particles allowed, "Nils k"), no function word,
 /// no role word, at most 40 characters.
 fn is_labelled_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -257,11 +257,11 @@ fn is_labelled_name(text: &str) -> bool {
 /// Splits a heading into title, speakers, handles and room.
 ///
 /// Handles come off the end first. Then, in order: a trailing parenthesised name
-/// ("CPython (Dr. Brett Cannon)"); the last long dash (" -- ", " — ", " – ") or " - "
+/// ("Cython (Dr. Karl Hammer)"); the last long dash (" -- ", " — ", " – ") or " - "
 /// or " by " when names follow; a trailing " with A, B and C"; names peeled off the end
-/// at ", " (a last affiliation allowed: "table partioning, Keith Fisk, OmniTI."); a name
-/// after the last ". " ("image search in pg. Alexander Korotkov NRNU"); a name first
-/// ("Andrew Dunstan: 100% data compression", "Ann Lee - Title"); a label and a name
+/// at ", " (a last affiliation allowed: "query planning, Keith Pelham, PgWorks."); a name
+/// after the last ". " ("vector search in pg. Alexander Volnov MIPT"); a name first
+/// ("Andrew Pellow: 80% data reduction", "Ann Lee - Title"); a label and a name
 /// ("Keynote: Ada Lovelace" keeps its whole heading as its title). A heading that is
 /// itself a person's name (perhaps with a role after it) is a session by that person.
 pub fn byline(heading: &str) -> Byline<'_> {
@@ -321,7 +321,7 @@ fn split_handles(heading: &str) -> (&str, Vec<&str>) {
 
 type Split<'t> = (&'t str, Vec<&'t str>, Option<&'t str>);
 
-/// "CPython (Dr. Brett Cannon)", "Talk (Ann Lee and Bo Li)": names in parentheses at the
+/// "Cython (Dr. Karl Hammer)", "Talk (Ann Lee and Bo Li)": names in parentheses at the
 /// end.
 fn split_parenthesised(text: &str) -> Option<Split<'_>> {
     let inner = text.strip_suffix(')')?;
@@ -339,7 +339,7 @@ fn split_parenthesised(text: &str) -> Option<Split<'_>> {
 }
 
 /// A name after a long dash: the shape of a name, and two words or more unless the one
-/// word is a given name ("Backup is hard -- BitBacker" names no one).
+/// word is a given name ("Restores are hard -- ByteVault" names no one).
 fn dashed_name(text: &str) -> bool {
     name_shape(text)
         && (text.split_whitespace().nth(1).is_some()
@@ -360,7 +360,7 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
     .into_iter()
     .find_map(|(at, is_name)| {
         let (pos, len) = at?;
-        // "ARC202 - Real-World Real-Time Analytics": a session code, then the title.
+        // "DAT318 - Real-World Low-Latency Analytics": a session code, then the title.
         if is_session_code(text[..pos].trim()) {
             return None;
         }
@@ -369,14 +369,14 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
         if let Some(speakers) = split_people(names, is_name) {
             return Some((&text[..pos], speakers, room));
         }
-        // "Cordelia McGee-Tubb, Web Developer at Dropbox": a person, then a role.
+        // "Rosalind McAvoy-Pratt, Web Developer at Boxly": a person, then a role.
         let (name, role) = rest.split_once(", ")?;
         (is_person_name(name) && !role.trim().is_empty()).then(|| (&text[..pos], vec![name], None))
     })
 }
 
 /// A session code alone: two to five capitals, two to four digits, perhaps a short
-/// suffix after a hyphen ("ARC307", "MBL202-R").
+/// suffix after a hyphen ("DAT307", "MOB212-R").
 pub fn is_session_code(word: &str) -> bool {
     let b = word.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
@@ -446,15 +446,16 @@ fn people(names: &str) -> Vec<&str> {
         .collect()
 }
 
-/// "Open Forum with Ansible Engineers Jason McKerr, Aaron Withrow, and Adam Miller":
+/// "Town Hall with Pulumi Engineers Jason McAllan, Aaron Pettigrew, and Adam Fisher":
 /// the people after the last " with ", each a full name (a description such as
-/// "Ansible Engineers" may come before the first).
+/// "Pulumi Engineers" may come before the first).
 fn split_with(text: &str) -> Option<Split<'_>> {
     let (pos, len) = last_of(text, &[" with "])?;
     let list = &text[pos + len..];
     // "Interview with …", "Fireside chat with …": a conversation is with people, so a
     // name there needs only the person test.
     let before = text[..pos].to_lowercase();
+    let last_word = before.rsplit(' ').next().unwrap_or("");
     let conversation = [
         "interview",
         "chat",
@@ -464,8 +465,7 @@ fn split_with(text: &str) -> Option<Split<'_>> {
         "panel",
         "discussion",
     ]
-    .iter()
-    .any(|w| before.ends_with(w));
+    .contains(&last_word);
     let is_name = |p: &str| is_full_name(p) || (conversation && is_person_name(p));
     let mut speakers = people(list);
     if speakers.is_empty() || speakers.len() > 6 {
@@ -482,8 +482,8 @@ fn split_with(text: &str) -> Option<Split<'_>> {
         .then(|| (&text[..pos], speakers, None))
 }
 
-/// The last two or three words of `text` when they are a full name: "Ansible Engineers
-/// Jason McKerr" ends in "Jason McKerr".
+/// The last two or three words of `text` when they are a full name: "Pulumi Engineers
+/// Jason McAllan" ends in "Jason McAllan".
 fn trailing_name(text: &str) -> Option<&str> {
     if is_full_name(text) {
         return Some(text);
@@ -503,8 +503,8 @@ fn trailing_name(text: &str) -> Option<&str> {
 }
 
 /// Peels names off the end at ", " while they pass [`is_person_name`]. The last part
-/// may be an affiliation when a name comes right before it: "table partioning, Keith
-/// Fisk, OmniTI." is by Keith Fisk.
+/// may be an affiliation when a name comes right before it: "query planning, Keith
+/// Pelham, PgWorks." is by Keith Pelham.
 fn split_comma(text: &str) -> Option<(&str, Vec<&str>)> {
     let commas: Vec<usize> = memchr::memrchr_iter(b',', text.as_bytes())
         .filter(|&p| text.as_bytes().get(p + 1) == Some(&b' '))
@@ -534,7 +534,7 @@ fn split_comma(text: &str) -> Option<(&str, Vec<&str>)> {
 }
 
 /// What follows a name as its company or school: one to three words, each capitalised
-/// or an acronym ("OmniTI.", "NRNU MEPhl", "Amazon Web Services", "IIT Kanpur").
+/// or an acronym ("PgWorks.", "MIPT PhysTech", "Acme Cloud Services", "IIT Delhi").
 fn is_affiliation(text: &str) -> bool {
     let text = text.trim().trim_end_matches(['.', ',']);
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -546,7 +546,7 @@ fn is_affiliation(text: &str) -> bool {
         })
 }
 
-/// "image search in pg. Alexander Korotkov NRNU MEPhl": a full name (and perhaps an
+/// "vector search in pg. Alexander Volnov MIPT PhysTech": a full name (and perhaps an
 /// affiliation) after the last ". ".
 fn split_sentence(text: &str) -> Option<Split<'_>> {
     let pos = text.rfind(". ")?;
@@ -558,8 +558,8 @@ fn split_sentence(text: &str) -> Option<Split<'_>> {
 }
 
 /// The name at the start of a speaker line without separators: the capitalised words
-/// up to the first role word or acronym, keeping at least two ("David Winter
-/// Enterprise Sales" is David Winter, "Alex Corley SA AWS" Alex Corley).
+/// up to the first role word or acronym, keeping at least two ("David Hunter
+/// Enterprise Sales" is David Hunter, "Alex Varga SE IBM" Alex Varga).
 pub fn leading_name(text: &str) -> Option<&str> {
     let (mut end, mut count, mut at) = (0, 0, 0);
     for word in text.split(' ') {
@@ -579,7 +579,7 @@ pub fn leading_name(text: &str) -> Option<&str> {
     (count >= 2 && name_shape(name)).then_some(name)
 }
 
-/// "Andrew Dunstan: 100% data compression", "Ann Lee - Title", "Ann Lee – Title": a
+/// "Andrew Pellow: 80% data reduction", "Ann Lee - Title", "Ann Lee – Title": a
 /// full name first, then the title.
 fn name_first(text: &str) -> Option<Split<'_>> {
     [": ", " - ", " – ", " — "].into_iter().find_map(|sep| {
@@ -593,7 +593,7 @@ fn name_first(text: &str) -> Option<Split<'_>> {
     })
 }
 
-/// True when `text` starts with a role word: "CTO, VantageBook", "VP IT Service".
+/// True when `text` starts with a role word: "CTO, LedgerNook", "VP IT Platform".
 fn starts_with_role(text: &str) -> bool {
     text.split([' ', ',']).next().is_some_and(is_role_word)
 }
@@ -635,7 +635,7 @@ fn label_and_name(text: &str) -> Option<Split<'_>> {
 }
 
 /// A heading that is only a person's name, perhaps with a role and company after it
-/// ("Jonathan S. Katz, CTO, VantageBook (no website?!)"): a session by that person,
+/// ("Jonathan R. Pell, CTO, LedgerNook (no homepage?!)"): a session by that person,
 /// titled by the name.
 fn speaker_only(text: &str) -> Option<Split<'_>> {
     if is_person_name(text) {
@@ -714,7 +714,7 @@ pub enum Position {
 /// Reads a line written under a heading (its markup already taken off) as a speaker
 /// line: "Name", "Name, role", "Name (Company)", "Name @handle", "@handle", "by
 /// Name", "Name - company - @handle", "Speakers: A, B and C", "Ann Lee & Bo Li",
-/// "e. lynette rayle @ cornell". Roles, companies and "@ Company" are left out.
+/// "e. marta rovelle @ emory". Roles, companies and "@ Company" are left out.
 pub fn speaker_line(text: &str, position: Position) -> Option<SpeakerLine<'_>> {
     let text = text
         .trim()
@@ -797,7 +797,7 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
         .filter_map(|sep| text.find(sep).map(|at| (at, *sep)))
         .min()
         .unwrap_or((text.len(), ""));
-    // "Name (Company)" ends with its parenthesis: "Armin Rigo (one of the authors) gave
+    // "Name (Company)" ends with its parenthesis: "Anders Falk (one of the authors) gave
     // a demo" is a sentence.
     if sep.ends_with('(') {
         let close = text[cut..].find(')')?;
@@ -819,7 +819,7 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
         }
     };
     let mut names = Vec::new();
-    // Parts at ", " may be names or what says who they are ("Tristan Sokol, Square");
+    // Parts at ", " may be names or what says who they are ("Quentin Kovac, Square");
     // people joined by " and " or " & " must all be names.
     for (i, part) in head.split(", ").enumerate() {
         let part = part
@@ -840,7 +840,7 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
             continue;
         }
         if i == 0 && joined.len() == 1 {
-            // "David Winter Enterprise Sales": a name, then a role without a separator.
+            // "David Hunter Enterprise Sales": a name, then a role without a separator.
             let name = leading_name(joined[0]).filter(|n| is_person_name(n))?;
             names.push(name);
         }
@@ -891,7 +891,7 @@ pub fn name_line(text: &str) -> Option<&str> {
     split_people(names, is_person_name).map(|_| names)
 }
 
-/// A `label: value` line such as `role: Chief Data Scientist` or `firm : Intel`: one
+/// A `label: value` line such as `role: Lead Data Analyst` or `firm : Initech`: one
 /// to three words, a colon, then text.
 pub fn is_label_line(text: &str) -> bool {
     text.split_once(':').is_some_and(|(label, value)| {
@@ -919,13 +919,35 @@ pub fn split_names(names: &str) -> SpeakerLine<'_> {
         .flat_map(|part| part.split(" and "))
         .map(|name| name.trim().trim_start_matches("and ").trim());
     for part in parts {
-        let words = part.split_whitespace();
-        line.handles.extend(words.filter(|w| is_handle(w)));
-        let name = match part.split_whitespace().find(|w| is_handle(w)) {
-            Some(handle) => part[..part.find(handle).unwrap_or(0)].trim_end(),
-            None => part,
+        // Words with where they end; a handle may stand in brackets ("(@annlee)").
+        let mut words = Vec::new();
+        let mut at = 0;
+        for word in part.split_whitespace() {
+            let start = at + part[at..].find(word).unwrap_or(0);
+            at = start + word.len();
+            words.push((
+                start,
+                at,
+                word.trim_matches(['(', ')', '[', ']', '<', '>', '.', ',']),
+            ));
+        }
+        line.handles
+            .extend(words.iter().map(|w| w.2).filter(|w| is_handle(w)));
+        // The name: the words before the first that is not one of a name (a handle, an
+        // address, something in brackets), else the words after the last of those.
+        let stops = |w: &&(usize, usize, &str)| {
+            let raw = &part[w.0..w.1];
+            raw.contains('@') || raw.starts_with(['(', '[', '<'])
         };
-        if !name.is_empty() {
+        let name = match words.iter().position(|w| stops(&w)) {
+            None => part,
+            Some(0) => match words.iter().rposition(|w| stops(&w)) {
+                Some(last) if last + 1 < words.len() => part[words[last + 1].0..].trim(),
+                _ => "",
+            },
+            Some(first) => part[..words[first - 1].1].trim(),
+        };
+        if !name.is_empty() && !name.contains('@') {
             line.names.push(name);
         }
     }
@@ -976,17 +998,17 @@ mod tests {
     #[test]
     fn full_names_start_with_a_given_name() {
         for name in [
-            "Andrew Dunstan",
-            "Dr. Brett Cannon",
-            "Jason McKerr",
-            "Jason S. Katz",
+            "Andrew Pellow",
+            "Dr. Karl Hammer",
+            "Jason McAllan",
+            "Jason R. Pell",
         ] {
             assert!(is_full_name(name), "{name}");
         }
         for name in [
-            "Apache Kafka",
-            "Ansible Engineers",
-            "Tim Wagner Director",
+            "Apache Hudi",
+            "Pulumi Engineers",
+            "Tim Falkner Director",
             "Andrew",
         ] {
             assert!(!is_full_name(name), "{name}");
@@ -995,11 +1017,11 @@ mod tests {
 
     #[test]
     fn names_in_lower_case() {
-        assert!(is_lower_case_name("steve van tuyl"));
-        assert!(is_lower_case_name("e. lynette rayle"));
-        assert!(!is_lower_case_name("hoping for release"));
-        assert!(!is_lower_case_name("steve"));
-        assert!(!is_lower_case_name("mark the date"));
+        assert!(is_lower_case_name("pete van hoorn"));
+        assert!(is_lower_case_name("e. marta rovelle"));
+        assert!(!is_lower_case_name("waiting for release"));
+        assert!(!is_lower_case_name("pete"));
+        assert!(!is_lower_case_name("mark the spot"));
     }
 
     #[test]
@@ -1131,30 +1153,30 @@ mod tests {
                 None,
             ),
             (
-                "Backup is hard -- BitBacker",
-                "Backup is hard -- BitBacker",
+                "Restores are hard -- ByteVault",
+                "Restores are hard -- ByteVault",
                 &[],
                 &[],
                 None,
             ),
             (
-                "CPython (Dr. Brett Cannon)",
-                "CPython",
-                &["Dr. Brett Cannon"],
+                "Cython (Dr. Karl Hammer)",
+                "Cython",
+                &["Dr. Karl Hammer"],
                 &[],
                 None,
             ),
             (
-                "Large Scale Data Validation (with Spark and Dask)",
-                "Large Scale Data Validation (with Spark and Dask)",
+                "Large Scale Data Cleaning (with Arrow and Polars)",
+                "Large Scale Data Cleaning (with Arrow and Polars)",
                 &[],
                 &[],
                 None,
             ),
             (
-                "Live Q&A: Open Forum with Ansible Engineers Jason McKerr, Aaron Withrow, and Adam Miller",
-                "Live Q&A: Open Forum",
-                &["Jason McKerr", "Aaron Withrow", "Adam Miller"],
+                "Live Q&A: Town Hall with Pulumi Engineers Jason McAllan, Aaron Pettigrew, and Adam Fisher",
+                "Live Q&A: Town Hall",
+                &["Jason McAllan", "Aaron Pettigrew", "Adam Fisher"],
                 &[],
                 None,
             ),
@@ -1166,37 +1188,37 @@ mod tests {
                 None,
             ),
             (
-                "Getting an Edge with Network Analysis with Python",
-                "Getting an Edge with Network Analysis with Python",
+                "Finding an Opening with Graph Mining with Python",
+                "Finding an Opening with Graph Mining with Python",
                 &[],
                 &[],
                 None,
             ),
             (
-                "table partioning, Keith Fisk, OmniTI.",
-                "table partioning",
-                &["Keith Fisk"],
+                "query planning, Keith Pelham, PgWorks.",
+                "query planning",
+                &["Keith Pelham"],
                 &[],
                 None,
             ),
             (
-                "image search in pg. Alexander Korotkov NRNU MEPhl",
-                "image search in pg",
-                &["Alexander Korotkov"],
+                "vector search in pg. Alexander Volnov MIPT PhysTech",
+                "vector search in pg",
+                &["Alexander Volnov"],
                 &[],
                 None,
             ),
             (
-                "Andrew Dunstan: 100% data compression",
-                "100% data compression",
-                &["Andrew Dunstan"],
+                "Andrew Pellow: 80% data reduction",
+                "80% data reduction",
+                &["Andrew Pellow"],
                 &[],
                 None,
             ),
             (
-                "Jonathan S. Katz, CTO, VantageBook (no website?!)",
-                "Jonathan S. Katz",
-                &["Jonathan S. Katz"],
+                "Jonathan R. Pell, CTO, LedgerNook (no homepage?!)",
+                "Jonathan R. Pell",
+                &["Jonathan R. Pell"],
                 &[],
                 None,
             ),
@@ -1215,29 +1237,29 @@ mod tests {
                 None,
             ),
             (
-                "ARC202 - Real-World Real-Time Analytics",
-                "ARC202 - Real-World Real-Time Analytics",
+                "DAT318 - Real-World Low-Latency Analytics",
+                "DAT318 - Real-World Low-Latency Analytics",
                 &[],
                 &[],
                 None,
             ),
             (
-                "Apr 8 2024 - Total Solar Eclipse",
-                "Apr 8 2024 - Total Solar Eclipse",
+                "Sep 7 2025 - Total Lunar Eclipse",
+                "Sep 7 2025 - Total Lunar Eclipse",
                 &[],
                 &[],
                 None,
             ),
             (
-                "Continuous Testing with Molecule, Ansible, and Github Actions",
-                "Continuous Testing with Molecule, Ansible, and Github Actions",
+                "Continuous Delivery with Capsule, Pulumi, and Gitlab Pipelines",
+                "Continuous Delivery with Capsule, Pulumi, and Gitlab Pipelines",
                 &[],
                 &[],
                 None,
             ),
             (
-                "Agile Grenoble : Time management",
-                "Agile Grenoble : Time management",
+                "Nimble Toulouse : Focus management",
+                "Nimble Toulouse : Focus management",
                 &[],
                 &[],
                 None,
@@ -1255,22 +1277,22 @@ mod tests {
     #[test]
     fn a_role_after_the_speaker_is_left_out() {
         let b = byline(
-            "The Great Accessibility Bake-off - Cordelia McGee-Tubb, Web Developer and Accessibility specialist at Dropbox",
+            "The Big Contrast Cook-off - Rosalind McAvoy-Pratt, Web Developer and Accessibility specialist at Boxly",
         );
-        assert_eq!(b.title, "The Great Accessibility Bake-off");
-        assert_eq!(b.speakers, ["Cordelia McGee-Tubb"]);
-        let b = byline("Designing for Growth - Mike Sharp, Web Developer");
-        assert_eq!(b.speakers, ["Mike Sharp"]);
+        assert_eq!(b.title, "The Big Contrast Cook-off");
+        assert_eq!(b.speakers, ["Rosalind McAvoy-Pratt"]);
+        let b = byline("Building for Change - Mike Hale, Web Developer");
+        assert_eq!(b.speakers, ["Mike Hale"]);
         assert!(byline("Python - Batteries, included").speakers.is_empty());
     }
 
     #[test]
     fn by_separates_a_speaker() {
-        let b = byline("\"Containerless Django\" by Peter Baumgartner");
-        assert_eq!(b.speakers, ["Peter Baumgartner"]);
-        assert_eq!(b.title, "\"Containerless Django\"");
+        let b = byline("\"Serverless Flask\" by Peter Lindahl");
+        assert_eq!(b.speakers, ["Peter Lindahl"]);
+        assert_eq!(b.title, "\"Serverless Flask\"");
         assert!(byline("Stand by Me").speakers.is_empty());
-        assert_eq!(byline("Ideology by Gary Bernhardt").title, "Ideology");
+        assert_eq!(byline("Mythology by Gary Wendling").title, "Mythology");
     }
 
     #[test]
@@ -1328,50 +1350,40 @@ mod tests {
     fn speaker_lines() {
         use Position::*;
         let cases: [(&str, Position, &[&str], &[&str]); 19] = [
+            ("Niko Vogt @nikovogt", Plain, &["Niko Vogt"], &["@nikovogt"]),
+            ("Robert Halvorsen", Plain, &["Robert Halvorsen"], &[]),
+            ("Alan Li & Venu Rao", Plain, &["Alan Li", "Venu Rao"], &[]),
             (
-                "Nate Berkopec @nateberkopec",
+                "Rebecca Albrow, Daniel Brisco, & Patrick Venn",
                 Plain,
-                &["Nate Berkopec"],
-                &["@nateberkopec"],
-            ),
-            ("Robert Erdmann", Plain, &["Robert Erdmann"], &[]),
-            ("Alan Yu & Vasu Bhog", Plain, &["Alan Yu", "Vasu Bhog"], &[]),
-            (
-                "Rebecca Bilbro, Daniel Sollis, & Patrick Deziel",
-                Plain,
-                &["Rebecca Bilbro", "Daniel Sollis", "Patrick Deziel"],
+                &["Rebecca Albrow", "Daniel Brisco", "Patrick Venn"],
                 &[],
             ),
-            ("Tristan Sokol, Square", Marked, &["Tristan Sokol"], &[]),
-            ("Bear Douglas, Slack", Marked, &["Bear Douglas"], &[]),
+            ("Quentin Kovac, Square", Marked, &["Quentin Kovac"], &[]),
+            ("Wolf Morgan, Notion", Marked, &["Wolf Morgan"], &[]),
             (
-                "Anil Dash, Jenn Schiffer - Fog Creek",
+                "Arjun Hale, Kirsi Kessler - Elm Ridge",
                 Marked,
-                &["Anil Dash", "Jenn Schiffer"],
+                &["Arjun Hale", "Kirsi Kessler"],
                 &[],
             ),
             (
-                "Donnie Berkholz - VP IT Service Delivery",
+                "Ronnie Breckner - VP IT Platform Delivery",
                 Marked,
-                &["Donnie Berkholz"],
+                &["Ronnie Breckner"],
                 &[],
             ),
-            ("Gaurav Sharma, IIT Kanpur", Plain, &["Gaurav Sharma"], &[]),
+            ("Ravi Menon, IIT Delhi", Plain, &["Ravi Menon"], &[]),
+            ("Suresh Pillai - UCSD, NRSC", Plain, &["Suresh Pillai"], &[]),
             (
-                "Narendra Ahuja - UIUC, ITRA",
+                "e. marta rovelle @ emory",
                 Plain,
-                &["Narendra Ahuja"],
+                &["e. marta rovelle"],
                 &[],
             ),
-            (
-                "e. lynette rayle @ cornell",
-                Plain,
-                &["e. lynette rayle"],
-                &[],
-            ),
-            ("steve van tuyl", Plain, &["steve van tuyl"], &[]),
-            ("by franz enzenhofer", Plain, &["franz enzenhofer"], &[]),
-            ("by Lars d", Plain, &["Lars d"], &[]),
+            ("pete van hoorn", Plain, &["pete van hoorn"], &[]),
+            ("by franz obermaier", Plain, &["franz obermaier"], &[]),
+            ("by Nils k", Plain, &["Nils k"], &[]),
             (
                 "Speakers: Ann Lee, Bo Li and Cy Young",
                 Plain,
@@ -1379,19 +1391,19 @@ mod tests {
                 &[],
             ),
             (
-                "David Winter Enterprise Sales",
+                "David Hunter Enterprise Sales",
                 Plain,
-                &["David Winter"],
+                &["David Hunter"],
                 &[],
             ),
-            ("Alex Corley SA AWS", Plain, &["Alex Corley"], &[]),
+            ("Alex Varga SE IBM", Plain, &["Alex Varga"], &[]),
             (
-                "Romain Couturier - Terre d’argile - @romaincouturier",
+                "Gaspard Delacroix - Roche d’ocre - @gaspardelacroix",
                 Marked,
-                &["Romain Couturier"],
-                &["@romaincouturier"],
+                &["Gaspard Delacroix"],
+                &["@gaspardelacroix"],
             ),
-            ("@onyxfish", Plain, &[], &["@onyxfish"]),
+            ("@tealfinch", Plain, &[], &["@tealfinch"]),
         ];
         for (text, position, names, handles) in cases {
             assert_eq!(
@@ -1401,19 +1413,19 @@ mod tests {
             );
         }
         for text in [
-            "Sandia National Labs",
-            "Presenter has been using ansible for 6months",
-            "? seen just one of them who talk like",
-            "http://www.slideshare.net/x",
-            "hoping for release in hyrax 2.1",
-            "Speaker was able to mentor someone",
-            "Quick Start Guide",
-            "FastClick by FT Labs",
-            "Armin Rigo (one of Pypy authors) gave a great little demo",
-            "Webapp Development Stack & Tooling",
+            "Oakridge National Labs",
+            "Presenter has been using terraform for 8months",
+            "? met just two of them who sound like",
+            "http://www.example.net/x",
+            "waiting for release in quokka 3.2",
+            "Speaker was able to coach someone",
+            "Quick Setup Guide",
+            "TapFast by PT Labs",
+            "Anders Falk (one of Numba authors) gave a neat short demo",
+            "Frontend Build Stack & Tooling",
             "Moderator",
-            "Random Qualcomm guy",
-            "Qualcomm",
+            "Random Mediatek guy",
+            "Mediatek",
         ] {
             assert_eq!(line(text, Position::Plain), None, "{text:?}");
         }
@@ -1421,14 +1433,14 @@ mod tests {
 
     #[test]
     fn speakers_from_lines() {
-        assert_eq!(speaker_label("speaker: Bob Rogers"), Some("Bob Rogers"));
+        assert_eq!(speaker_label("speaker: Bob Carver"), Some("Bob Carver"));
         assert_eq!(
             speaker_label("Speakers : Ann Lee, Bo Li"),
             Some("Ann Lee, Bo Li")
         );
         assert_eq!(speaker_label("Presenter: Ann Lee"), Some("Ann Lee"));
         assert_eq!(speaker_label("speaker:"), None);
-        assert_eq!(speaker_label("role: CEO"), None);
+        assert_eq!(speaker_label("role: CFO"), None);
         assert_eq!(
             split_names("Ann Lee, Bo Li and Cy Young").names,
             ["Ann Lee", "Bo Li", "Cy Young"]
@@ -1437,13 +1449,19 @@ mod tests {
         assert_eq!(line.names, ["Ann Lee", "Bo Li", "Cy Young"]);
         assert_eq!(line.handles, ["@annlee", "@cy", "@cyy"]);
         assert_eq!(split_names("@annlee").names, Vec::<&str>::new());
+        let line = split_names("@annlee Ann Lee, Bo Li (@boli), Cy Young [@cy].");
+        assert_eq!(line.names, ["Ann Lee", "Bo Li", "Cy Young"]);
+        assert_eq!(line.handles, ["@annlee", "@boli", "@cy"]);
+        let line = split_names("Ann Lee (ann@example.org) @al, ann@example.org");
+        assert_eq!(line.names, ["Ann Lee"]);
+        assert_eq!(line.handles, ["@al"]);
         assert_eq!(name_line("by Guido van Rossum"), Some("Guido van Rossum"));
         assert_eq!(name_line("Ann Lee and Bo Li"), Some("Ann Lee and Bo Li"));
         assert_eq!(name_line("Python Packaging"), None);
-        assert!(is_label_line("firm : neo4j"));
-        assert!(is_label_line("role: Chief Data Scientist"));
+        assert!(is_label_line("firm : graph4u"));
+        assert!(is_label_line("role: Lead Data Analyst"));
         assert!(!is_label_line(
-            "the next stage after prescriptive analytics: \"cognitive\""
+            "the next step after predictive modelling: \"causal\""
         ));
         assert!(!is_label_line("http://x"));
     }
@@ -1451,20 +1469,20 @@ mod tests {
     #[test]
     fn leading_names() {
         assert_eq!(
-            leading_name("David Winter Enterprise Sales"),
-            Some("David Winter")
+            leading_name("David Hunter Enterprise Sales"),
+            Some("David Hunter")
         );
         assert_eq!(
-            leading_name("Tom Wanielista Chief Engineer Simple"),
-            Some("Tom Wanielista")
+            leading_name("Tom Rasmusen Chief Engineer Ample"),
+            Some("Tom Rasmusen")
         );
         assert_eq!(
-            leading_name("Charles Oliver Nutter"),
-            Some("Charles Oliver Nutter")
+            leading_name("Charles Edward Pemberton"),
+            Some("Charles Edward Pemberton")
         );
         assert_eq!(
-            leading_name("Alexander Korotkov NRNU MEPhl"),
-            Some("Alexander Korotkov")
+            leading_name("Alexander Volnov MIPT PhysTech"),
+            Some("Alexander Volnov")
         );
         assert_eq!(leading_name("the end"), None);
     }

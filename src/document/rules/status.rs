@@ -1,5 +1,5 @@
 //! Status: whether the note taker saw a talk ("Missed due to lunch going long",
-//! "missed this one but got an image", "Partial, headed to Web testing"), wishlists of
+//! "missed this one but got the slides", "Partial, headed to Web testing"), wishlists of
 //! talks not seen, and follow-ups ("review on video").
 
 use std::sync::LazyLock;
@@ -99,47 +99,42 @@ pub fn wishlist_title(text: &str) -> &str {
     }
 }
 
-/// A heading for a talk not seen yet, to watch later: "watch: Async in depth" in any
-/// syntax; in org-mode, a `TODO` heading that says to watch it ("TODO Watch the
-/// recording of X"). `todo` is the heading's org state: `Some(true)` for TODO,
-/// `Some(false)` for DONE (it was watched), `None` without one.
-pub fn still_to_watch(heading: &str, todo: Option<bool>) -> bool {
+/// A heading for a talk not seen yet, to watch later. In org-mode, a `TODO` heading
+/// that says to watch it ("TODO watch: X", "TODO Watch the recording of X"); a `DONE`
+/// one was watched. Without a state, a "watch: X" heading with no notes under it
+/// (`has_notes`). "rewatch: X" was seen.
+pub fn still_to_watch(heading: &str, todo: Option<bool>, has_notes: bool) -> bool {
+    let again = watch_prefix(heading).is_some_and(|(_, again)| again);
     match todo {
-        Some(true) => is_watch_later(heading),
+        Some(true) => is_watch_later(heading) && !again,
         Some(false) => false,
-        None => watch_title(heading).len() != heading.len(),
+        None => watch_prefix(heading).is_some_and(|(_, again)| !again) && !has_notes,
     }
 }
 
 /// A heading that says to watch a talk: "watch: Async in depth", "Watch the recording
 /// of X".
 fn is_watch_later(heading: &str) -> bool {
-    let lower = heading.trim_start().to_lowercase();
-    [
-        "watch ",
-        "watch:",
-        "rewatch",
-        "re-watch",
-        "see the recording",
-        "see the video",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w))
+    let text = heading.trim_start();
+    ["watch ", "watch:", "see the recording", "see the video"]
+        .iter()
+        .any(|w| starts_with_ignoring_case(text, w))
 }
 
-/// The talk a watch-later heading names: "watch: Async in depth" is "Async in depth".
-pub fn watch_title(heading: &str) -> &str {
-    let trimmed = heading.trim_start();
-    let lower = trimmed.to_lowercase();
-    for prefix in ["watch:", "rewatch:", "re-watch:"] {
-        if lower.starts_with(prefix) {
-            let rest = trimmed[prefix.len()..].trim_start();
-            if !rest.is_empty() {
-                return rest;
-            }
-        }
-    }
-    heading
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The talk a watch-later heading names, and whether it is to watch again:
+/// "watch: Async in depth" is "Async in depth", "rewatch: X" is X again.
+pub fn watch_prefix(heading: &str) -> Option<(&str, bool)> {
+    let text = heading.trim_start();
+    [("watch:", false), ("rewatch:", true), ("re-watch:", true)]
+        .iter()
+        .find(|(prefix, _)| starts_with_ignoring_case(text, prefix))
+        .map(|&(prefix, again)| (text[prefix.len()..].trim_start(), again))
+        .filter(|(rest, _)| !rest.is_empty())
 }
 
 /// Words that ask to come back to something later.
@@ -197,7 +192,7 @@ mod tests {
     #[test]
     fn absences() {
         for text in [
-            "missed this one but got an image",
+            "missed this one but got the slides",
             "I missed most of it",
             "skipped it for lunch",
             "didn't make it, the room was full",
@@ -249,21 +244,36 @@ mod tests {
     fn watch_later() {
         assert!(is_watch_later("watch: Async in depth"));
         assert!(is_watch_later("Watch the recording of the keynote"));
-        assert!(!is_watch_later("add links to all the interesting talks"));
+        assert!(!is_watch_later("add links to all the good demos"));
         assert!(!is_watch_later("Watchdogs in Go"));
-        assert_eq!(watch_title("watch: Async in depth"), "Async in depth");
-        assert!(still_to_watch("watch: Async in depth", None));
+        assert_eq!(
+            watch_prefix("watch: Async in depth"),
+            Some(("Async in depth", false))
+        );
+        assert_eq!(
+            watch_prefix("Rewatch: the keynote"),
+            Some(("the keynote", true))
+        );
+        assert_eq!(watch_prefix("watch:"), None);
+        assert_eq!(watch_prefix("Watchdogs in Go"), None);
+        assert_eq!(watch_prefix("wätch: x"), None);
+        // Without a state: only when nothing is under it.
+        assert!(still_to_watch("watch: Async in depth", None, false));
+        assert!(!still_to_watch("watch: Async in depth", None, true));
+        assert!(!still_to_watch("Rewatch: the keynote", None, false));
+        assert!(!still_to_watch(
+            "Watch the recording of the keynote",
+            None,
+            false
+        ));
+        // In org-mode, TODO says it is still to watch, DONE that it was watched.
         assert!(still_to_watch(
             "Watch the recording of the keynote",
-            Some(true)
+            Some(true),
+            true
         ));
-        assert!(!still_to_watch("Watch the recording of the keynote", None));
-        assert!(!still_to_watch("watch: Async in depth", Some(false)));
-        assert!(!still_to_watch("watch:", None));
-        assert_eq!(
-            watch_title("Watch the recording of the keynote"),
-            "Watch the recording of the keynote"
-        );
+        assert!(!still_to_watch("Rewatch: the keynote", Some(true), false));
+        assert!(!still_to_watch("watch: Async in depth", Some(false), false));
     }
 
     #[test]
@@ -278,15 +288,15 @@ mod tests {
             "TODO: slides",
             "todo read the paper",
             "watch the talk later",
-            "Look into docker squash",
-            "Farina will follow up with docs",
+            "Look into podman prune",
+            "Mendez will follow up with docs",
             "check out wrapt",
         ] {
             assert!(is_follow_up(text), "{text}");
         }
         for text in [
             "decorators wrap functions",
-            "Watch out for lack of understanding",
+            "Watch out for lack of coverage",
             "it has to do with billing",
             "reviewer guidelines",
             "Todos are a list",

@@ -40,7 +40,7 @@ fn after_stars(body: &[u8]) -> &[u8] {
     &rest[rest.iter().take_while(|&&b| is_space(b)).count()..]
 }
 
-/// The length of a TODO keyword at the start of `text`, with the spaces after it.
+/// The length of a TODO keyword at the beginning of `text`, with the spaces after it.
 fn state_len(text: &[u8]) -> usize {
     STATES
         .iter()
@@ -53,7 +53,8 @@ fn state_len(text: &[u8]) -> usize {
         })
 }
 
-/// The length of a priority cookie `[#A]` at the start of `text`, with the spaces after.
+/// The length of a priority cookie `[#A]` at the beginning of `text`, with the spaces
+/// after.
 fn priority_len(text: &[u8]) -> usize {
     match text {
         [b'[', b'#', p, b']', rest @ ..] if p.is_ascii_alphanumeric() => {
@@ -157,9 +158,9 @@ pub fn opens_drawer(rest: &[u8]) -> bool {
 
 /// A heading's text as org-mode means it: links read as their description
 /// (`[[https://x][the talk]]` is "the talk", `[[https://x]]` the address), emphasis marks
-/// go (`*gilectomy*`, `/italic/`, `=code=`, `~code~`, `+strike+`, `_under_`), and
-/// progress cookies (`[3/10]`, `[30%]`) with them. Marks inside words stay
-/// (`mruby/c`, `PIP/Virtualenv`).
+/// go (`*unshackling*`, `/italic/`, `=code=`, `~code~`, `+strike+`, `_under_`), and
+/// progress cookies (`[2/7]`, `[30%]`) with them. Marks inside words stay
+/// (`picoruby/c`, `PIP/Pyenv`).
 pub fn inline_text(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     if !text.contains(['[', '*', '/', '=', '~', '+', '_']) {
@@ -200,15 +201,20 @@ pub fn inline_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// The marks of org-mode emphasis.
 const EMPHASIS: &str = "*/_=~+";
 
-/// `*text*` at the start of `rest` (for mark `c`): text that neither starts nor ends
+/// `*text*` at the beginning of `rest` (for mark `c`): text that neither starts nor ends
 /// with a space, then the mark followed by a space, punctuation or the end. Its length.
 fn emphasis(rest: &str, c: char) -> Option<usize> {
     let inner = &rest[c.len_utf8()..];
     if inner.starts_with(char::is_whitespace) || inner.starts_with(c) {
         return None;
     }
+    // Emphasis spans a few words: looking no further keeps a line of unclosed marks
+    // linear.
+    const LONGEST: usize = 256;
     let mut search = 0;
-    while let Some(at) = inner[search..].find(c).map(|p| p + search) {
+    while let Some(at) = inner[search..].find(c).map(|p| p + search)
+        && at <= LONGEST
+    {
         let after = inner[at + c.len_utf8()..].chars().next();
         let before = inner[..at].chars().next_back();
         let closes = at > 0
@@ -236,11 +242,17 @@ pub fn trailing_link(text: &str) -> Option<(usize, &str)> {
     })
 }
 
-/// `[[target][description]]` or `[[target]]` at the start of `text`: what it shows, and
-/// its length.
+/// `[[target][description]]` or `[[target]]` at the beginning of `text`: what it shows, and
+/// its length. A link holds no `[[`, so the search stops there: reading a line stays
+/// linear however many brackets it has.
 fn link(text: &str) -> Option<(&str, usize)> {
     let inner = text.strip_prefix("[[")?;
-    let end = inner.find("]]")?;
+    let bytes = inner.as_bytes();
+    let end =
+        (0..bytes.len().saturating_sub(1)).find(|&i| matches!(&bytes[i..i + 2], b"]]" | b"[["))?;
+    if &bytes[end..end + 2] == b"[[" {
+        return None;
+    }
     let body = &inner[..end];
     let shown = match body.split_once("][") {
         Some((_, description)) => description,
@@ -249,10 +261,12 @@ fn link(text: &str) -> Option<(&str, usize)> {
     Some((shown, end + 4))
 }
 
-/// A progress cookie at the start of `text`: `[3/10]`, `[30%]`, `[/]`, `[%]`. Its length.
+/// A progress cookie at the beginning of `text`: `[2/7]`, `[30%]`, `[/]`, `[%]`. Its
+/// length.
 fn cookie(text: &str) -> Option<usize> {
     let inner = text.strip_prefix('[')?;
-    let end = inner.find(']')?;
+    // "[100/100]" at most: looking no further keeps the search linear.
+    let end = inner.bytes().take(16).position(|b| b == b']')?;
     let body = &inner[..end];
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let is_cookie = match body.split_once('/') {
@@ -295,11 +309,11 @@ mod tests {
     #[test]
     fn state_priority_and_tags_are_not_text() {
         for (line, marker, want) in [
-            ("* Sentry", "*", "Sentry"),
-            ("* TODO find out how", "* TODO", "find out how"),
+            ("* Retro", "*", "Retro"),
+            ("* TODO ask about pricing", "* TODO", "ask about pricing"),
             ("** DONE [#A] Ship it", "** DONE [#A]", "Ship it"),
             ("* Talk   :python:web:", "*", "Talk"),
-            ("* TODO [#B] Read :@org:mode:", "* TODO [#B]", "Read"),
+            ("* TODO [#B] Read :@home:task:", "* TODO [#B]", "Read"),
             ("* TODOS are not states", "*", "TODOS are not states"),
             ("* TODO", "* TODO", ""),
             ("* a:b:", "*", "a:b:"),
@@ -332,15 +346,15 @@ mod tests {
     fn inline_markup() {
         for (text, want) in [
             (
-                "Larry Hasting and the *gilectomy*",
-                "Larry Hasting and the gilectomy",
+                "Nora Kesting and the *unshackling*",
+                "Nora Kesting and the unshackling",
             ),
             ("[[https://x.org][the talk]] notes", "the talk notes"),
             ("see [[https://x.org]]", "see https://x.org"),
-            ("Reading list [3/10]", "Reading list"),
+            ("Reading list [2/7]", "Reading list"),
             ("Done [100%] now", "Done now"),
-            ("mruby/c and PIP/Virtualenv", "mruby/c and PIP/Virtualenv"),
-            ("GDB7 -> Python", "GDB7 -> Python"),
+            ("picoruby/c and PIP/Pyenv", "picoruby/c and PIP/Pyenv"),
+            ("LLDB9 -> Python", "LLDB9 -> Python"),
             ("a /slanted/ and =code= word", "a slanted and code word"),
             ("2 * 3 * 4", "2 * 3 * 4"),
             ("snake_case_name", "snake_case_name"),
@@ -354,7 +368,7 @@ mod tests {
         assert!(is_keyword_line(b"#+TITLE: Notes"));
         assert!(is_keyword_line(b"  #+options: toc:nil"));
         assert!(!is_keyword_line(b"#+BEGIN_SRC python"));
-        assert_eq!(title(b"#+TITLE:  EuroPython  "), Some(&b"EuroPython"[..]));
+        assert_eq!(title(b"#+TITLE:  RustFest  "), Some(&b"RustFest"[..]));
         assert_eq!(title(b"#+title:"), None);
         assert!(opens_drawer(b":PROPERTIES:"));
         assert!(!opens_drawer(b":END:"));

@@ -10,7 +10,7 @@ pub fn is_task(rest: &[u8]) -> bool {
 }
 
 /// A line (any indentation) that is not a task and ends with `:` once its tags are
-/// taken off: `open items:`, `Via Siracusa 2021-12-28:`, `Inbox: @today`.
+/// taken off: `open items:`, `Via Lucca 2021-12-28:`, `Inbox: @today`.
 pub fn is_project(body: &[u8]) -> bool {
     let rest = after_indent(body);
     if is_task(rest) {
@@ -107,7 +107,7 @@ mod tests {
     fn projects_tasks_and_notes() {
         for line in [
             "open items:",
-            "\tUKLoginItemRegistry:",
+            "\tShareSheetHelper:",
             "Inbox: @today",
             "Done: @done(2020-01-01)  ",
         ] {
@@ -132,9 +132,9 @@ mod tests {
     fn project_text_loses_colon_and_tags() {
         for (line, text) in [
             ("open items:", "open items"),
-            ("\tUKLoginItemRegistry:", "UKLoginItemRegistry"),
+            ("\tShareSheetHelper:", "ShareSheetHelper"),
             ("Inbox: @today @flag(red)", "Inbox"),
-            ("Via Siracusa 2021-12-28:", "Via Siracusa 2021-12-28"),
+            ("Via Lucca 2021-12-28:", "Via Lucca 2021-12-28"),
             ("Setext", "Setext"),
         ] {
             let s = project_shape(line.as_bytes());
@@ -152,8 +152,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            tags("Semi-frequent @awful3.18 @ios9"),
-            [("awful3.18", None), ("ios9", None)]
+            tags("Now and then @build3.18 @ios9"),
+            [("build3.18", None), ("ios9", None)]
         );
         assert_eq!(tags("ask me@example.com, or @today."), [("today", None)]);
         assert!(tags("no tags @ all").is_empty());
