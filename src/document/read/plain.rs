@@ -220,14 +220,8 @@ impl<'o, 'a> Layout<'o, 'a> {
             _ => 0,
         };
         Unit {
-            line,
-            end: line + 1,
-            parent: None,
-            children: Vec::new(),
             level,
-            form,
-            text: self.outline.text(line).into_owned(),
-            colon: false,
+            ..Unit::stand_in(line, line + 1, form, self.outline.text(line).into_owned())
         }
     }
 

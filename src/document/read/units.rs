@@ -59,6 +59,20 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
+    /// A line that stands for a heading: under no unit yet, running to `end`.
+    pub fn stand_in(line: usize, end: usize, form: Form, text: String) -> Unit {
+        Unit {
+            line,
+            end,
+            parent: None,
+            children: Vec::new(),
+            level: 0,
+            form,
+            text,
+            colon: false,
+        }
+    }
+
     /// Its text as the heading rules read it: a TaskPaper project keeps its colon, so
     /// that "Talks I did not see:" is a wishlist.
     pub fn rule_text(&self) -> std::borrow::Cow<'_, str> {
@@ -216,16 +230,12 @@ fn blocks(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
         }
         let lines: Vec<String> = (start..i).map(|j| outline.text(j).into_owned()).collect();
         if let Some(title) = schedule_block(&lines) {
-            found.push(Unit {
-                line: start,
-                end: body.end,
-                parent: None,
-                children: Vec::new(),
-                level: 0,
-                form: Form::Block { end: i },
-                text: title,
-                colon: false,
-            });
+            found.push(Unit::stand_in(
+                start,
+                body.end,
+                Form::Block { end: i },
+                title,
+            ));
         }
     }
     found
@@ -299,16 +309,7 @@ fn chunks(outline: &Outline, body: Range<usize>, owner: Option<usize>) -> Vec<Un
     }
     starts
         .into_iter()
-        .map(|line| Unit {
-            line,
-            end: body.end,
-            parent: None,
-            children: Vec::new(),
-            level: 0,
-            form: Form::Chunk,
-            text: line_text(outline, line),
-            colon: false,
-        })
+        .map(|line| Unit::stand_in(line, body.end, Form::Chunk, line_text(outline, line)))
         .collect()
 }
 
@@ -337,16 +338,7 @@ pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
     }
     items
         .into_iter()
-        .map(|line| Unit {
-            line,
-            end: body.end,
-            parent: None,
-            children: Vec::new(),
-            level: 0,
-            form: Form::Numbered,
-            text: line_text(outline, line),
-            colon: false,
-        })
+        .map(|line| Unit::stand_in(line, body.end, Form::Numbered, line_text(outline, line)))
         .collect()
 }
 
