@@ -4,6 +4,7 @@
 //! comes from the file's extension.
 
 use notes::document::rules::DaySpec;
+use notes::event::{Origin, Place};
 use notes::{Filter, Status, Syntax, query};
 
 fn main() -> std::io::Result<()> {
@@ -11,13 +12,28 @@ fn main() -> std::io::Result<()> {
     let path = path.as_deref().unwrap_or("notes/pycon2014.txt");
     let bytes = std::fs::read(path)?;
     let doc = notes::Document::parse_as(&bytes, Syntax::from_path(path.as_ref()));
+    // The event and year, from the notes' title or the file's name.
+    let place = Place {
+        stem: std::path::Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned()),
+        ..Place::default()
+    };
+    let origin = Origin::of(&doc, &place);
+    println!(
+        "{} ({})",
+        origin.event.as_deref().unwrap_or(path),
+        origin
+            .year
+            .map_or("year unknown".to_string(), |y| y.to_string())
+    );
 
     for day in doc.days() {
         let filter = Filter {
-            day: Some(DaySpec::Number(day.number as u32)),
+            days: vec![DaySpec::Number(day.number as u32)],
             ..Filter::default()
         };
-        let sessions: Vec<_> = query::sessions(&doc, &filter).collect();
+        let sessions: Vec<_> = query::sessions(&doc, &origin, &filter).collect();
         let unseen = sessions
             .iter()
             .filter(|s| s.status() != Status::Attended)

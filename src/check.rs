@@ -57,7 +57,7 @@ pub struct Finding {
 pub fn check(doc: &Document) -> Vec<Finding> {
     let outline = doc.outline();
     let mut findings = Vec::new();
-    findings.extend(invalid_utf8(outline.src()));
+    findings.extend(not_utf8(outline.src(), "shown as U+FFFD"));
     findings.extend(indented_preamble(doc));
     findings.extend(mixed_indentation(outline));
     findings.extend(unmatched_dedents(outline));
@@ -68,8 +68,18 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     findings
 }
 
-/// Each line with bytes that are not UTF-8, once, at its first bad byte.
-fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
+/// Every finding for `doc`, read from `raw` decoded as `encoding` because it is not
+/// UTF-8: the findings of [`check`], and each line that is not UTF-8 in `raw`.
+pub fn check_decoded(doc: &Document, raw: &[u8], encoding: &str) -> Vec<Finding> {
+    let mut findings = check(doc);
+    findings.extend(not_utf8(raw, &format!("read as {encoding}")));
+    findings.sort_by_key(|f| (f.line, f.column, f.check));
+    findings
+}
+
+/// Each line of `src` with bytes that are not UTF-8, once, at its first bad byte;
+/// `how` says how they are read.
+fn not_utf8(src: &[u8], how: &str) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut offset = 0;
     let mut line = 0;
@@ -85,7 +95,7 @@ fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
             Some(last) if last.line == LineNumber::of(line) => {
                 bad_on_line += 1;
                 last.message = format!(
-                    "not valid UTF-8 from byte 0x{:02x} ({} bad sequences on this line); shown as U+FFFD",
+                    "not valid UTF-8 from byte 0x{:02x} ({} bad sequences on this line); {how}",
                     src[line_start + last.column - 1],
                     bad_on_line
                 );
@@ -96,10 +106,7 @@ fn invalid_utf8(src: &[u8]) -> Vec<Finding> {
                     line: LineNumber::of(line),
                     column: at - line_start + 1,
                     check: Check::InvalidUtf8,
-                    message: format!(
-                        "not valid UTF-8 from byte 0x{:02x}; shown as U+FFFD",
-                        src[at]
-                    ),
+                    message: format!("not valid UTF-8 from byte 0x{:02x}; {how}", src[at]),
                 });
             }
         }
@@ -422,6 +429,21 @@ mod tests {
                 (3, 5, Check::StatusWithoutReason),
                 (5, 7, Check::EmptySpeaker),
             ]
+        );
+    }
+
+    #[test]
+    fn a_decoded_file_is_checked_in_its_bytes() {
+        let raw = b"Talk \x96 Ann Lee\n  - caf\xe9\n";
+        let doc = Document::parse("Talk – Ann Lee\n  - café\n".as_bytes());
+        assert!(check(&doc).is_empty());
+        let f = check_decoded(&doc, raw, "Windows-1252");
+        let lines: Vec<usize> = f.iter().map(|f| f.line.get()).collect();
+        assert_eq!(lines, [1, 2]);
+        assert!(
+            f[0].message.ends_with("read as Windows-1252"),
+            "{}",
+            f[0].message
         );
     }
 

@@ -24,7 +24,7 @@
 //! let mut printer = render::text::GrepPrinter::new(render::text::Options::default());
 //! let mut out = Vec::new();
 //! search::Searcher::new(&doc, &pattern, false)
-//!     .search(|hit| printer.hit(&mut out, None, hit))?;
+//!     .search(|hit| printer.hit(&mut out, None, hit, None))?;
 //! assert_eq!(out, "4:Decorators:decorators wrap functions\n".as_bytes());
 //! # Ok::<(), std::io::Error>(())
 //! ```
@@ -47,6 +47,7 @@
 
 pub mod check;
 pub mod document;
+pub mod event;
 pub mod fold;
 pub mod outline;
 pub mod query;

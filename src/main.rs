@@ -6,45 +6,63 @@
 mod cli;
 mod commands;
 
+use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use notes::render::text::Options;
 
-use cli::{Cli, ColorWhen};
+use cli::{Cli, ColorWhen, ConfigArgs};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
+    let no_config = std::env::args_os()
+        .take_while(|a| a != "--")
+        .any(|a| a == "--no-config");
+    let config = match config(no_config, |name| std::env::var_os(name)) {
+        Ok(config) => config,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let settings = cli.settings(config.map(|(_, args)| args));
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
-    let color = wants_color(cli.color, tty, |name| std::env::var_os(name));
+    let when = settings.output.color.unwrap_or(ColorWhen::Auto);
+    let color = wants_color(when, tty, |name| std::env::var_os(name));
     colored::control::set_override(color);
     let ctx = commands::Ctx {
         opts: Options {
             color,
             heading: tty,
             escape: tty,
+            null: settings.output.null,
         },
-        json: cli.json,
+        json: settings.json,
     };
-    let paths = if cli.file.is_empty() {
-        std::env::var_os("NOTES_FILE")
-            .map(|value| std::env::split_paths(&value).collect::<Vec<PathBuf>>())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect()
-    } else {
-        cli.file.clone()
+    let from_env: Vec<PathBuf> = std::env::var_os("NOTES_FILE")
+        .map(|value| std::env::split_paths(&value).collect::<Vec<PathBuf>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    let defaults = commands::Defaults {
+        stdin: settings.paths.is_empty() && stdin_is_readable(),
+        paths: if from_env.is_empty() {
+            settings.config_paths.clone()
+        } else {
+            from_env
+        },
     };
-    let mut out = BufWriter::new(stdout.lock());
-    let (result, outcome) = commands::run(&cli, &paths, &mut out, ctx);
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let (result, outcome) = commands::run(&cli.command, &settings, defaults, &mut out, ctx);
     let result = result.and_then(|found| {
         out.flush()?;
         Ok(found)
@@ -97,6 +115,74 @@ fn wants_color(
                 tty
             }
         }
+    }
+}
+
+/// The config file that NOTES_CONFIG_PATH names, parsed, unless `--no-config` is
+/// given or the variable is unset or empty. An error names the file and the line.
+fn config(
+    no_config: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Result<Option<(PathBuf, ConfigArgs)>, String> {
+    let path = match env("NOTES_CONFIG_PATH") {
+        Some(path) if !no_config && !path.is_empty() => PathBuf::from(path),
+        _ => return Ok(None),
+    };
+    let text = std::fs::read(&path)
+        .map_err(|e| format!("could not read config file `{}`: {e}", path.display()))?;
+    let text = String::from_utf8_lossy(&text);
+    parse_config(&path, &text).map(|args| Some((path, args)))
+}
+
+/// The arguments of a config file; a bad one is an error naming its line.
+fn parse_config(path: &Path, text: &str) -> Result<ConfigArgs, String> {
+    let lines = cli::config_lines(text);
+    ConfigArgs::try_parse_from(lines.iter().map(|(_, arg)| arg)).map_err(|err| {
+        // The line of the value or the option clap complains of, else the last one.
+        let context = |kind| match err.get(kind) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let value = context(ContextKind::InvalidValue);
+        let flag = context(ContextKind::InvalidArg)
+            .map(|a| a.split([' ', '=']).next().unwrap_or_default().to_string());
+        let culprit = |arg: &str| {
+            value
+                .as_deref()
+                .is_some_and(|v| arg == v || arg.ends_with(&format!("={v}")))
+                || flag.as_deref() == arg.split('=').next()
+        };
+        let line = lines
+            .iter()
+            .rev()
+            .find(|(_, arg)| culprit(&arg.to_string_lossy()))
+            .or(lines.last())
+            .map_or(1, |(n, _)| *n);
+        let message = one_line(&err.render().to_string());
+        let message = message.strip_prefix("error: ").unwrap_or(&message);
+        format!("{}:{line}: {message}", path.display())
+    })
+}
+
+/// True when standard input is a pipe, a socket or a file, as ripgrep decides: not a
+/// terminal, not /dev/null, not closed.
+fn stdin_is_readable() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let Ok(meta) = std::fs::File::from(fd).metadata() else {
+            return false;
+        };
+        let kind = meta.file_type();
+        kind.is_file() || kind.is_fifo() || kind.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
     }
 }
 
@@ -169,6 +255,28 @@ mod tests {
             "error: invalid value 'mised' for '--status <STATUS>' \
              [possible values: attended, missed] (a similar value exists: 'missed')"
         );
+    }
+
+    #[test]
+    fn config_errors_name_the_line() {
+        let path = Path::new("notes.conf");
+        let ok = parse_config(path, "# mine\n--color=never\n--file\n/notes\n").unwrap();
+        assert_eq!(ok.output.color, Some(ColorWhen::Never));
+        assert_eq!(ok.input.file, [PathBuf::from("/notes")]);
+        let err = parse_config(path, "--hidden\n\n--colour=never\n").unwrap_err();
+        assert!(err.starts_with("notes.conf:3: "), "{err}");
+        let err = parse_config(path, "--color=sometimes\n--hidden\n").unwrap_err();
+        assert!(err.starts_with("notes.conf:1: "), "{err}");
+        assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn no_config_or_an_empty_variable_reads_none() {
+        let set = |_: &str| Some(OsString::from("/nonexistent/notes.conf"));
+        assert!(config(true, set).unwrap().is_none());
+        assert!(config(false, |_| Some(OsString::new())).unwrap().is_none());
+        let err = config(false, set).unwrap_err();
+        assert!(err.contains("/nonexistent/notes.conf"), "{err}");
     }
 
     #[test]

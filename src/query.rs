@@ -3,13 +3,23 @@
 
 use crate::document::rules::{Byline, DaySpec};
 use crate::document::{Document, Session, Status, Talk};
+use crate::event::{self, Bound, Origin};
 use crate::fold::{contains_folded, fold};
 
 /// Which sessions to keep. The default keeps every session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only sessions on this day.
-    pub day: Option<DaySpec>,
+    /// Only sessions on one of these days (all when empty).
+    pub days: Vec<DaySpec>,
+    /// Only sessions of an event whose name contains this text, ignoring case and
+    /// accents.
+    pub event: Option<String>,
+    /// Only sessions of one of these years (all when empty).
+    pub years: Vec<i32>,
+    /// Only sessions on or after this date (their own, else their file's).
+    pub since: Option<Bound>,
+    /// Only sessions on or before this date (their own, else their file's).
+    pub until: Option<Bound>,
     /// Only sessions with one of these statuses (all when empty).
     pub statuses: Vec<Status>,
     /// Only sessions with a speaker or handle (of the session or of one of its lightning
@@ -27,12 +37,22 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// True when `session` passes every condition.
+    /// True when `session`, of a file of `origin`, passes every condition.
     /// The tag is not checked here: it needs the document, see [`sessions`].
-    pub fn matches(&self, session: &Session) -> bool {
-        self.day
-            .as_ref()
-            .is_none_or(|d| session.day_info().is_some_and(|info| info.matches(d)))
+    pub fn matches(&self, session: &Session, origin: &Origin) -> bool {
+        (self.days.is_empty()
+            || session
+                .day_info()
+                .is_some_and(|info| self.days.iter().any(|d| info.matches(d))))
+            && self
+                .event
+                .as_deref()
+                .is_none_or(|e| origin.event_matches(e))
+            && (self.years.is_empty()
+                || origin
+                    .session_year(session)
+                    .is_some_and(|y| self.years.contains(&y)))
+            && self.in_range(session, origin)
             && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
             && self.speaker.as_deref().is_none_or(|want| {
                 let want = fold(want);
@@ -52,13 +72,27 @@ impl Filter {
     }
 }
 
-/// The sessions that pass `filter`, in file order.
-pub fn sessions<'d>(
+impl Filter {
+    /// `--since` and `--until`: a session without a date is out when either is given.
+    fn in_range(&self, session: &Session, origin: &Origin) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        event::date_for_range(origin, session).is_some_and(|date| {
+            self.since.is_none_or(|b| b.after_start(&date))
+                && self.until.is_none_or(|b| b.before_end(&date))
+        })
+    }
+}
+
+/// The sessions of `doc` (a file of `origin`) that pass `filter`, in file order.
+pub fn sessions<'d: 'f, 'f>(
     doc: &'d Document,
-    filter: &'d Filter,
-) -> impl Iterator<Item = &'d Session> + 'd {
+    origin: &'f Origin,
+    filter: &'f Filter,
+) -> impl Iterator<Item = &'d Session> + 'f {
     doc.sessions().iter().filter(move |s| {
-        filter.matches(s)
+        filter.matches(s, origin)
             && filter
                 .tag
                 .as_deref()
@@ -110,15 +144,26 @@ mod tests {
     #[test]
     fn filters_combine() {
         let doc = doc();
+        let origin = Origin::default();
         let by = |filter: Filter| {
-            let found: Vec<&str> = sessions(&doc, &filter).map(Session::title).collect();
+            let found: Vec<&str> = sessions(&doc, &origin, &filter)
+                .map(Session::title)
+                .collect();
             found.join("|")
         };
         assert_eq!(by(Filter::default()), "Decorators|Other talk|Packing");
         let friday = Filter {
-            day: Some(DaySpec::Weekday(crate::document::Day::Friday)),
+            days: vec![DaySpec::Weekday(crate::document::Day::Friday)],
             ..Filter::default()
         };
+        let either = Filter {
+            days: vec![
+                DaySpec::Weekday(crate::document::Day::Saturday),
+                DaySpec::Number(1),
+            ],
+            ..Filter::default()
+        };
+        assert_eq!(by(either), "Decorators|Other talk|Packing");
         assert_eq!(by(friday.clone()), "Decorators|Other talk");
         let missed_friday = Filter {
             statuses: vec![Status::Missed, Status::Partial],
@@ -138,6 +183,55 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(by(session), "Other talk");
+    }
+
+    #[test]
+    fn events_years_and_dates() {
+        let doc = Document::parse(
+            "Notes\n\nSaturday, May 4\nPacking – Bob Roe\n  - wheels\n\
+             Sunday, May 5\nTracing – Ann Lee\n  - spans\n"
+                .as_bytes(),
+        );
+        let origin = Origin {
+            event: Some("PyCón".to_string()),
+            year: Some(2024),
+            date: None,
+        };
+        let by = |filter: Filter| {
+            let found: Vec<&str> = sessions(&doc, &origin, &filter)
+                .map(Session::title)
+                .collect();
+            found.join("|")
+        };
+        let event = |e: &str| Filter {
+            event: Some(e.to_string()),
+            ..Filter::default()
+        };
+        assert_eq!(by(event("pycon")), "Packing|Tracing");
+        assert_eq!(by(event("rustconf")), "");
+        let year = |y: i32| Filter {
+            years: vec![y],
+            ..Filter::default()
+        };
+        assert_eq!(by(year(2024)), "Packing|Tracing");
+        assert_eq!(by(year(2023)), "");
+        let since = Filter {
+            since: Bound::parse("2024-05-05"),
+            ..Filter::default()
+        };
+        assert_eq!(by(since), "Tracing");
+        let until = Filter {
+            until: Bound::parse("2024-05-04"),
+            ..Filter::default()
+        };
+        assert_eq!(by(until), "Packing");
+        let undated = Origin::default();
+        let since_2000 = Filter {
+            since: Bound::parse("2000"),
+            ..Filter::default()
+        };
+        let found = sessions(&doc, &undated, &since_2000).count();
+        assert_eq!(found, 0, "no year: no date to compare");
     }
 
     #[test]

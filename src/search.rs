@@ -21,6 +21,8 @@ use crate::outline::{LineNumber, Syntax};
 /// A line that matched, with what a printer needs to show it.
 #[derive(Debug)]
 pub struct Hit<'h> {
+    /// A match, or a line shown around one (`-A`, `-B`, `-C`).
+    pub kind: HitKind,
     /// Its line number.
     pub line: LineNumber,
     /// Indentation and marker before the text, as in the file.
@@ -34,6 +36,15 @@ pub struct Hit<'h> {
     pub session: Option<&'h SessionInfo>,
     /// The lines above the line inside its session, outermost first.
     pub context: &'h [ContextLine<'h>],
+}
+
+/// What a [`Hit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    /// A line that matched (or, inverted, did not).
+    Match,
+    /// A line near a match, shown for context.
+    Context,
 }
 
 /// A session, as much of it as a hit shows.
@@ -66,6 +77,10 @@ pub struct Searcher<'s, 'd> {
     pattern: &'d Regex,
     prefilter: Option<regex::bytes::Regex>,
     states: bool,
+    invert: bool,
+    max_count: Option<usize>,
+    before: usize,
+    after: usize,
 }
 
 impl<'s, 'd> Searcher<'s, 'd> {
@@ -78,7 +93,31 @@ impl<'s, 'd> Searcher<'s, 'd> {
             pattern,
             prefilter: prefilter(pattern.as_str(), case_insensitive),
             states: false,
+            invert: false,
+            max_count: None,
+            before: 0,
+            after: 0,
         }
+    }
+
+    /// The lines that do not match, instead (`-v`); blank lines are never hits.
+    pub fn inverted(mut self) -> Self {
+        self.invert = true;
+        self
+    }
+
+    /// Stop after this many matches (`-m`).
+    pub fn max_count(mut self, max: Option<usize>) -> Self {
+        self.max_count = max;
+        self
+    }
+
+    /// Also show up to `before` and `after` lines around each match, at its level or
+    /// below and inside its session, as [`HitKind::Context`] hits.
+    pub fn context(mut self, before: usize, after: usize) -> Self {
+        self.before = before;
+        self.after = after;
+        self
     }
 
     /// Headings in an open org-mode TODO state match too (for `notes todo`).
@@ -92,7 +131,7 @@ impl<'s, 'd> Searcher<'s, 'd> {
     fn candidates(&self) -> Vec<usize> {
         let outline = self.doc.outline();
         let states = self.states && self.doc.syntax() == Syntax::Org;
-        let Some(prefilter) = self.prefilter.as_ref().filter(|_| !states) else {
+        let Some(prefilter) = self.prefilter.as_ref().filter(|_| !states && !self.invert) else {
             return (0..outline.len()).collect();
         };
         let src = outline.src();
@@ -113,70 +152,167 @@ impl<'s, 'd> Searcher<'s, 'd> {
     }
 
     /// Calls `emit` with every line whose text matches, in file order.
-    pub fn search(&mut self, mut emit: impl FnMut(&Hit) -> io::Result<()>) -> io::Result<()> {
+    pub fn search(&mut self, emit: impl FnMut(&Hit) -> io::Result<()>) -> io::Result<()> {
+        self.search_kept(|_| true, emit)
+    }
+
+    /// Calls `emit` with every line whose text matches and that `keep` keeps, in file
+    /// order, with the lines around it when [`Searcher::context`] asks for them.
+    pub fn search_kept(
+        &mut self,
+        keep: impl Fn(&Hit) -> bool,
+        mut emit: impl FnMut(&Hit) -> io::Result<()>,
+    ) -> io::Result<()> {
         let doc = self.doc;
         let outline = doc.outline();
-        let mut session: Option<(usize, SessionInfo)> = None;
+        let mut lines = Lines::default();
         let mut matches = Vec::new();
-        let mut context: Vec<ContextLine> = Vec::new();
+        // Lines after the last match still to show, and the last line shown.
+        let mut pending: Vec<usize> = Vec::new();
+        let mut shown: Option<usize> = None;
+        let mut found = 0;
         for i in self.candidates() {
+            if self.max_count.is_some_and(|max| found >= max) {
+                break;
+            }
             if outline.line(i).is_blank() {
                 continue;
             }
             let text = outline.text(i);
             matches.clear();
-            matches.extend(
-                self.pattern
-                    .find_iter(&text)
-                    .map(|m| m.range())
-                    .filter(|r| !r.is_empty()),
-            );
+            if !self.invert {
+                matches.extend(
+                    self.pattern
+                        .find_iter(&text)
+                        .map(|m| m.range())
+                        .filter(|r| !r.is_empty()),
+                );
+            }
             let todo = self.states
                 && doc.syntax() == Syntax::Org
                 && outline.line(i).is_heading()
                 && org::state(outline.content(i)) == Some("TODO");
-            if matches.is_empty() && !todo && !self.pattern.is_match(&text) {
+            let hit = if self.invert {
+                !self.pattern.is_match(&text)
+            } else {
+                !matches.is_empty() || todo || self.pattern.is_match(&text)
+            };
+            if !hit {
                 continue;
             }
-            let index = doc.session_of(i);
-            if let Some(s) = index
-                && session.as_ref().is_none_or(|(k, _)| *k != s)
-            {
-                let found = &doc.sessions()[s];
-                let byline = found.byline();
-                session = Some((
-                    s,
-                    SessionInfo {
-                        line: found.line_number(),
-                        title: byline.title.to_string(),
-                        speakers: byline.speakers.iter().map(|s| s.to_string()).collect(),
-                        handles: byline.handles.iter().map(|s| s.to_string()).collect(),
-                    },
-                ));
+            if self.before == 0 && pending.is_empty() {
+                // Nothing to show before the match: keep and show it in one go.
+                let shown_now = lines.with(doc, i, HitKind::Match, &text, &matches, |hit| {
+                    keep(hit).then(|| emit(hit)).transpose()
+                })?;
+                if shown_now.is_none() {
+                    continue;
+                }
+            } else {
+                if !lines.with(doc, i, HitKind::Match, &text, &matches, |hit| keep(hit)) {
+                    continue;
+                }
+                // What is due first: the last match's lines after, this one's before.
+                let mut due: Vec<usize> = pending.iter().copied().filter(|&c| c < i).collect();
+                pending.retain(|&c| c > i);
+                due.extend(doc.around(i, self.before, 0).0);
+                due.sort_unstable();
+                due.dedup();
+                for c in due.into_iter().filter(|&c| c < i) {
+                    show_context(&mut lines, doc, c, &mut shown, &mut emit)?;
+                }
+                lines.with(doc, i, HitKind::Match, &text, &matches, |hit| emit(hit))?;
             }
-            // Hits in a row share most of their ancestors: decode each line once.
-            let path = doc.context(i);
-            let shared = path
-                .iter()
-                .zip(&context)
-                .take_while(|(line, known)| known.line == LineNumber::of(**line))
-                .count();
-            context.truncate(shared);
-            context.extend(path[shared..].iter().map(|&c| ContextLine {
+            found += 1;
+            shown = Some(i);
+            if self.after > 0 {
+                pending.extend(doc.around(i, 0, self.after).1);
+                pending.sort_unstable();
+                pending.dedup();
+            }
+        }
+        for c in pending {
+            show_context(&mut lines, doc, c, &mut shown, &mut emit)?;
+        }
+        Ok(())
+    }
+}
+
+/// Shows line `c` as context, unless a line at or after it was shown already.
+fn show_context<'s>(
+    lines: &mut Lines<'s>,
+    doc: &Document<'s>,
+    c: usize,
+    shown: &mut Option<usize>,
+    emit: &mut impl FnMut(&Hit) -> io::Result<()>,
+) -> io::Result<()> {
+    if shown.is_some_and(|s| c <= s) {
+        return Ok(());
+    }
+    *shown = Some(c);
+    let text = doc.outline().text(c);
+    lines.with(doc, c, HitKind::Context, &text, &[], |hit| emit(hit))
+}
+
+/// What hits in a row share: the session of the last, and the lines above it, decoded
+/// once.
+#[derive(Debug, Default)]
+struct Lines<'s> {
+    session: Option<(usize, SessionInfo)>,
+    context: Vec<ContextLine<'s>>,
+}
+
+impl<'s> Lines<'s> {
+    /// Calls `f` with line `i` of `doc` as a hit.
+    fn with<T>(
+        &mut self,
+        doc: &Document<'s>,
+        i: usize,
+        kind: HitKind,
+        text: &str,
+        matches: &[Range<usize>],
+        f: impl FnOnce(&Hit) -> T,
+    ) -> T {
+        let outline = doc.outline();
+        let index = doc.session_of(i);
+        if let Some(s) = index
+            && self.session.as_ref().is_none_or(|(k, _)| *k != s)
+        {
+            let found = &doc.sessions()[s];
+            let byline = found.byline();
+            self.session = Some((
+                s,
+                SessionInfo {
+                    line: found.line_number(),
+                    title: byline.title.to_string(),
+                    speakers: byline.speakers.iter().map(|s| s.to_string()).collect(),
+                    handles: byline.handles.iter().map(|s| s.to_string()).collect(),
+                },
+            ));
+        }
+        // Hits in a row share most of their ancestors: decode each line once.
+        let path = doc.context(i);
+        let shared = path
+            .iter()
+            .zip(&self.context)
+            .take_while(|(line, known)| known.line == LineNumber::of(**line))
+            .count();
+        self.context.truncate(shared);
+        self.context
+            .extend(path[shared..].iter().map(|&c| ContextLine {
                 line: LineNumber::of(c),
                 lead: &outline.content(c)[..outline.text_offset(c)],
                 text: outline.text(c),
             }));
-            emit(&Hit {
-                line: LineNumber::of(i),
-                lead: &outline.content(i)[..outline.text_offset(i)],
-                text: &text,
-                matches: &matches,
-                session: index.and(session.as_ref().map(|(_, info)| info)),
-                context: &context,
-            })?;
-        }
-        Ok(())
+        f(&Hit {
+            kind,
+            line: LineNumber::of(i),
+            lead: &outline.content(i)[..outline.text_offset(i)],
+            text,
+            matches,
+            session: index.and(self.session.as_ref().map(|(_, info)| info)),
+            context: &self.context,
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::document::{Day, DayInfo, Document, Session, Status};
+use crate::event::Origin;
 use crate::fold::fold;
 use crate::outline::LineNumber;
 
@@ -19,6 +20,10 @@ pub struct Appearance {
     pub title: String,
     /// Its day, when known.
     pub day: Option<Day>,
+    /// The event of its file.
+    pub event: Option<String>,
+    /// Its year, when known.
+    pub year: Option<i32>,
 }
 
 /// A speaker with their handles and sessions.
@@ -39,27 +44,80 @@ pub struct Speakers {
     by_name: BTreeMap<String, Speaker>,
 }
 
+impl Speaker {
+    /// The events they spoke at, in the order first seen.
+    pub fn events(&self) -> Vec<&str> {
+        let mut events: Vec<&str> = Vec::new();
+        for event in self.appearances.iter().filter_map(|a| a.event.as_deref()) {
+            if !events.contains(&event) {
+                events.push(event);
+            }
+        }
+        events
+    }
+
+    /// The years they spoke in, in order.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.appearances.iter().filter_map(|a| a.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+/// Where a file's sessions were given: its label and origin.
+#[derive(Debug, Clone, Copy)]
+struct At<'a> {
+    file: &'a str,
+    origin: &'a Origin,
+}
+
 impl Speakers {
-    /// Adds the speakers of every session, lightning talk and wishlist item of `doc`.
-    pub fn add(&mut self, file: &str, doc: &Document) {
-        for session in doc.sessions() {
+    /// Adds the speakers of `sessions` of a file (their lightning talks and wishlist
+    /// items too), of the event and year `origin` gives.
+    pub fn add<'s>(
+        &mut self,
+        file: &str,
+        origin: &Origin,
+        sessions: impl IntoIterator<Item = &'s Session>,
+    ) {
+        let at = At { file, origin };
+        for session in sessions {
             let b = session.byline();
             let (line, day) = (session.line_number(), session.day());
-            self.add_one(file, line, b.title, day, &b.speakers, &b.handles);
+            let year = origin.session_year(session);
+            self.add_one(at, (line, b.title, day, year), &b.speakers, &b.handles);
             for talk in session.talks() {
                 let b = talk.byline();
                 let line = talk.line_number();
-                self.add_one(file, line, b.title, day, &b.speakers, &b.handles);
+                self.add_one(at, (line, b.title, day, year), &b.speakers, &b.handles);
+            }
+        }
+    }
+
+    /// Adds the speakers of `other`, read after these.
+    pub fn merge(&mut self, other: Speakers) {
+        for (key, speaker) in other.by_name {
+            match self.by_name.get_mut(&key) {
+                Some(known) => {
+                    for handle in speaker.handles {
+                        if !known.handles.contains(&handle) {
+                            known.handles.push(handle);
+                        }
+                    }
+                    known.appearances.extend(speaker.appearances);
+                }
+                None => {
+                    self.by_name.insert(key, speaker);
+                }
             }
         }
     }
 
     fn add_one(
         &mut self,
-        file: &str,
-        line: LineNumber,
-        title: &str,
-        day: Option<Day>,
+        at: At,
+        (line, title, day, year): (LineNumber, &str, Option<Day>, Option<i32>),
         names: &[&str],
         handles: &[&str],
     ) {
@@ -78,10 +136,12 @@ impl Speakers {
                 }
             }
             speaker.appearances.push(Appearance {
-                file: file.to_string(),
+                file: at.file.to_string(),
                 line,
                 title: title.to_string(),
                 day,
+                event: at.origin.event.clone(),
+                year,
             });
         }
     }
@@ -110,6 +170,16 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &Tally) {
+        self.sessions += other.sessions;
+        self.lines += other.lines;
+        self.words += other.words;
+        self.missed += other.missed;
+        self.partial += other.partial;
+        self.not_seen += other.not_seen;
+    }
+
     fn add(&mut self, doc: &Document, session: &Session) {
         let outline = doc.outline();
         self.sessions += 1;
@@ -207,11 +277,21 @@ mod tests {
     fn speakers_sorted_with_handles_and_appearances() {
         let doc = Document::parse(NOTES.as_bytes());
         let mut speakers = Speakers::default();
-        speakers.add("a.txt", &doc);
-        speakers.add(
-            "b.txt",
-            &Document::parse("Talk – Fernando Perez\n".as_bytes()),
-        );
+        let pycon = Origin {
+            event: Some("PyCon".to_string()),
+            year: Some(2014),
+            date: None,
+        };
+        speakers.add("a.txt", &pycon, doc.sessions());
+        let other = Document::parse("Talk – Fernando Perez\n".as_bytes());
+        let mut more = Speakers::default();
+        let scipy = Origin {
+            event: Some("SciPy".to_string()),
+            year: Some(2015),
+            date: None,
+        };
+        more.add("b.txt", &scipy, other.sessions());
+        speakers.merge(more);
         let all = speakers.into_sorted();
         let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
@@ -225,6 +305,9 @@ mod tests {
         let fernando = &all[2];
         assert_eq!(fernando.appearances.len(), 2);
         assert_eq!(fernando.appearances[1].file, "b.txt");
+        assert_eq!(fernando.events(), ["PyCon", "SciPy"]);
+        assert_eq!(fernando.years(), [2014, 2015]);
+        assert_eq!(colton.events(), ["PyCon"]);
         let gill = &all[3].appearances[0];
         assert_eq!((gill.line.get(), gill.title.as_str()), (7, "Python .NET"));
     }

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+use common::Command;
 use predicates::prelude::*;
 
 use common::{ends_quietly_on_a_closed_pipe, fixture, fixture_files, notes, stdout_of};
@@ -315,7 +315,7 @@ fn fixtures_grep_code_and_numbered_lines() {
 }
 
 #[test]
-fn invalid_utf8_warns_once_and_prints_exact_bytes() {
+fn windows_1252_is_read_as_such_and_printed_as_it_is() {
     let path = fixture("windows-1252.txt");
     notes()
         .arg("-f")
@@ -325,16 +325,38 @@ fn invalid_utf8_warns_once_and_prints_exact_bytes() {
         .success()
         .stdout(std::fs::read(&path).unwrap())
         .stderr(format!(
-            "warning: {}: line 3 is not valid UTF-8; invalid bytes are shown as U+FFFD\n",
+            "warning: {}: line 3 is not valid UTF-8; bytes that are not are read as \
+             Windows-1252 (-E chooses the encoding)\n",
             path.display()
         ));
+    // The en dash before the speaker separates the speaker, as in UTF-8.
     notes()
         .arg("-f")
         .arg(&path)
         .args(["grep", "caf"])
         .assert()
         .success()
-        .stdout("4:Quotes \u{fffd}smart\u{fffd} \u{fffd} Ann Lee:caf\u{fffd}\n");
+        .stdout("4:Quotes \u{201c}smart\u{201d}:caf\u{e9}\n");
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .args(["list", "-E", "windows-1252"])
+        .assert()
+        .success()
+        .stdout("3::Quotes \u{201c}smart\u{201d} \u{2014} Ann Lee\n")
+        .stderr("");
+    // As UTF-8 whatever the bytes: invalid ones are U+FFFD, once said.
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .args(["-E", "utf-8", "grep", "caf"])
+        .assert()
+        .success()
+        .stdout("4:Quotes \u{fffd}smart\u{fffd} \u{fffd} Ann Lee:caf\u{fffd}\n")
+        .stderr(format!(
+            "warning: {}: line 3 is not valid UTF-8; invalid bytes are shown as U+FFFD\n",
+            path.display()
+        ));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -40,20 +40,24 @@ fn json_sessions_have_the_documented_fields() {
     assert_eq!(
         keys(&records[0]),
         [
+            "date",
             "day",
             "day_label",
             "day_number",
+            "event",
             "file",
             "handles",
             "kind",
             "line",
+            "links",
             "reason",
             "room",
             "speakers",
             "state",
             "status",
             "tags",
-            "title"
+            "title",
+            "year"
         ]
     );
     let decorators = &records[3];
@@ -65,6 +69,9 @@ fn json_sessions_have_the_documented_fields() {
     assert_eq!(decorators["kind"], "talk");
     assert_eq!(decorators["status"], "attended");
     assert_eq!(decorators["reason"], Value::Null);
+    assert_eq!(decorators["event"], "My notes from PyCon 2014");
+    assert_eq!(decorators["year"], 2014);
+    assert_eq!(decorators["date"], Value::Null);
     assert_eq!(records[4]["status"], "missed");
     assert_eq!(records[10]["kind"], "lightning-talks");
 
@@ -82,7 +89,9 @@ fn json_hits_have_paths_and_match_offsets() {
     assert_eq!(hits.len(), 5);
     assert_eq!(
         keys(&hits[0]),
-        ["file", "line", "matches", "path", "session", "text"]
+        [
+            "date", "event", "file", "line", "matches", "path", "session", "text", "year"
+        ]
     );
     let sql = &hits[3];
     assert_eq!(sql["line"], 107);

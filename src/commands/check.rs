@@ -17,38 +17,51 @@ pub fn run(inputs: &mut Inputs, explain: bool, out: &mut impl Write, ctx: Ctx) -
     if explain {
         inputs.explain();
     }
-    inputs.for_each(|file| {
-        files += 1;
-        let doc = file.doc();
-        let mut findings = check::check(doc).into_iter().peekable();
-        let mut notes = doc.explanations().iter().peekable();
-        // Findings and notes in line order, a note before a finding on its line.
-        loop {
-            let note_first = match (notes.peek(), findings.peek()) {
-                (Some(n), Some(f)) => LineNumber::of(n.line) <= f.line,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            if note_first {
-                let note = notes.next().expect("peeked");
-                if ctx.json {
-                    json::write_note(out, file.label, note)?;
-                } else {
-                    text::write_note(out, ctx.opts, file.label, note)?;
-                }
-                continue;
-            }
-            let finding = findings.next().expect("peeked");
-            *by_check.entry(finding.check).or_default() += 1;
-            if ctx.json {
-                json::write_finding(out, file.label, &finding)?;
+    inputs.map(
+        |file| {
+            let doc = file.doc();
+            let mut text = Vec::new();
+            let mut checks = Vec::new();
+            let findings = if file.fallback {
+                check::check_decoded(doc, file.raw, "Windows-1252")
             } else {
-                text::write_finding(out, ctx.opts, file.label, &finding)?;
+                check::check(doc)
+            };
+            let mut findings = findings.into_iter().peekable();
+            let mut notes = doc.explanations().iter().peekable();
+            // Findings and notes in line order, a note before a finding on its line.
+            loop {
+                let note_first = match (notes.peek(), findings.peek()) {
+                    (Some(n), Some(f)) => LineNumber::of(n.line) <= f.line,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => break,
+                };
+                if let Some(note) = notes.next_if(|_| note_first) {
+                    if ctx.json {
+                        json::write_note(&mut text, file.label, note)?;
+                    } else {
+                        text::write_note(&mut text, ctx.opts, file.label, note)?;
+                    }
+                } else if let Some(finding) = findings.next() {
+                    checks.push(finding.check);
+                    if ctx.json {
+                        json::write_finding(&mut text, file.label, &finding)?;
+                    } else {
+                        text::write_finding(&mut text, ctx.opts, file.label, &finding)?;
+                    }
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok((text, checks))
+        },
+        |(text, checks)| {
+            files += 1;
+            for check in checks {
+                *by_check.entry(check).or_default() += 1;
+            }
+            Ok(out.write_all(&text)?)
+        },
+    )?;
     if !ctx.json {
         text::write_check_summary(out, ctx.opts, &by_check, files)?;
     }

@@ -1,53 +1,74 @@
-//! `notes export --to json|markdown|opml [--day DAY]`: the whole document, or one day.
+//! `notes export --to json|markdown|opml`: the documents, or the sessions the filters
+//! keep.
 
 use std::io::Write;
 
 use anyhow::Result;
-use notes::query::{self, Filter};
-use notes::render::{json, markdown, opml};
+use notes::query;
+use notes::render::json::{self, FileRef};
+use notes::render::{markdown, opml};
 
-use super::input::Inputs;
+use super::input::{Filters, Inputs};
 use crate::cli::ExportFormat;
 
 pub fn run(
     inputs: &mut Inputs,
     to: ExportFormat,
-    day: Option<&str>,
-    out: &mut impl Write,
+    filters: Filters,
+    out: &mut dyn Write,
 ) -> Result<bool> {
-    let filter = Filter::default();
-    let several = inputs.several();
+    let mut out = out;
+    let several = inputs.len() > 1;
     let mut found = false;
     let mut opml_started = false;
-    inputs.for_each(|file| {
-        let filter = file.filter(&filter, day)?;
-        let sessions: Vec<_> = query::sessions(file.doc(), &filter).collect();
-        if sessions.is_empty() {
-            return Ok(());
-        }
-        found = true;
-        match to {
-            ExportFormat::Json => json::write_tree(out, file.label, file.doc(), sessions)?,
-            ExportFormat::Markdown => {
-                markdown::write_document(out, file.label, file.doc(), sessions)?
+    inputs.map(
+        |file| {
+            let Some(filter) = filters.of(file) else {
+                return Ok(None);
+            };
+            let (doc, origin) = (file.doc(), file.origin());
+            let sessions: Vec<_> = query::sessions(doc, origin, &filter).collect();
+            if sessions.is_empty() {
+                return Ok(None);
             }
-            ExportFormat::Opml => {
-                if !opml_started {
-                    let title = match file.doc().title() {
-                        Some(title) if !several => title.to_string(),
-                        _ if several => "notes".to_string(),
-                        _ => file.label.to_string(),
+            let mut text = Vec::new();
+            match to {
+                ExportFormat::Json => {
+                    let at = FileRef {
+                        label: file.label,
+                        origin,
                     };
-                    opml::write_head(out, &title)?;
-                    opml_started = true;
+                    json::write_tree(&mut text, at, doc, sessions)?
                 }
-                opml::write_document(out, several, file.label, file.doc(), sessions)?;
+                ExportFormat::Markdown => {
+                    markdown::write_document(&mut text, file.label, doc, sessions)?
+                }
+                ExportFormat::Opml => {
+                    opml::write_document(&mut text, several, file.label, doc, sessions)?
+                }
             }
-        }
-        Ok(())
-    })?;
+            let title = match doc.title() {
+                Some(title) if !several => title.to_string(),
+                _ if several => "notes".to_string(),
+                _ => file.label.to_string(),
+            };
+            Ok(Some((title, text)))
+        },
+        |done| {
+            let Some((title, text)) = done else {
+                return Ok(());
+            };
+            if to == ExportFormat::Opml && !opml_started {
+                opml::write_head(&mut out, &title)?;
+                opml_started = true;
+            }
+            found = true;
+            Ok(out.write_all(&text)?)
+        },
+    )?;
     if opml_started {
-        opml::write_end(out)?;
+        opml::write_end(&mut out)?;
     }
+    filters.check(inputs.len())?;
     Ok(found)
 }

@@ -1,5 +1,5 @@
 //! `notes grep PATTERN` (every line whose text matches, with its session and ancestors)
-//! and `notes todo` (every follow-up line, printed the same way).
+//! and `notes todo` (every follow-up line, printed the same way, with its link).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
@@ -8,39 +8,71 @@ use anyhow::{Result, anyhow};
 use notes::document::rules;
 use notes::outline::LineNumber;
 use notes::query::{self, Filter};
-use notes::render::json;
+use notes::render::json::{self, FileRef, HitExtra};
 use notes::render::text::{self, GrepPrinter, Options};
-use notes::search::{Hit, Searcher, SessionInfo};
+use notes::search::{Hit, HitKind, Searcher, SessionInfo};
 use regex::{Regex, RegexBuilder};
 
 use super::Ctx;
-use super::input::{File, Inputs};
+use super::input::{File, Filters, Inputs, Layout, Records};
 use crate::cli::GrepArgs;
 
-pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let (pattern, case_insensitive) = build_regex(args)?;
-    let filter = Filter {
+/// How hits are printed.
+#[derive(Debug, Clone, Copy)]
+struct Show {
+    ctx: Ctx,
+    /// `-o`.
+    only_matching: bool,
+    /// `todo`: each follow-up with its first link.
+    links: bool,
+}
+
+pub fn run(
+    inputs: &mut Inputs,
+    args: &GrepArgs,
+    filters: Filters,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let (patterns, _) = args.patterns_and_paths();
+    let (pattern, case_insensitive) = build_regex(args, &patterns)?;
+    let filters = filters.with(|f| Filter {
         session: args.session.clone(),
-        ..Filter::default()
+        ..f
+    });
+    let heading = if args.heading || args.no_heading {
+        args.heading
+    } else {
+        ctx.opts.heading
     };
     let ctx = Ctx {
         opts: Options {
-            heading: if args.heading || args.no_heading {
-                args.heading
-            } else {
-                ctx.opts.heading
-            },
+            heading,
             ..ctx.opts
         },
         ..ctx
     };
-    let mut printer = GrepPrinter::new(ctx.opts);
-    let mut found = false;
-    inputs.for_each(|file| {
+    let show = Show {
+        ctx,
+        only_matching: args.only_matching,
+        links: false,
+    };
+    let before = args.before_context.or(args.context).unwrap_or(0);
+    let after = args.after_context.or(args.context).unwrap_or(0);
+    let grouped = heading && !ctx.json && !args.count && !args.sessions_with_matches;
+    let layout = if grouped {
+        Layout::Blocks
+    } else {
+        Layout::Lines
+    };
+    let found = inputs.print(out, layout, |file: &File, records: &mut Records| {
+        let Some(filter) = filters.of(file) else {
+            return Ok(());
+        };
+        let doc = file.doc();
         // Filters need the document's days and headings; plain searches do not.
-        let filter = file.filter(&filter, args.day.as_deref())?;
         let allowed: Option<HashSet<LineNumber>> = (!filter.is_empty()).then(|| {
-            query::sessions(file.doc(), &filter)
+            query::sessions(doc, file.origin(), &filter)
                 .map(|s| s.line_number())
                 .collect()
         });
@@ -51,53 +83,127 @@ pub fn run(inputs: &mut Inputs, args: &GrepArgs, out: &mut impl Write, ctx: Ctx)
                 && args
                     .tag
                     .as_deref()
-                    .is_none_or(|tag| file.doc().line_has_tag(hit.line.index(), tag))
+                    .is_none_or(|tag| doc.line_has_tag(hit.line.index(), tag))
         };
-        let mut searcher = file.search(&pattern, case_insensitive, false);
-        found |= if args.count {
-            counts(file, &mut searcher, keep, out, ctx)?
+        let mut searcher = file
+            .search(&pattern, case_insensitive, false)
+            .max_count(args.max_count);
+        if args.invert_match {
+            searcher = searcher.inverted();
+        }
+        if args.count {
+            counts(file, &mut searcher, keep, records, ctx)
         } else if args.sessions_with_matches {
-            sessions_with_hits(file, &mut searcher, keep, out, ctx)?
+            sessions_with_hits(file, &mut searcher, keep, records, ctx)
         } else {
-            print_hits(file, &mut searcher, keep, &mut printer, out, ctx)?
-        };
-        Ok(())
+            let mut searcher = searcher.context(before, after);
+            print_hits(file, &mut searcher, keep, records, show)
+        }
     })?;
+    filters.check(inputs.len())?;
     Ok(found)
 }
 
-pub fn todo(inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let mut printer = GrepPrinter::new(ctx.opts);
-    let mut found = false;
-    inputs.for_each(|file| {
+pub fn todo(inputs: &mut Inputs, filters: Filters, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
+    let show = Show {
+        ctx,
+        only_matching: false,
+        links: true,
+    };
+    let layout = if ctx.opts.heading && !ctx.json {
+        Layout::Blocks
+    } else {
+        Layout::Lines
+    };
+    let found = inputs.print(out, layout, |file: &File, records: &mut Records| {
+        let Some(filter) = filters.of(file) else {
+            return Ok(());
+        };
+        let doc = file.doc();
+        let allowed: Option<HashSet<LineNumber>> = (!filter.is_empty()).then(|| {
+            query::sessions(doc, file.origin(), &filter)
+                .map(|s| s.line_number())
+                .collect()
+        });
+        let keep = |hit: &Hit| {
+            allowed
+                .as_ref()
+                .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
+        };
         let mut searcher = file.search(rules::follow_up_pattern(), false, true);
-        found |= print_hits(file, &mut searcher, |_| true, &mut printer, out, ctx)?;
-        Ok(())
+        print_hits(file, &mut searcher, keep, records, show)
     })?;
+    filters.check(inputs.len())?;
     Ok(found)
+}
+
+/// The hit's session's date and year, and for a follow-up its links: its own line's,
+/// then its session's.
+fn extra(file: &File, hit: &Hit, links: bool) -> (HitExtra<'static>, Vec<String>) {
+    let doc = file.doc();
+    let session = doc.session_of(hit.line.index()).map(|s| &doc.sessions()[s]);
+    let origin = file.origin();
+    let mut found = Vec::new();
+    if links {
+        found = doc.links_in(hit.line.index()..hit.line.index() + 1);
+        for link in session.map(|s| doc.links(s)).unwrap_or_default() {
+            if !found.contains(&link) {
+                found.push(link);
+            }
+        }
+    }
+    let extra = HitExtra {
+        date: session.and_then(|s| origin.session_date(s)),
+        year: session.map_or(origin.year, |s| origin.session_year(s)),
+        links: None,
+    };
+    (extra, found)
 }
 
 fn print_hits(
     file: &File,
     searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
-    printer: &mut GrepPrinter,
-    out: &mut impl Write,
-    ctx: Ctx,
-) -> Result<bool> {
-    let mut found = false;
-    searcher.search(|hit| {
-        if !keep(hit) {
+    records: &mut Records,
+    show: Show,
+) -> Result<()> {
+    let fresh = || {
+        let printer = GrepPrinter::new(show.ctx.opts);
+        if show.only_matching {
+            printer.only_matching()
+        } else {
+            printer
+        }
+    };
+    let mut printer = fresh();
+    // The session of the record being written, once one is started.
+    let mut current: Option<Option<LineNumber>> = None;
+    let at = FileRef {
+        label: file.label,
+        origin: file.origin(),
+    };
+    searcher.search_kept(keep, |hit| {
+        if show.ctx.json && hit.kind == HitKind::Context {
             return Ok(());
         }
-        found = true;
-        if ctx.json {
-            json::write_hit(out, file.label, hit)
+        let session = hit.session.map(|s| s.line);
+        let (mut extra, links) = extra(file, hit, show.links);
+        // Sorted by date, each session's hits stand on their own.
+        if current.is_none() || (records.by_date() && current != Some(session)) {
+            records.record(extra.date)?;
+            printer = fresh();
+            current = Some(session);
+        }
+        let mut out = records.out();
+        if show.ctx.json {
+            extra.links = show.links.then_some(links.as_slice());
+            json::write_hit(&mut out, at, hit, extra)
         } else {
-            printer.hit(out, file.prefix, hit)
+            let link = links.first().filter(|_| hit.kind == HitKind::Match);
+            printer.hit(&mut out, file.prefix, hit, link.map(String::as_str))
         }
     })?;
-    Ok(found)
+    Ok(())
 }
 
 /// Hits per session, sessions in file order (lines outside any session first).
@@ -105,27 +211,31 @@ fn counts(
     file: &File,
     searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
-    out: &mut impl Write,
+    records: &mut Records,
     ctx: Ctx,
-) -> Result<bool> {
+) -> Result<()> {
     let mut counts: BTreeMap<Option<LineNumber>, (Option<SessionInfo>, usize)> = BTreeMap::new();
-    searcher.search(|hit| {
-        if keep(hit) {
-            let entry = counts
-                .entry(hit.session.map(|s| s.line))
-                .or_insert_with(|| (hit.session.cloned(), 0));
-            entry.1 += 1;
-        }
+    searcher.search_kept(keep, |hit| {
+        let entry = counts
+            .entry(hit.session.map(|s| s.line))
+            .or_insert_with(|| (hit.session.cloned(), 0));
+        entry.1 += 1;
         Ok(())
     })?;
+    let doc = file.doc();
     for (session, count) in counts.values() {
+        let date = session
+            .as_ref()
+            .and_then(|s| doc.session_of(s.line.index()))
+            .and_then(|s| file.origin().session_date(&doc.sessions()[s]));
+        let mut out = records.record(date)?;
         if ctx.json {
-            json::write_count(out, file.label, session.as_ref(), *count)?;
+            json::write_count(&mut out, file.label, session.as_ref(), *count)?;
         } else {
-            text::write_count(out, ctx.opts, file.prefix, session.as_ref(), *count)?;
+            text::write_count(&mut out, ctx.opts, file.prefix, session.as_ref(), *count)?;
         }
     }
-    Ok(!counts.is_empty())
+    Ok(())
 }
 
 /// The sessions with at least one hit, as `list` prints them.
@@ -133,50 +243,63 @@ fn sessions_with_hits(
     file: &File,
     searcher: &mut Searcher,
     keep: impl Fn(&Hit) -> bool,
-    out: &mut impl Write,
+    records: &mut Records,
     ctx: Ctx,
-) -> Result<bool> {
+) -> Result<()> {
     let mut lines = BTreeSet::new();
-    searcher.search(|hit| {
-        if let Some(session) = hit.session.filter(|_| keep(hit)) {
+    searcher.search_kept(keep, |hit| {
+        if let Some(session) = hit.session {
             lines.insert(session.line);
         }
         Ok(())
     })?;
-    for session in file.doc().sessions() {
+    let doc = file.doc();
+    let origin = file.origin();
+    let at = FileRef {
+        label: file.label,
+        origin,
+    };
+    for session in doc.sessions() {
         if lines.contains(&session.line_number()) {
+            let mut out = records.record(origin.session_date(session))?;
             if ctx.json {
-                json::write_session(out, file.label, session, None)?;
+                json::write_session(&mut out, at, doc, session, None)?;
             } else {
-                text::write_session(out, ctx.opts, file.prefix, session)?;
+                text::write_session(&mut out, ctx.opts, file.prefix, session, None)?;
             }
         }
     }
-    Ok(!lines.is_empty())
+    Ok(())
 }
 
-/// The pattern as asked for, and whether it ignores case (for the search's prefilter).
-fn build_regex(args: &GrepArgs) -> Result<(Regex, bool)> {
-    let mut pattern = if args.fixed_strings {
-        regex::escape(&args.pattern)
-    } else {
-        args.pattern.clone()
+/// The patterns as asked for, as one regex (any of them), and whether it ignores case
+/// (for the search's prefilter).
+fn build_regex(args: &GrepArgs, patterns: &[String]) -> Result<(Regex, bool)> {
+    let one = |p: &String| {
+        let p = if args.fixed_strings {
+            regex::escape(p)
+        } else {
+            p.clone()
+        };
+        if args.word_regexp {
+            format!(r"\b(?:{p})\b")
+        } else if patterns.len() > 1 {
+            format!("(?:{p})")
+        } else {
+            p
+        }
     };
-    if args.word_regexp {
-        pattern = format!(r"\b(?:{pattern})\b");
-    }
-    let smart = args.smart_case && !has_uppercase(&args.pattern, args.fixed_strings);
+    let pattern = patterns.iter().map(one).collect::<Vec<_>>().join("|");
+    let shown = patterns.join("`, `");
+    let smart = args.smart_case
+        && !patterns
+            .iter()
+            .any(|p| has_uppercase(p, args.fixed_strings));
     let case_insensitive = args.ignore_case || smart;
     let regex = RegexBuilder::new(&pattern)
         .case_insensitive(case_insensitive)
         .build()
-        .map_err(|e| {
-            anyhow!(
-                "invalid pattern `{}`: {}",
-                args.pattern,
-                one_line(&e.to_string())
-            )
-        })?;
+        .map_err(|e| anyhow!("invalid pattern `{shown}`: {}", one_line(&e.to_string())))?;
     Ok((regex, case_insensitive))
 }
 

@@ -1,18 +1,28 @@
-//! Finding and reading the notes files.
+//! Finding and reading the notes files: paths as ripgrep takes them (folders walked
+//! with its `ignore` crate, standard input when piped), decoded, read on every core,
+//! and handed to the commands in a stable order.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{self, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
-use notes::document::rules::DaySpec;
+use encoding_rs::Encoding;
+use notes::document::rules::{Date, DaySpec};
 use notes::document::{DayInfo, Document, ReadOptions};
+use notes::event::{Origin, Place};
 use notes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use notes::query::Filter;
 use notes::search::Searcher;
 use regex::Regex;
+
+use crate::cli::{InputArgs, OutputArgs, SortBy};
 
 /// The user's PyCon 2014 notes, used when no file is named.
 const BUNDLED: &[u8] = include_bytes!("../../notes/pycon2014.txt");
@@ -20,63 +30,44 @@ const BUNDLED: &[u8] = include_bytes!("../../notes/pycon2014.txt");
 /// The label of the bundled notes in messages and records.
 const BUNDLED_LABEL: &str = "pycon2014.txt";
 
-/// The extensions of notes files, for directories.
-const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "org", "taskpaper", "todo"];
+/// The extensions of the files a walk reads (any case).
+const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "org", "taskpaper", "todo", "otl"];
 
-/// A notes file read, as commands see it. Its document is read the first time it is
-/// asked for: `print` never needs it.
-pub struct File<'f, 'a> {
+/// How much of a file without an extension is looked at for a NUL byte.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// A notes file read, as commands see it. Its document and origin are worked out the
+/// first time they are asked for: `print` needs neither.
+pub struct File<'f> {
     /// Its name in messages and JSON records.
     pub label: &'f str,
-    /// Its name for text records: only when several files are read.
+    /// Its name for text records, when names are shown (`-H`, or several files).
     pub prefix: Option<&'f str>,
-    /// Its bytes.
-    pub src: &'a [u8],
+    /// Its bytes as they are on disk.
+    pub raw: &'f [u8],
+    /// Its text as UTF-8 (the same bytes, unless it was decoded).
+    pub src: &'f [u8],
     /// The syntax it is read in.
     pub syntax: Syntax,
+    /// It is not UTF-8, and was read as Windows-1252 (`-E auto`).
+    pub fallback: bool,
+    place: &'f Place,
     options: &'f ReadOptions,
-    doc: &'f OnceCell<Document<'a>>,
+    doc: OnceCell<Document<'f>>,
+    origin: OnceCell<Origin>,
 }
 
-impl<'a> File<'_, 'a> {
+impl<'f> File<'f> {
     /// The file read as conference notes.
-    pub fn doc(&self) -> &Document<'a> {
+    pub fn doc(&self) -> &Document<'f> {
         self.doc
             .get_or_init(|| Document::read(Outline::parse_as(self.src, self.syntax), self.options))
     }
 
-    /// `filter` with the day `--day` asks for, read against this file's days.
-    pub fn filter(&self, base: &Filter, day: Option<&str>) -> Result<Filter> {
-        let Some(value) = day else {
-            return Ok(base.clone());
-        };
-        let parsed = DaySpec::parse(value);
-        let names_a_day = |spec: &DaySpec| self.doc().days().any(|d| d.matches(spec));
-        let label = DaySpec::Label(value.to_string());
-        // A label as written ("3/11/2020") wins over a reading of it that no day has.
-        let spec = match parsed {
-            Some(spec) if names_a_day(&spec) || !names_a_day(&label) => Some(spec),
-            _ if names_a_day(&label) => Some(label),
-            _ => None,
-        };
-        let Some(spec) = spec else {
-            let days: Vec<String> = self.doc().days().map(DayInfo::describe).collect();
-            let has = if days.is_empty() {
-                "no days".to_string()
-            } else {
-                format!("days {}", days.join(", "))
-            };
-            bail!(
-                "unknown day `{value}`: expected a weekday (monday or mon, tuesday or tue, \
-                 ..., sunday or sun), a day number (2, day 2), a date (2019-11-16, \
-                 November 16) or a day's heading as written; {} has {has}",
-                self.label
-            );
-        };
-        Ok(Filter {
-            day: Some(spec),
-            ..base.clone()
-        })
+    /// The event and year of the file's sessions.
+    pub fn origin(&self) -> &Origin {
+        self.origin
+            .get_or_init(|| Origin::of(self.doc(), self.place))
     }
 
     /// A search of the file for `pattern`, through its document. `todo` also finds
@@ -86,7 +77,7 @@ impl<'a> File<'_, 'a> {
         pattern: &'s Regex,
         case_insensitive: bool,
         todo: bool,
-    ) -> Searcher<'a, 's> {
+    ) -> Searcher<'f, 's> {
         let searcher = Searcher::new(self.doc(), pattern, case_insensitive);
         if todo {
             searcher.with_states()
@@ -96,39 +87,184 @@ impl<'a> File<'_, 'a> {
     }
 }
 
+/// The filters of the command line, read against each file's days.
+#[derive(Debug, Default)]
+pub struct Filters {
+    base: Filter,
+    days: Vec<String>,
+    /// For each `--day`: some file has that day.
+    known: Vec<AtomicBool>,
+    /// For each `--day`: what the first file that lacks it has, for the message.
+    lacking: Vec<Mutex<Option<String>>>,
+}
+
+impl Filters {
+    /// `base` and the days `--day` asks for.
+    pub fn new(base: Filter, days: &[String]) -> Filters {
+        Filters {
+            base,
+            days: days.to_vec(),
+            known: days.iter().map(|_| AtomicBool::new(false)).collect(),
+            lacking: days.iter().map(|_| Mutex::new(None)).collect(),
+        }
+    }
+
+    /// True when the filters keep every session of every file.
+    pub fn keeps_all(&self) -> bool {
+        self.days.is_empty() && self.base.is_empty()
+    }
+
+    /// These filters, with what a command adds to the base filter.
+    pub fn with(self, f: impl FnOnce(Filter) -> Filter) -> Filters {
+        Filters {
+            base: f(self.base),
+            ..self
+        }
+    }
+
+    /// The filter for `file`: `None` when it has none of the days asked for.
+    pub fn of(&self, file: &File) -> Option<Filter> {
+        if self.days.is_empty() {
+            return Some(self.base.clone());
+        }
+        let doc = file.doc();
+        let names_a_day = |spec: &DaySpec| doc.days().any(|d| d.matches(spec));
+        let mut days = Vec::new();
+        for (i, value) in self.days.iter().enumerate() {
+            let label = DaySpec::Label(value.to_string());
+            // A label as written ("3/11/2020") wins over a reading of it that no day has.
+            // A weekday, number or date is a day to ask for even where no day has it.
+            let spec = match DaySpec::parse(value) {
+                Some(spec) if names_a_day(&spec) || !names_a_day(&label) => Some(spec),
+                _ if names_a_day(&label) => Some(label),
+                _ => None,
+            };
+            match spec {
+                Some(spec) => {
+                    self.known[i].store(true, Ordering::Relaxed);
+                    days.push(spec);
+                }
+                None => {
+                    let mut lacking = self.lacking[i].lock().unwrap_or_else(|e| e.into_inner());
+                    if lacking.is_none() {
+                        let days: Vec<String> = doc.days().map(DayInfo::describe).collect();
+                        let has = if days.is_empty() {
+                            "no days".to_string()
+                        } else {
+                            format!("days {}", days.join(", "))
+                        };
+                        *lacking = Some(format!("{} has {has}", file.label));
+                    }
+                }
+            }
+        }
+        (!days.is_empty()).then(|| Filter {
+            days,
+            ..self.base.clone()
+        })
+    }
+
+    /// Fails for a `--day` that no file read has; `files` is how many were read.
+    pub fn check(&self, files: usize) -> Result<()> {
+        for (i, value) in self.days.iter().enumerate() {
+            if self.known[i].load(Ordering::Relaxed) || files == 0 {
+                continue;
+            }
+            let lacking = self.lacking[i].lock().unwrap_or_else(|e| e.into_inner());
+            let has = match (files, lacking.as_deref()) {
+                (1, Some(has)) => has.to_string(),
+                _ => format!("none of the {files} files has it"),
+            };
+            bail!(
+                "unknown day `{value}`: expected a weekday (monday or mon, tuesday or tue, \
+                 ..., sunday or sun), a day number (2, day 2), a date (2019-11-16, \
+                 November 16) or a day's heading as written; {has}"
+            );
+        }
+        Ok(())
+    }
+}
+
 /// Where one notes file comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Source {
+enum Where {
     Bundled,
     Stdin,
     Path(PathBuf),
 }
 
+/// A file to read: where it is, and where it sits below the path that was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Source {
+    from: Where,
+    place: Place,
+}
+
 impl Source {
+    fn bundled() -> Source {
+        Source {
+            from: Where::Bundled,
+            place: Place {
+                stem: Some("pycon2014".to_string()),
+                ..Place::default()
+            },
+        }
+    }
+
+    fn stdin() -> Source {
+        Source {
+            from: Where::Stdin,
+            place: Place::default(),
+        }
+    }
+
+    /// `path`, found by walking `root` (or given itself when `root` is `path`).
+    fn path(path: PathBuf, root: &Path) -> Source {
+        let names = |p: &Path| -> Vec<String> {
+            p.components()
+                .filter_map(|c| match c {
+                    Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let below = parent.strip_prefix(root).map(names).unwrap_or_default();
+        let place = Place {
+            below,
+            folders: names(parent),
+            stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        };
+        Source {
+            from: Where::Path(path),
+            place,
+        }
+    }
+
     fn label(&self) -> String {
-        match self {
-            Source::Bundled => BUNDLED_LABEL.to_string(),
-            Source::Stdin => "<stdin>".to_string(),
-            Source::Path(path) => path.display().to_string(),
+        match &self.from {
+            Where::Bundled => BUNDLED_LABEL.to_string(),
+            Where::Stdin => "<stdin>".to_string(),
+            Where::Path(path) => path.display().to_string(),
         }
     }
 
     /// The syntax of the file: by its extension, by a look at standard input.
     fn syntax(&self, bytes: &[u8]) -> Syntax {
-        match self {
-            Source::Bundled => Syntax::Outline,
-            Source::Stdin => Syntax::sniff(bytes),
-            Source::Path(path) => Syntax::from_path(path),
+        match &self.from {
+            Where::Bundled => Syntax::Outline,
+            Where::Stdin => Syntax::sniff(bytes),
+            Where::Path(path) => Syntax::from_path(path),
         }
     }
 
     fn read(&self) -> Result<Bytes> {
-        match self {
-            Source::Bundled => Ok(Bytes::Static(BUNDLED)),
-            Source::Stdin => read_stdin()
+        match &self.from {
+            Where::Bundled => Ok(Bytes::Static(BUNDLED)),
+            Where::Stdin => read_stdin()
                 .map(Bytes::Owned)
                 .context("could not read notes from standard input"),
-            Source::Path(path) => read_file(path)
+            Where::Path(path) => read_file(path)
                 .with_context(|| format!("could not read notes file `{}`", path.display())),
         }
     }
@@ -183,6 +319,9 @@ const MAP_AT: u64 = 256 * 1024;
 fn read_file(path: &Path) -> io::Result<Bytes> {
     let file = std::fs::File::open(path)?;
     let metadata = file.metadata()?;
+    if metadata.is_dir() {
+        return Err(io::Error::other("it is a folder"));
+    }
     if metadata.is_file() && metadata.len() >= MAP_AT {
         // SAFETY: the map is only read. As with ripgrep, a file truncated by another
         // process while it is mapped can still end the process with SIGBUS; notes never
@@ -194,6 +333,90 @@ fn read_file(path: &Path) -> io::Result<Bytes> {
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     (&file).read_to_end(&mut bytes)?;
     Ok(Bytes::Owned(bytes))
+}
+
+/// The text encoding of the files (`-E`).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum TextEncoding {
+    /// A BOM, else UTF-8, else Windows-1252.
+    #[default]
+    Auto,
+    /// UTF-8 whatever the bytes: bad bytes read as U+FFFD, with a warning.
+    Utf8,
+    /// This encoding (a BOM still wins, as WHATWG decoders do).
+    Other(&'static Encoding),
+}
+
+impl TextEncoding {
+    /// Reads `-E`'s value: `auto`, or any WHATWG label.
+    pub fn parse(value: &str) -> Result<TextEncoding> {
+        if value.eq_ignore_ascii_case("auto") || value.eq_ignore_ascii_case("none") {
+            return Ok(TextEncoding::Auto);
+        }
+        match Encoding::for_label(value.trim().as_bytes()) {
+            Some(encoding) if encoding == encoding_rs::UTF_8 => Ok(TextEncoding::Utf8),
+            Some(encoding) => Ok(TextEncoding::Other(encoding)),
+            None => bail!(
+                "unknown encoding `{value}`: expected auto or a label such as utf-8, \
+                 utf-16le, utf-16be, windows-1252, latin1, shift_jis"
+            ),
+        }
+    }
+
+    /// `raw` as UTF-8, and what to warn about.
+    fn decode<'b>(self, raw: &'b [u8], label: &str) -> (Cow<'b, [u8]>, Option<String>) {
+        let utf16 = Encoding::for_bom(raw).filter(|(e, _)| *e != encoding_rs::UTF_8);
+        match self {
+            TextEncoding::Auto if utf16.is_some() => (to_utf8(encoding_rs::UTF_8, raw), None),
+            TextEncoding::Auto if simdutf8::basic::from_utf8(raw).is_ok() => {
+                (Cow::Borrowed(raw), None)
+            }
+            TextEncoding::Auto => {
+                let line = first_invalid_utf8(raw).unwrap_or(0);
+                let warning = format!(
+                    "{label}: line {} is not valid UTF-8; bytes that are not are read as \
+                     Windows-1252 (-E chooses the encoding)",
+                    LineNumber::of(line)
+                );
+                (Cow::Owned(utf8_else_cp1252(raw)), Some(warning))
+            }
+            TextEncoding::Utf8 => {
+                let warning = first_invalid_utf8(raw).map(|line| {
+                    format!(
+                        "{label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
+                        LineNumber::of(line)
+                    )
+                });
+                (Cow::Borrowed(raw), warning)
+            }
+            TextEncoding::Other(encoding) => (to_utf8(encoding, raw), None),
+        }
+    }
+}
+
+/// `raw` with what is valid UTF-8 kept and every other byte read as Windows-1252: a
+/// file written in Windows-1252 comes out whole, and so does one where a few lines
+/// pasted from elsewhere are.
+fn utf8_else_cp1252(raw: &[u8]) -> Vec<u8> {
+    let mut text = Vec::with_capacity(raw.len() + raw.len() / 8);
+    let mut rest = raw;
+    while let Err(error) = simdutf8::compat::from_utf8(rest) {
+        let valid = error.valid_up_to();
+        text.extend_from_slice(&rest[..valid]);
+        let bad = error.error_len().unwrap_or(rest.len() - valid);
+        let (decoded, _) =
+            encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[valid..valid + bad]);
+        text.extend_from_slice(decoded.as_bytes());
+        rest = &rest[valid + bad..];
+    }
+    text.extend_from_slice(rest);
+    text
+}
+
+/// `raw` decoded as `encoding` (a BOM decides first), as UTF-8 bytes.
+fn to_utf8(encoding: &'static Encoding, raw: &[u8]) -> Cow<'static, [u8]> {
+    let (text, _, _) = encoding.decode(raw);
+    Cow::Owned(text.into_owned().into_bytes())
 }
 
 /// Something to tell the user on standard error, once the command is done: a file
@@ -213,16 +436,30 @@ pub struct ReadAs {
     pub text: bool,
     /// The syntax `--syntax` forces, else each file's own.
     pub syntax: Option<Syntax>,
+    /// The text encoding.
+    pub encoding: TextEncoding,
     /// How the reader reads the structure (`--session-level`, `--one-talk`,
     /// `check --explain`).
     pub options: ReadOptions,
 }
 
+/// Which paths to read, and how to walk folders.
+#[derive(Debug, Clone, Default)]
+pub struct Wanted {
+    /// The paths the command line names.
+    pub paths: Vec<PathBuf>,
+    /// Read standard input (no path named, and it is piped).
+    pub stdin: bool,
+    /// The paths of NOTES_FILE, then the config file, read when nothing else is.
+    pub defaults: Vec<PathBuf>,
+    /// How to walk folders.
+    pub input: InputArgs,
+}
+
 /// The notes files to read, in order, and what went wrong finding or reading them.
 #[derive(Debug)]
 pub struct Inputs {
-    sources: Vec<Result<Source, String>>,
-    read_as: ReadAs,
+    files: Files,
     failed: bool,
     /// Some file was read; some was refused as binary.
     read_any: bool,
@@ -230,18 +467,74 @@ pub struct Inputs {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The files and how to read them: what the reading threads share.
+#[derive(Debug)]
+struct Files {
+    sources: Vec<Result<Source, String>>,
+    labels: Vec<String>,
+    read_as: ReadAs,
+    threads: usize,
+    by_date: bool,
+    names: bool,
+}
+
+/// What reading one file came to, on whichever thread read it.
+struct Loaded<T> {
+    value: Option<Result<T>>,
+    diagnostics: Vec<Diagnostic>,
+    failed: bool,
+    refused_binary: bool,
+}
+
 impl Inputs {
-    /// The files named by `paths` (directories expanded), or the bundled notes when
-    /// `paths` is empty.
-    pub fn new(paths: &[PathBuf], read_as: ReadAs) -> Inputs {
-        let sources = if paths.is_empty() {
-            vec![Ok(Source::Bundled)]
+    /// The files `wanted` names (folders walked), else standard input, else the
+    /// defaults, else the bundled notes.
+    pub fn new(wanted: &Wanted, read_as: ReadAs, output: &OutputArgs) -> Inputs {
+        let input = &wanted.input;
+        let mut sources: Vec<Result<Source, String>> = if !wanted.paths.is_empty() {
+            wanted.paths.iter().flat_map(|p| expand(p, input)).collect()
+        } else if wanted.stdin {
+            vec![Ok(Source::stdin())]
+        } else if !wanted.defaults.is_empty() {
+            wanted
+                .defaults
+                .iter()
+                .flat_map(|p| expand(p, input))
+                .collect()
         } else {
-            paths.iter().flat_map(|p| expand(p)).collect()
+            vec![Ok(Source::bundled())]
         };
+        if input.sort == Some(SortBy::Modified) {
+            let modified = |s: &Result<Source, String>| match s {
+                Ok(Source {
+                    from: Where::Path(p),
+                    ..
+                }) => std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+                _ => None,
+            };
+            sources.sort_by_cached_key(modified);
+        }
+        let labels = sources
+            .iter()
+            .map(|s| s.as_ref().map(Source::label).unwrap_or_default())
+            .collect();
+        let names = if output.with_filename {
+            true
+        } else if output.no_filename {
+            false
+        } else {
+            sources.len() > 1
+        };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Inputs {
-            sources,
-            read_as,
+            files: Files {
+                threads: input.threads.filter(|&n| n > 0).unwrap_or(cores),
+                by_date: input.sort == Some(SortBy::Date),
+                sources,
+                labels,
+                read_as,
+                names,
+            },
             failed: false,
             read_any: false,
             refused_binary: false,
@@ -256,12 +549,17 @@ impl Inputs {
 
     /// Explain how each file's structure is read (`check --explain`).
     pub fn explain(&mut self) {
-        self.read_as.options.explain = true;
+        self.files.read_as.options.explain = true;
     }
 
-    /// True when more than one file is read: records then start with the file's name.
-    pub fn several(&self) -> bool {
-        self.sources.len() > 1
+    /// True when records start with their file's name (several files, or `-H`).
+    pub fn names(&self) -> bool {
+        self.files.names
+    }
+
+    /// How many files there are to read.
+    pub fn len(&self) -> usize {
+        self.files.sources.len()
     }
 
     /// True when a file could not be found or read, or when every file read was refused
@@ -270,131 +568,386 @@ impl Inputs {
         self.failed || (self.refused_binary && !self.read_any)
     }
 
-    /// Reads each file in turn and calls `f` with it. A file that cannot be read is
-    /// kept as a diagnostic and skipped.
-    pub fn for_each(&mut self, mut f: impl FnMut(&File) -> Result<()>) -> Result<()> {
-        let several = self.several();
-        for source in &self.sources {
-            let loaded = match source {
-                Ok(source) => source
-                    .read()
-                    .map(|bytes| (source.label(), source.syntax(&bytes), bytes)),
-                Err(message) => Err(anyhow::anyhow!("{message}")),
-            };
-            let (label, syntax, bytes) = match loaded {
-                Ok(loaded) => loaded,
-                Err(err) => {
-                    self.failed = true;
-                    self.diagnostics.push(Diagnostic::Error(format!("{err:#}")));
-                    continue;
+    /// Runs `map` on every file, on several threads when there are several files, and
+    /// `reduce` on what it returns, in the order of the files. A file that cannot be
+    /// read is kept as a diagnostic and skipped.
+    pub fn map<T: Send>(
+        &mut self,
+        map: impl Fn(&File) -> Result<T> + Sync,
+        mut reduce: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let count = self.files.sources.len();
+        let workers = self.files.threads.min(count);
+        if workers <= 1 {
+            for index in 0..count {
+                let loaded = self.files.load(index, &map);
+                if let Some(value) = self.take(loaded)? {
+                    reduce(value)?;
                 }
-            };
-            if !self.read_as.text
-                && let Some(at) = memchr::memchr(0, &bytes)
-            {
-                self.refused_binary = true;
-                self.diagnostics.push(Diagnostic::Error(format!(
-                    "{label} looks like a binary file (NUL at byte {at})"
-                )));
-                continue;
             }
-            self.read_any = true;
-            let doc = OnceCell::new();
-            let invalid = with_utf8_check(&bytes, || {
-                f(&File {
-                    label: &label,
-                    prefix: several.then_some(&label),
-                    src: &bytes,
-                    syntax: self.read_as.syntax.unwrap_or(syntax),
-                    options: &self.read_as.options,
-                    doc: &doc,
-                })
-            });
-            if let Some(line) = invalid.1 {
-                self.diagnostics.push(Diagnostic::Warning(format!(
-                    "{label}: line {} is not valid UTF-8; invalid bytes are shown as U+FFFD",
-                    LineNumber::of(line)
-                )));
-            }
-            invalid.0?;
+            return Ok(());
         }
-        Ok(())
+        let next = AtomicUsize::new(0);
+        let files = &self.files;
+        let (sent, received) = mpsc::sync_channel(workers * 4);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (sent, next, map) = (sent.clone(), &next, &map);
+                scope.spawn(move || {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        if index >= count || sent.send((index, files.load(index, map))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sent);
+            // In file order, whatever order the threads finish in; what is due is
+            // handed over as it comes, so the main thread prints while others read.
+            let mut pending = BTreeMap::new();
+            let mut due = 0;
+            for (index, loaded) in received.iter() {
+                pending.insert(index, loaded);
+                while let Some(loaded) = pending.remove(&due) {
+                    due += 1;
+                    let state = (
+                        &mut self.diagnostics,
+                        &mut self.failed,
+                        &mut self.read_any,
+                        &mut self.refused_binary,
+                    );
+                    if let Some(value) = absorb(state, loaded)? {
+                        // Dropping `received` on an error stops the threads.
+                        reduce(value)?;
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `print` on every file as [`Inputs::map`] does, writing what it prints to
+    /// `out` in the order of the files (or of the sessions' dates, with `--sort date`),
+    /// laid out by `layout`. True when something was printed.
+    pub fn print(
+        &mut self,
+        out: &mut dyn Write,
+        layout: Layout,
+        print: impl Fn(&File, &mut Records) -> Result<()> + Sync,
+    ) -> Result<bool> {
+        let mut joiner = Joiner {
+            layout,
+            written: false,
+        };
+        let count = self.files.sources.len();
+        let by_date = self.files.by_date;
+        let direct = !by_date && self.files.threads.min(count) <= 1;
+        if direct {
+            for index in 0..count {
+                let loaded = self.files.load(index, |file| {
+                    let mut records = Records {
+                        sink: Sink::Direct(&mut *out, &mut joiner),
+                        nowhere: io::sink(),
+                    };
+                    print(file, &mut records)
+                });
+                self.take(loaded)?;
+            }
+            return Ok(joiner.written);
+        }
+        let mut kept = Vec::new();
+        self.map(
+            |file| {
+                let mut records = Records {
+                    sink: Sink::Buffer(Vec::new(), by_date),
+                    nowhere: io::sink(),
+                };
+                print(file, &mut records)?;
+                Ok(match records.sink {
+                    Sink::Buffer(chunks, _) => chunks,
+                    Sink::Direct(..) => Vec::new(),
+                })
+            },
+            |chunks| {
+                if by_date {
+                    kept.extend(chunks);
+                    return Ok(());
+                }
+                for chunk in chunks {
+                    joiner.write(out, &chunk)?;
+                }
+                Ok(())
+            },
+        )?;
+        // Sessions with a date by date, then those without; ties in file order.
+        kept.sort_by_key(|c| (c.date.is_none(), c.date.map(|d| (d.year, d.month, d.day))));
+        for chunk in &kept {
+            joiner.write(out, chunk)?;
+        }
+        Ok(joiner.written)
+    }
+
+    /// Takes in what reading one file came to: its diagnostics, and its value.
+    fn take<T>(&mut self, loaded: Loaded<T>) -> Result<Option<T>> {
+        let state = (
+            &mut self.diagnostics,
+            &mut self.failed,
+            &mut self.read_any,
+            &mut self.refused_binary,
+        );
+        absorb(state, loaded)
     }
 }
 
-/// `-` is standard input, a directory its notes files, anything else a file.
-fn expand(path: &Path) -> Vec<Result<Source, String>> {
+/// The diagnostics and flags of [`Inputs`], and what is read into them.
+type State<'s> = (
+    &'s mut Vec<Diagnostic>,
+    &'s mut bool,
+    &'s mut bool,
+    &'s mut bool,
+);
+
+fn absorb<T>(state: State, loaded: Loaded<T>) -> Result<Option<T>> {
+    let (diagnostics, failed, read_any, refused_binary) = state;
+    diagnostics.extend(loaded.diagnostics);
+    *failed |= loaded.failed;
+    *refused_binary |= loaded.refused_binary;
+    match loaded.value {
+        Some(value) => {
+            *read_any = true;
+            value.map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+impl Files {
+    /// Reads file `index` and runs `f` on it (on any thread).
+    fn load<T>(&self, index: usize, f: impl FnOnce(&File) -> Result<T>) -> Loaded<T> {
+        let mut loaded = Loaded {
+            value: None,
+            diagnostics: Vec::new(),
+            failed: false,
+            refused_binary: false,
+        };
+        let source = match &self.sources[index] {
+            Ok(source) => source,
+            Err(message) => {
+                loaded.failed = true;
+                loaded.diagnostics.push(Diagnostic::Error(message.clone()));
+                return loaded;
+            }
+        };
+        let raw = match source.read() {
+            Ok(raw) => raw,
+            Err(err) => {
+                loaded.failed = true;
+                loaded
+                    .diagnostics
+                    .push(Diagnostic::Error(format!("{err:#}")));
+                return loaded;
+            }
+        };
+        let label = &self.labels[index];
+        let (src, warning) = self.read_as.encoding.decode(&raw, label);
+        let fallback = matches!(self.read_as.encoding, TextEncoding::Auto) && warning.is_some();
+        if !self.read_as.text
+            && let Some(at) = memchr::memchr(0, &src)
+        {
+            loaded.refused_binary = true;
+            loaded.diagnostics.push(Diagnostic::Error(format!(
+                "{label} looks like a binary file (NUL at byte {at})"
+            )));
+            return loaded;
+        }
+        loaded.diagnostics.extend(warning.map(Diagnostic::Warning));
+        let file = File {
+            label,
+            prefix: self.names.then_some(label.as_str()),
+            raw: &raw,
+            src: &src,
+            syntax: self.read_as.syntax.unwrap_or_else(|| source.syntax(&src)),
+            fallback,
+            place: &source.place,
+            options: &self.read_as.options,
+            doc: OnceCell::new(),
+            origin: OnceCell::new(),
+        };
+        loaded.value = Some(f(&file));
+        loaded
+    }
+}
+
+/// How records fit together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Records of lines, one after the other.
+    Lines,
+    /// Blocks of lines with a blank line between them.
+    Blocks,
+}
+
+/// Where a command's records go: straight out, or kept to be put in order.
+pub struct Records<'r> {
+    sink: Sink<'r>,
+    nowhere: io::Sink,
+}
+
+enum Sink<'r> {
+    Direct(&'r mut dyn Write, &'r mut Joiner),
+    /// Kept records, and whether they are to be sorted by date.
+    Buffer(Vec<Chunk>, bool),
+}
+
+/// One record, kept.
+struct Chunk {
+    date: Option<Date>,
+    bytes: Vec<u8>,
+}
+
+impl Records<'_> {
+    /// Starts a record, of a session on `date` (for `--sort date`), and gives where to
+    /// write it.
+    pub fn record(&mut self, date: Option<Date>) -> io::Result<&mut dyn Write> {
+        match &mut self.sink {
+            Sink::Direct(out, joiner) => {
+                joiner.before(&mut **out)?;
+                Ok(&mut **out)
+            }
+            Sink::Buffer(chunks, _) => {
+                chunks.push(Chunk {
+                    date,
+                    bytes: Vec::new(),
+                });
+                Ok(&mut chunks.last_mut().expect("pushed").bytes)
+            }
+        }
+    }
+
+    /// Where the record started last goes on.
+    pub fn out(&mut self) -> &mut dyn Write {
+        match &mut self.sink {
+            Sink::Direct(out, _) => &mut **out,
+            Sink::Buffer(chunks, _) => match chunks.last_mut() {
+                Some(chunk) => &mut chunk.bytes,
+                None => &mut self.nowhere,
+            },
+        }
+    }
+
+    /// True when records are put in the order of their sessions' dates: each
+    /// session's records must then stand on their own.
+    pub fn by_date(&self) -> bool {
+        matches!(self.sink, Sink::Buffer(_, true))
+    }
+}
+
+/// Writes records in order, with what goes between them.
+struct Joiner {
+    layout: Layout,
+    written: bool,
+}
+
+impl Joiner {
+    fn before(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.written && self.layout == Layout::Blocks {
+            out.write_all(b"\n")?;
+        }
+        self.written = true;
+        Ok(())
+    }
+
+    fn write(&mut self, out: &mut dyn Write, chunk: &Chunk) -> io::Result<()> {
+        self.before(out)?;
+        out.write_all(&chunk.bytes)
+    }
+}
+
+/// A path from the command line: `-` is standard input, a folder is walked, anything
+/// else is a file, read whatever its name.
+fn expand(path: &Path, input: &InputArgs) -> Vec<Result<Source, String>> {
     if path == Path::new("-") {
-        return vec![Ok(Source::Stdin)];
+        return vec![Ok(Source::stdin())];
     }
     if !path.is_dir() {
-        return vec![Ok(Source::Path(path.to_path_buf()))];
+        return vec![Ok(Source::path(path.to_path_buf(), path))];
     }
-    match notes_in(path) {
-        Ok(files) if files.is_empty() => vec![Err(format!(
-            "no notes files (.{}) in directory `{}`",
+    match walk(path, input) {
+        Ok(found) if found.is_empty() => vec![Err(format!(
+            "no notes files (.{}) in folder `{}`",
             EXTENSIONS.join(", ."),
             path.display()
         ))],
-        Ok(files) => files.into_iter().map(|f| Ok(Source::Path(f))).collect(),
-        Err(err) => vec![Err(format!(
-            "could not read directory `{}`: {err}",
-            path.display()
-        ))],
+        Ok(found) => found,
+        Err(message) => vec![Err(message)],
     }
 }
 
-/// The notes files directly in `dir`, sorted by name, hidden files skipped.
-fn notes_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(OsStr::to_str).unwrap_or("");
-        let notes_file = path
-            .extension()
-            .and_then(OsStr::to_str)
-            .is_some_and(|ext| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
-        if !name.starts_with('.') && notes_file && !path.is_dir() {
-            files.push(path);
+/// The notes files under `root`, as ripgrep walks: ignore files and hidden files
+/// honoured unless asked otherwise, globs, types and a depth.
+fn walk(root: &Path, input: &InputArgs) -> Result<Vec<Result<Source, String>>, String> {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+    for glob in &input.glob {
+        overrides
+            .add(glob)
+            .map_err(|e| format!("invalid glob `{glob}`: {e}"))?;
+    }
+    let overrides = overrides
+        .build()
+        .map_err(|e| format!("invalid globs: {e}"))?;
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(!input.hidden)
+        .ignore(!input.no_ignore)
+        .git_ignore(!input.no_ignore)
+        .git_global(!input.no_ignore)
+        .git_exclude(!input.no_ignore)
+        .parents(!input.no_ignore)
+        .max_depth(input.max_depth)
+        .overrides(overrides);
+    if input.sort != Some(SortBy::None) {
+        builder.sort_by_file_path(|a, b| a.cmp(b));
+    }
+    let types: Vec<Syntax> = input.types.iter().map(|&t| t.into()).collect();
+    let mut found = Vec::new();
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                found.push(Err(format!("{err}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
         }
+        let path = entry.path();
+        if !is_notes_file(path) || !(types.is_empty() || types.contains(&Syntax::from_path(path))) {
+            continue;
+        }
+        found.push(Ok(Source::path(path.to_path_buf(), root)));
     }
-    files.sort();
-    Ok(files)
+    Ok(found)
 }
 
-/// Files this big are checked for UTF-8 on a second thread while they are parsed.
-const CHECK_APART_AT: usize = 1 << 20;
-
-/// Runs `f` and finds the first line of `bytes` that is not valid UTF-8 (for the
-/// warning). For big files a second thread checks while `f` runs; whichever finishes
-/// first checks the last part of the file, so a quick `f` does not wait for the whole
-/// check.
-fn with_utf8_check<T>(bytes: &[u8], f: impl FnOnce() -> T) -> (T, Option<usize>) {
-    if bytes.len() < CHECK_APART_AT {
-        let invalid = first_invalid_utf8(bytes);
-        return (f(), invalid);
+/// Does a walk read this file? One with a notes extension, or with none and no NUL in
+/// its first 8 KB.
+fn is_notes_file(path: &Path) -> bool {
+    match path.extension().and_then(OsStr::to_str) {
+        Some(ext) => EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
+        None if path.extension().is_some() => false,
+        None => looks_like_text(path),
     }
-    // Split at a line end, which no UTF-8 sequence spans.
-    let at = bytes.len() / 2;
-    let split = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
-    let (head, tail) = bytes.split_at(split);
-    let valid = |part: &[u8]| simdutf8::basic::from_utf8(part).is_ok();
-    let tail_taken = AtomicBool::new(false);
-    let take_tail = || !tail_taken.swap(true, Ordering::AcqRel);
-    let (result, head_ok, tail_ok) = std::thread::scope(|scope| {
-        let check = scope.spawn(|| (valid(head), take_tail().then(|| valid(tail))));
-        let result = f();
-        let mine = take_tail().then(|| valid(tail));
-        let (head_ok, theirs) = check.join().unwrap_or((false, None));
-        (result, head_ok, mine.or(theirs).unwrap_or(false))
-    });
-    // Only a file with a bad byte pays for finding its line.
-    let invalid = if head_ok && tail_ok {
-        None
-    } else {
-        first_invalid_utf8(bytes)
+}
+
+fn looks_like_text(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
     };
-    (result, invalid)
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    file.take(SNIFF_BYTES as u64).read_to_end(&mut head).is_ok()
+        && memchr::memchr(0, &head).is_none()
 }
 
 /// Fails unless exactly what `json` allows: for commands without a JSON form.
@@ -409,27 +962,116 @@ pub fn refuse_json(json: bool, command: &str, instead: &str) -> Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn directories_hold_notes_files_sorted_without_hidden_ones() {
-        let dir = std::env::temp_dir().join(format!("notes-dir-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("sub.md")).unwrap();
-        for name in ["b.md", "a.txt", ".hidden.txt", "c.ORG", "d.rs", "e.todo"] {
-            std::fs::write(dir.join(name), "x").unwrap();
-        }
-        let names: Vec<String> = notes_in(&dir)
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("notes-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn walked(dir: &Path, input: &InputArgs) -> Vec<String> {
+        walk(dir, input)
             .unwrap()
-            .iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["a.txt", "b.md", "c.ORG", "e.todo"]);
+            .into_iter()
+            .map(|s| {
+                let s = s.unwrap();
+                let Where::Path(p) = s.from else { panic!() };
+                p.strip_prefix(dir).unwrap().display().to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_notes_files_sorted_without_hidden_or_ignored_ones() {
+        let dir = temp("walk");
+        std::fs::create_dir_all(dir.join("2014/pycon")).unwrap();
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
+        for (name, text) in [
+            ("b.md", "x"),
+            ("a.txt", "x"),
+            (".hidden.txt", "x"),
+            ("c.ORG", "x"),
+            ("d.rs", "x"),
+            ("e.todo", "x"),
+            ("README", "plain text"),
+            ("blob", "\0binary"),
+            ("skip.md", "x"),
+            ("2014/pycon/day1.otl", "x"),
+            (".gitignore", "skip.md\n"),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let all = InputArgs::default();
+        assert_eq!(
+            walked(&dir, &all),
+            [
+                "2014/pycon/day1.otl",
+                "README",
+                "a.txt",
+                "b.md",
+                "c.ORG",
+                "e.todo"
+            ]
+        );
+        let hidden = InputArgs {
+            hidden: true,
+            no_ignore: true,
+            ..InputArgs::default()
+        };
+        assert!(walked(&dir, &hidden).contains(&".hidden.txt".to_string()));
+        assert!(walked(&dir, &hidden).contains(&"skip.md".to_string()));
+        let shallow = InputArgs {
+            max_depth: Some(1),
+            glob: vec!["!*.txt".to_string()],
+            ..InputArgs::default()
+        };
+        assert_eq!(
+            walked(&dir, &shallow),
+            ["README", "b.md", "c.ORG", "e.todo"]
+        );
+        let org = InputArgs {
+            types: vec![crate::cli::SyntaxArg::Org],
+            ..InputArgs::default()
+        };
+        assert_eq!(walked(&dir, &org), ["c.ORG"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
-    fn labels() {
-        assert_eq!(Source::Bundled.label(), "pycon2014.txt");
-        assert_eq!(Source::Stdin.label(), "<stdin>");
-        assert!(Inputs::new(&[], ReadAs::default()).sources == vec![Ok(Source::Bundled)]);
-        assert!(!Inputs::new(&[], ReadAs::default()).several());
+    fn a_place_is_what_lies_below_the_path_given() {
+        let source = Source::path(
+            PathBuf::from("notes/2014/pycon/day1.md"),
+            Path::new("notes"),
+        );
+        assert_eq!(source.place.below, ["2014", "pycon"]);
+        assert_eq!(source.place.folders, ["notes", "2014", "pycon"]);
+        assert_eq!(source.place.stem.as_deref(), Some("day1"));
+        let given = Source::path(PathBuf::from("talk.md"), Path::new("talk.md"));
+        assert!(given.place.below.is_empty());
+    }
+
+    #[test]
+    fn encodings() {
+        let cp1252 = b"Talk \x96 Ann Lee\n";
+        let (text, warning) = TextEncoding::Auto.decode(cp1252, "a.txt");
+        assert_eq!(std::str::from_utf8(&text).unwrap(), "Talk – Ann Lee\n");
+        assert!(warning.unwrap().contains("Windows-1252"));
+        let mixed = ["Talk \u{2022} ".as_bytes(), b"\x93quoted\x94 \x81\n"].concat();
+        let (text, _) = TextEncoding::Auto.decode(&mixed, "a.txt");
+        assert_eq!(
+            std::str::from_utf8(&text).unwrap(),
+            "Talk \u{2022} \u{201c}quoted\u{201d} \u{81}\n"
+        );
+        let (text, warning) = TextEncoding::Utf8.decode(cp1252, "a.txt");
+        assert_eq!(&*text, cp1252);
+        assert!(warning.unwrap().contains("U+FFFD"));
+        let utf16 = b"\xff\xfeT\0a\0";
+        let (text, _) = TextEncoding::Auto.decode(utf16, "a.txt");
+        assert_eq!(&*text, b"Ta");
+        let latin1 = TextEncoding::parse("latin1").unwrap();
+        assert_eq!(&*latin1.decode(b"caf\xe9", "x").0, "café".as_bytes());
+        assert!(TextEncoding::parse("klingon").is_err());
+        let (text, warning) = TextEncoding::Auto.decode("ok – fine".as_bytes(), "x");
+        assert!(matches!(text, Cow::Borrowed(_)) && warning.is_none());
     }
 }

@@ -5,43 +5,82 @@ use std::io::Write;
 use anyhow::Result;
 use notes::document::Status;
 use notes::query::{self, Filter};
-use notes::render::{json, text};
+use notes::render::json::{self, FileRef};
+use notes::render::text;
 
 use super::Ctx;
-use super::input::Inputs;
+use super::input::{File, Filters, Inputs, Layout};
 use crate::cli::ListArgs;
 
-pub fn run(inputs: &mut Inputs, args: &ListArgs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let statuses = args.status.iter().map(|&s| s.into()).collect();
-    run_with(inputs, args, statuses, out, ctx)
-}
-
-/// `list` with these statuses (`missed` is list with a fixed status filter).
-pub fn run_with(
+pub fn run(
     inputs: &mut Inputs,
     args: &ListArgs,
-    statuses: Vec<Status>,
+    filters: Filters,
     out: &mut impl Write,
     ctx: Ctx,
 ) -> Result<bool> {
-    let filter = Filter {
-        statuses,
+    let filters = filters.with(|f| Filter {
+        statuses: args.status.iter().map(|&s| s.into()).collect(),
         speaker: args.speaker.clone(),
         tag: args.tag.clone(),
-        ..Filter::default()
-    };
-    let mut found = false;
-    inputs.for_each(|file| {
-        let filter = file.filter(&filter, args.day.as_deref())?;
-        for session in query::sessions(file.doc(), &filter) {
+        ..f
+    });
+    sessions(inputs, &filters, false, out, ctx)
+}
+
+/// The sessions missed, left early or not seen, each with the first link its notes
+/// give: a watch list.
+pub fn missed(
+    inputs: &mut Inputs,
+    statuses: Vec<Status>,
+    filters: Filters,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let filters = filters.with(|f| Filter { statuses, ..f });
+    sessions(inputs, &filters, true, out, ctx)
+}
+
+/// Prints the sessions `filters` keeps, `links` saying whether text records end with
+/// the session's first link.
+fn sessions(
+    inputs: &mut Inputs,
+    filters: &Filters,
+    links: bool,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let found = inputs.print(out, Layout::Lines, |file: &File, records| {
+        let Some(filter) = filters.of(file) else {
+            return Ok(());
+        };
+        let doc = file.doc();
+        let origin = file.origin();
+        let at = FileRef {
+            label: file.label,
+            origin,
+        };
+        for session in query::sessions(doc, origin, &filter) {
+            let mut out = records.record(origin.session_date(session))?;
             if ctx.json {
-                json::write_session(out, file.label, session, None)?;
+                json::write_session(&mut out, at, doc, session, None)?;
             } else {
-                text::write_session(out, ctx.opts, file.prefix, session)?;
+                let link = if links {
+                    doc.links(session)
+                } else {
+                    Vec::new()
+                };
+                text::write_session(
+                    &mut out,
+                    ctx.opts,
+                    file.prefix,
+                    session,
+                    link.first().map(String::as_str),
+                )?;
             }
-            found = true;
         }
         Ok(())
     })?;
+    filters.check(inputs.len())?;
     Ok(found)
 }

@@ -1,5 +1,5 @@
-//! One module per subcommand: each reads the notes files in turn, glues a query to a
-//! printer, and says whether it printed anything.
+//! One module per subcommand: each reads the notes files, glues a query to a printer,
+//! and says whether it printed anything.
 
 mod check;
 mod export;
@@ -15,14 +15,16 @@ mod tree;
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use notes::document::Status;
+use notes::event::Bound;
+use notes::query::Filter;
 use notes::render::escape::Escaping;
 use notes::render::text::Options;
 
-use crate::cli::{Cli, Command, ListArgs};
+use crate::cli::{Command, FilterArgs, Settings};
 pub use input::Diagnostic;
-use input::{Inputs, ReadAs};
+use input::{Filters, Inputs, ReadAs, TextEncoding, Wanted};
 
 /// How to print, decided once by `main`.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +33,15 @@ pub struct Ctx {
     pub opts: Options,
     /// JSON Lines instead of text.
     pub json: bool,
+}
+
+/// Where the notes come from when the command line names no path, decided by `main`.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    /// Standard input is a pipe or a file: read it.
+    pub stdin: bool,
+    /// The paths of NOTES_FILE, else of the config file.
+    pub paths: Vec<PathBuf>,
 }
 
 /// What a run came to: whether anything was printed, whether a file failed, and what to
@@ -45,26 +56,39 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Runs the command of `cli` on the notes in `paths` (the bundled notes when empty).
-/// A failure to write the output stops the run; the diagnostics gathered until then
-/// come with it.
+/// Runs `command` with `settings`. A failure to write the output stops the run; the
+/// diagnostics gathered until then come with it.
 pub fn run(
-    cli: &Cli,
-    paths: &[PathBuf],
+    command: &Command,
+    settings: &Settings,
+    defaults: Defaults,
     out: &mut impl Write,
     ctx: Ctx,
 ) -> (Result<bool>, Outcome) {
+    let encoding = match settings.input.encoding.as_deref().map(TextEncoding::parse) {
+        Some(Err(err)) => return finished(Err(err)),
+        Some(Ok(encoding)) => encoding,
+        None => TextEncoding::Auto,
+    };
     let read_as = ReadAs {
-        text: cli.text,
-        syntax: cli.syntax.map(Into::into),
+        text: settings.input.text,
+        syntax: settings.input.syntax.map(Into::into),
+        encoding,
         options: notes::document::ReadOptions {
-            session_level: cli.session_level,
-            one_talk: cli.one_talk,
+            session_level: settings.input.session_level,
+            one_talk: settings.input.one_talk,
             explain: false,
         },
     };
-    let mut inputs = Inputs::new(paths, read_as);
-    let result = run_command(cli, &mut inputs, out, ctx);
+    let wanted = Wanted {
+        paths: settings.paths.clone(),
+        stdin: defaults.stdin,
+        defaults: defaults.paths,
+        input: settings.input.clone(),
+    };
+    let mut inputs = Inputs::new(&wanted, read_as, &settings.output);
+    let result = filters(&settings.filters)
+        .and_then(|filter| run_command(command, &mut inputs, filter, out, ctx));
     let outcome = Outcome {
         found: *result.as_ref().unwrap_or(&false),
         failed: inputs.failed(),
@@ -73,36 +97,70 @@ pub fn run(
     (result, outcome)
 }
 
-fn run_command(cli: &Cli, inputs: &mut Inputs, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let found = match &cli.command {
-        Command::List(args) => list::run(inputs, args, out, ctx)?,
-        Command::Missed => {
-            let args = ListArgs {
-                day: None,
-                status: Vec::new(),
-                speaker: None,
-                tag: None,
-            };
+fn finished(result: Result<bool>) -> (Result<bool>, Outcome) {
+    let outcome = Outcome {
+        found: *result.as_ref().unwrap_or(&false),
+        failed: false,
+        diagnostics: Vec::new(),
+    };
+    (result, outcome)
+}
+
+/// The filters every command takes, read once; the days are read against each file.
+fn filters(args: &FilterArgs) -> Result<Filters> {
+    let bound = |flag: &str, value: &Option<String>| -> Result<Option<Bound>> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        match Bound::parse(value) {
+            Some(bound) => Ok(Some(bound)),
+            None => {
+                bail!("invalid date `{value}` for {flag}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+            }
+        }
+    };
+    let base = Filter {
+        event: args.event.clone(),
+        years: args.year.clone(),
+        since: bound("--since", &args.since)?,
+        until: bound("--until", &args.until)?,
+        ..Filter::default()
+    };
+    Ok(Filters::new(base, &args.day))
+}
+
+fn run_command(
+    command: &Command,
+    inputs: &mut Inputs,
+    filters: Filters,
+    out: &mut impl Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let found = match command {
+        Command::List(args) => list::run(inputs, args, filters, out, ctx)?,
+        Command::Missed(_) => {
             let statuses = vec![Status::Missed, Status::Partial, Status::NotSeen];
-            list::run_with(inputs, &args, statuses, out, ctx)?
+            list::missed(inputs, statuses, filters, out, ctx)?
         }
-        Command::Grep(args) => grep::run(inputs, args, out, ctx)?,
-        Command::Todo => grep::todo(inputs, out, ctx)?,
+        Command::Grep(args) => grep::run(inputs, args, filters, out, ctx)?,
+        Command::Todo(_) => grep::todo(inputs, filters, out, ctx)?,
         // These print the notes' own bytes: on a terminal, through the escaper.
-        Command::Show { query } => {
-            escaped(out, ctx, |mut out| show::run(inputs, query, &mut out, ctx))?
+        Command::Show { query, .. } => {
+            escaped(out, ctx, |out| show::run(inputs, query, filters, out, ctx))?
         }
-        Command::Print { day } => escaped(out, ctx, |mut out| {
-            print::run(inputs, day.as_deref(), &mut out, ctx)
-        })?,
-        Command::Export { to, day } => escaped(out, ctx, |mut out| {
-            export::run(inputs, *to, day.as_deref(), &mut out)
-        })?,
-        Command::Speakers => summary::speakers(inputs, out, ctx)?,
-        Command::Days => summary::days(inputs, out, ctx)?,
-        Command::Stats => summary::stats(inputs, out, ctx)?,
-        Command::Tree(args) => tree::run(inputs, args, out, ctx)?,
-        Command::Check { explain } => check::run(inputs, *explain, out, ctx)?,
+        Command::Print { .. } => {
+            input::refuse_json(ctx.json, "print", "use `notes export --to json`")?;
+            escaped(out, ctx, |out| print::run(inputs, filters, out))?
+        }
+        Command::Export { to, .. } => {
+            input::refuse_json(ctx.json, "export", "use `notes export --to json`")?;
+            escaped(out, ctx, |out| export::run(inputs, *to, filters, out))?
+        }
+        Command::Speakers(_) => summary::speakers(inputs, filters, out, ctx)?,
+        Command::Days(_) => summary::days(inputs, filters, out, ctx)?,
+        Command::Stats(_) => summary::stats(inputs, filters, out, ctx)?,
+        Command::Tree(args) => tree::run(inputs, args, filters, out, ctx)?,
+        Command::Check { explain, .. } => check::run(inputs, *explain, out, ctx)?,
         Command::Completions { shell } => shell::completions(*shell, out)?,
         Command::Man => shell::man(out)?,
     };

@@ -1,28 +1,32 @@
-//! `notes print [--day DAY]`: the files byte for byte, or one day's sessions as written.
+//! `notes print`: the files byte for byte, or only the sessions the filters keep, as
+//! written.
 
 use std::io::Write;
 
 use anyhow::Result;
-use notes::query::{self, Filter};
+use notes::query;
 use notes::render::raw;
 
-use super::Ctx;
-use super::input::{Inputs, refuse_json};
+use super::input::{Filters, Inputs, Layout};
 
-pub fn run(inputs: &mut Inputs, day: Option<&str>, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    refuse_json(ctx.json, "print", "use `notes export --to json`")?;
-    let mut found = false;
-    inputs.for_each(|file| {
-        if day.is_none() {
-            out.write_all(file.src)?;
-            found = true;
+pub fn run(inputs: &mut Inputs, filters: Filters, out: &mut dyn Write) -> Result<bool> {
+    let whole = filters.keeps_all();
+    let found = inputs.print(out, Layout::Lines, |file, records| {
+        if whole {
+            // The bytes as they are on disk, whatever their encoding.
+            records.record(None)?.write_all(file.raw)?;
             return Ok(());
         }
-        let filter = file.filter(&Filter::default(), day)?;
-        let mut sessions = query::sessions(file.doc(), &filter).peekable();
-        found |= sessions.peek().is_some();
-        raw::write_sessions(out, file.doc(), sessions)?;
+        let Some(filter) = filters.of(file) else {
+            return Ok(());
+        };
+        let mut sessions = query::sessions(file.doc(), file.origin(), &filter).peekable();
+        if sessions.peek().is_some() {
+            let mut out = records.record(None)?;
+            raw::write_sessions(&mut out, file.doc(), sessions)?;
+        }
         Ok(())
     })?;
+    filters.check(inputs.len())?;
     Ok(found)
 }

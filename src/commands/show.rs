@@ -5,40 +5,58 @@ use std::io::Write;
 
 use anyhow::Result;
 use notes::query::{self, Shown};
-use notes::render::{json, raw};
+use notes::render::json::{self, FileRef};
+use notes::render::raw;
 
 use super::Ctx;
-use super::input::Inputs;
+use super::input::{Filters, Inputs, Layout};
 
-pub fn run(inputs: &mut Inputs, query: &str, out: &mut impl Write, ctx: Ctx) -> Result<bool> {
-    let mut found = false;
-    inputs.for_each(|file| {
-        for shown in query::show(file.doc(), query) {
+pub fn run(
+    inputs: &mut Inputs,
+    query: &str,
+    filters: Filters,
+    out: &mut dyn Write,
+    ctx: Ctx,
+) -> Result<bool> {
+    let layout = if ctx.json {
+        Layout::Lines
+    } else {
+        Layout::Blocks
+    };
+    let found = inputs.print(out, layout, |file, records| {
+        let Some(filter) = filters.of(file) else {
+            return Ok(());
+        };
+        let (doc, origin) = (file.doc(), file.origin());
+        let at = FileRef {
+            label: file.label,
+            origin,
+        };
+        for shown in query::show(doc, query) {
+            let session = match shown {
+                Shown::Session(session) | Shown::Talk(session, _) => session,
+            };
+            if !filter.matches(session, origin) {
+                continue;
+            }
             let mut text = Vec::new();
             match shown {
-                Shown::Session(session) => raw::write_session(&mut text, file.doc(), session)?,
-                Shown::Talk(session, talk) => {
-                    raw::write_talk(&mut text, file.doc(), session, talk)?
-                }
+                Shown::Session(session) => raw::write_session(&mut text, doc, session)?,
+                Shown::Talk(session, talk) => raw::write_talk(&mut text, doc, session, talk)?,
             }
-            if ctx.json {
-                match shown {
-                    Shown::Session(session) => {
-                        json::write_session(out, file.label, session, Some(&text))?
-                    }
-                    Shown::Talk(session, talk) => {
-                        json::write_talk(out, file.label, session, talk, &text)?
-                    }
+            let mut out = records.record(origin.session_date(session))?;
+            match (ctx.json, shown) {
+                (true, Shown::Session(session)) => {
+                    json::write_session(&mut out, at, doc, session, Some(&text))?
                 }
-            } else {
-                if found {
-                    out.write_all(b"\n")?;
+                (true, Shown::Talk(session, talk)) => {
+                    json::write_talk(&mut out, at, doc, session, talk, &text)?
                 }
-                raw::write_prefixed(out, file.prefix, &text)?;
+                (false, _) => raw::write_prefixed(&mut out, file.prefix, &text)?,
             }
-            found = true;
         }
         Ok(())
     })?;
+    filters.check(inputs.len())?;
     Ok(found)
 }

@@ -475,6 +475,7 @@ pub struct Document<'a> {
     title: Option<(usize, String)>,
     sessions: Vec<Session>,
     days: Vec<Arc<DayInfo>>,
+    date: Option<rules::Date>,
     explanations: Vec<Explanation>,
 }
 
@@ -518,6 +519,11 @@ impl<'a> Document<'a> {
     /// The document title, such as "My notes from PyCon 2014.".
     pub fn title(&self) -> Option<&str> {
         self.title.as_ref().map(|(_, t)| t.as_str())
+    }
+
+    /// The date the file's metadata gives (front matter `date:`, org `#+DATE:`).
+    pub fn date(&self) -> Option<rules::Date> {
+        self.date
     }
 
     /// The index of the title's line.
@@ -641,6 +647,55 @@ impl<'a> Document<'a> {
             notes.push(note);
         }
         notes
+    }
+
+    /// The URLs a session's lines give (its heading and notes), in order, each once.
+    pub fn links(&self, session: &Session) -> Vec<String> {
+        self.links_in(session.lines())
+    }
+
+    /// The URLs in these lines, in order, each once.
+    pub fn links_in(&self, lines: Range<usize>) -> Vec<String> {
+        let outline = self.outline();
+        let mut found: Vec<String> = Vec::new();
+        for line in lines {
+            // Links live in the text, but a heading may hide them in its markup.
+            let content = String::from_utf8_lossy(outline.content(line));
+            for url in rules::links(&content) {
+                if !found.iter().any(|f| f == url) {
+                    found.push(url.to_string());
+                }
+            }
+        }
+        found
+    }
+
+    /// The non-blank lines up to `before` before and `after` after `line` at its level
+    /// or below (under the same parent) and inside its session, in order: what grep's
+    /// `-B` and `-A` show. Under a session heading, its notes.
+    pub fn around(&self, line: usize, before: usize, after: usize) -> (Vec<usize>, Vec<usize>) {
+        let outline = self.outline();
+        let session = self.session_of(line).map(|s| self.sessions[s].lines());
+        let parent = outline.parent(line);
+        let (start, end) = match (parent, &session) {
+            // A session's heading: its notes come after it, and nothing before.
+            (_, Some(lines)) if lines.start == line => (line, lines.end),
+            (Some(p), Some(lines)) => (
+                p.max(lines.start) + 1,
+                outline.subtree_end(p).min(lines.end),
+            ),
+            (Some(p), None) => (p + 1, outline.subtree_end(p)),
+            (None, Some(lines)) => (lines.start + 1, lines.end),
+            (None, None) => (line, line + 1),
+        };
+        let visible = |&i: &usize| !outline.line(i).is_blank();
+        let mut up: Vec<usize> = (start..line).rev().filter(visible).take(before).collect();
+        up.reverse();
+        let down = (line + 1..end.max(line + 1))
+            .filter(visible)
+            .take(after)
+            .collect();
+        (up, down)
     }
 
     /// The lines above `line`, outermost first, inside its session when it is in one:

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::check::Finding;
 use crate::document::Explanation;
+use crate::document::rules::Date;
 use crate::document::{Day, Document, Session, Talk};
+use crate::event::Origin;
 use crate::outline::LineNumber;
 use crate::render::escape::SafeJson;
 use crate::search::{Hit, SessionInfo};
@@ -22,10 +24,22 @@ fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// A file as records name it: its label, and the event and year of its sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct FileRef<'a> {
+    /// The file's name.
+    pub label: &'a str,
+    /// Its event and year.
+    pub origin: &'a Origin,
+}
+
 /// A session, as `list`, `missed`, `grep -l` and `show` print it.
 #[derive(Debug, Serialize)]
 struct SessionRecord<'a> {
     file: &'a str,
+    event: Option<&'a str>,
+    year: Option<i32>,
+    date: Option<String>,
     line: LineNumber,
     day: Option<&'static str>,
     day_number: Option<usize>,
@@ -39,15 +53,20 @@ struct SessionRecord<'a> {
     reason: Option<&'a str>,
     tags: &'a [Box<str>],
     state: Option<&'a str>,
+    links: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<Cow<'a, str>>,
 }
 
 impl<'a> SessionRecord<'a> {
-    fn new(file: &'a str, session: &'a Session) -> Self {
+    fn new(file: FileRef<'a>, doc: &Document, session: &'a Session) -> Self {
         let byline = session.byline();
+        let date = file.origin.session_date(session);
         SessionRecord {
-            file,
+            file: file.label,
+            event: file.origin.event.as_deref(),
+            year: file.origin.session_year(session),
+            date: date.map(|d| d.to_string()),
             line: session.line_number(),
             day: session.day().map(|d| d.name()),
             day_number: session.day_info().map(|d| d.number),
@@ -61,20 +80,23 @@ impl<'a> SessionRecord<'a> {
             reason: session.reason(),
             tags: session.tags(),
             state: session.state(),
+            links: doc.links(session),
             text: None,
         }
     }
 }
 
-/// A session record: `file`, `line`, `day`, `title`, `speakers`, `handles`, `room`,
-/// `kind`, `status`, `reason`, and `text` (its lines as in the file) when given.
+/// A session record: `file`, `event`, `year`, `date` (ISO, when its day is a date),
+/// `line`, `day`, `title`, `speakers`, `handles`, `room`, `kind`, `status`, `reason`,
+/// `links` (the URLs its notes give), and `text` (its lines as in the file) when given.
 pub fn write_session(
     out: &mut impl Write,
-    file: &str,
+    file: FileRef,
+    doc: &Document,
     session: &Session,
     text: Option<&[u8]>,
 ) -> io::Result<()> {
-    let mut record = SessionRecord::new(file, session);
+    let mut record = SessionRecord::new(file, doc, session);
     record.text = text.map(String::from_utf8_lossy);
     write_line(out, &record)
 }
@@ -83,7 +105,8 @@ pub fn write_session(
 /// talk's line, title, speakers and handles, and its session's day and status.
 pub fn write_talk(
     out: &mut impl Write,
-    file: &str,
+    file: FileRef,
+    doc: &Document,
     session: &Session,
     talk: &Talk,
     text: &[u8],
@@ -96,8 +119,9 @@ pub fn write_talk(
         handles: byline.handles,
         room: None,
         kind: "lightning-talk",
+        links: doc.links_in(talk.line()..talk.line() + 1),
         text: Some(String::from_utf8_lossy(text)),
-        ..SessionRecord::new(file, session)
+        ..SessionRecord::new(file, doc, session)
     };
     write_line(out, &record)
 }
@@ -105,29 +129,59 @@ pub fn write_talk(
 #[derive(Debug, Serialize)]
 struct HitRecord<'a> {
     file: &'a str,
+    event: Option<&'a str>,
+    year: Option<i32>,
+    date: Option<String>,
     line: LineNumber,
     session: Option<&'a str>,
     path: Vec<&'a str>,
     text: &'a str,
     matches: Vec<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<&'a [String]>,
 }
 
-/// A grep hit (or a follow-up): `file`, `line`, `session` (its title, or null),
-/// `path` (the session's title, then the texts of the bullets above the line),
-/// `text`, and `matches` (`[start, end]` byte offsets into `text`).
-pub fn write_hit(out: &mut impl Write, file: &str, hit: &Hit) -> io::Result<()> {
+/// What a hit's record says beyond the hit: its session's date and year, and for a
+/// follow-up the links it points to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HitExtra<'a> {
+    /// The date of the hit's session.
+    pub date: Option<Date>,
+    /// The year of the hit's session.
+    pub year: Option<i32>,
+    /// The links of a follow-up: its own line's, then its session's.
+    pub links: Option<&'a [String]>,
+}
+
+/// A grep hit (or a follow-up): `file`, `event`, `year`, `date`, `line`, `session`
+/// (its title, or null), `path` (the session's title, then the texts of the bullets
+/// above the line), `text`, `matches` (`[start, end]` byte offsets into `text`), and
+/// for `todo`, `links`.
+pub fn write_hit(
+    out: &mut impl Write,
+    file: FileRef,
+    hit: &Hit,
+    extra: HitExtra,
+) -> io::Result<()> {
     let session = hit.session.map(|s| s.title.as_str());
     let path = session
         .into_iter()
         .chain(hit.context.iter().map(|c| c.text.as_ref()))
         .collect();
     let record = HitRecord {
-        file,
+        file: file.label,
+        event: file.origin.event.as_deref(),
+        year: extra.year,
+        date: extra
+            .date
+            .filter(|d| d.year.is_some())
+            .map(|d| d.to_string()),
         line: hit.line,
         session,
         path,
         text: hit.text,
         matches: hit.matches.iter().map(|m| [m.start, m.end]).collect(),
+        links: extra.links,
     };
     write_line(out, &record)
 }
@@ -223,7 +277,7 @@ pub fn write_day(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> 
 
 #[derive(Debug, Serialize)]
 struct StatsRecord<'a> {
-    file: &'a str,
+    file: Option<&'a str>,
     day: Option<&'static str>,
     day_number: Option<usize>,
     day_label: Option<&'a str>,
@@ -236,9 +290,10 @@ struct StatsRecord<'a> {
     not_seen: usize,
 }
 
-/// A row of statistics: `file`, `day` (null for the sessions without a day and for the
-/// total), `total`, `sessions`, `lines`, `words`, `missed`, `partial`, `not_seen`.
-pub fn write_stats(out: &mut impl Write, file: &str, row: &Row) -> io::Result<()> {
+/// A row of statistics: `file` (null for the total over several files), `day` (null for
+/// the sessions without a day and for the total), `total`, `sessions`, `lines`, `words`,
+/// `missed`, `partial`, `not_seen`.
+pub fn write_stats(out: &mut impl Write, file: Option<&str>, row: &Row) -> io::Result<()> {
     let t = row.tally;
     let record = StatsRecord {
         file,
@@ -304,13 +359,17 @@ fn node_kind(doc: &Document, line: usize) -> &'static str {
 /// outline cannot overflow the stack.
 pub fn write_tree<'d>(
     out: &mut impl Write,
-    file: &str,
+    file: FileRef,
     doc: &Document,
     sessions: impl IntoIterator<Item = &'d Session>,
 ) -> io::Result<()> {
     let outline = doc.outline();
     out.write_all(b"{\"file\":")?;
-    scalar(out, &file)?;
+    scalar(out, &file.label)?;
+    out.write_all(b",\"event\":")?;
+    scalar(out, &file.origin.event)?;
+    out.write_all(b",\"year\":")?;
+    scalar(out, &file.origin.year)?;
     out.write_all(b",\"title\":")?;
     scalar(out, &doc.title())?;
     out.write_all(b",\"sessions\":[")?;
@@ -320,7 +379,7 @@ pub fn write_tree<'d>(
         }
         // The session's fields, without the closing brace, then its notes.
         let record =
-            serde_json::to_vec(&SessionRecord::new(file, session)).map_err(io::Error::from)?;
+            serde_json::to_vec(&SessionRecord::new(file, doc, session)).map_err(io::Error::from)?;
         out.write_all(&record[..record.len() - 1])?;
         out.write_all(b",\"notes\":[")?;
         // has_items[k]: the array at depth k (0: notes, k: children of the open node at

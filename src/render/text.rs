@@ -17,7 +17,7 @@ use crate::document::Explanation;
 use crate::document::{DayInfo, Session, Status, named_after_speaker};
 use crate::outline::LineNumber;
 use crate::render::escape;
-use crate::search::{Hit, SessionInfo};
+use crate::search::{Hit, HitKind, SessionInfo};
 use crate::summary::{Row, Scope, Speaker, Tally};
 
 /// How text output looks.
@@ -30,6 +30,8 @@ pub struct Options {
     pub heading: bool,
     /// Show characters that could steer a terminal escaped ([`escape::visible`]).
     pub escape: bool,
+    /// End file names with NUL rather than `:` (`-0`, for `xargs -0`).
+    pub null: bool,
 }
 
 /// What a piece of output is, so that colours follow meaning.
@@ -48,6 +50,7 @@ pub(crate) enum Role {
     Header,
     Bar,
     Warning,
+    Link,
 }
 
 impl Role {
@@ -68,6 +71,7 @@ impl Role {
             Role::Header => text.bold(),
             Role::Bar => text.cyan(),
             Role::Warning => text.yellow().bold(),
+            Role::Link => text.blue().underline(),
         }
     }
 }
@@ -91,7 +95,7 @@ pub(crate) fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -
 fn write_file(out: &mut impl Write, opts: Options, file: Option<&str>) -> io::Result<()> {
     if let Some(file) = file {
         put(out, opts, Role::File, file)?;
-        out.write_all(b":")?;
+        out.write_all(if opts.null { b"\0" } else { b":" })?;
     }
     Ok(())
 }
@@ -158,15 +162,17 @@ pub(crate) fn write_status(
     out.write_all(b")")
 }
 
-/// One session: `[FILE:]LINE:DAY:TITLE — SPEAKERS @HANDLES (STATUS: REASON)`.
+/// One session: `[FILE:]LINE:DAY:TITLE — SPEAKERS @HANDLES (STATUS: REASON) [LINK]`.
 ///
 /// DAY is empty when the notes do not say; the status part appears only for sessions
-/// not attended.
+/// not attended, and the link (the first of the session's notes, for a watch list)
+/// only when given.
 pub fn write_session(
     out: &mut impl Write,
     opts: Options,
     file: Option<&str>,
     session: &Session,
+    link: Option<&str>,
 ) -> io::Result<()> {
     write_file(out, opts, file)?;
     put_number(out, opts, session.line_number())?;
@@ -176,7 +182,17 @@ pub fn write_session(
     out.write_all(b":")?;
     write_session_label(out, opts, session)?;
     write_status(out, opts, session)?;
+    write_link(out, opts, link)?;
     out.write_all(b"\n")
+}
+
+/// ` LINK`, when there is one.
+fn write_link(out: &mut impl Write, opts: Options, link: Option<&str>) -> io::Result<()> {
+    if let Some(link) = link {
+        out.write_all(b" ")?;
+        put(out, opts, Role::Link, link)?;
+    }
+    Ok(())
 }
 
 /// Hits per session: `[FILE:]LINE:TITLE:COUNT`, LINE and TITLE empty for lines outside
@@ -219,16 +235,19 @@ fn write_highlighted(
 }
 
 /// Prints grep hits (and follow-ups): one per line,
-/// `[FILE:]LINE:SESSION › ANCESTOR › …:TEXT`, or, with [`Options::heading`], grouped
-/// under a heading per session (and a file name per file, when several are read) with
-/// each hit's ancestors shown once above it (`LINE-` for context, `LINE:` for hits).
+/// `[FILE:]LINE:SESSION › ANCESTOR › …:TEXT` (context lines `LINE-…-TEXT`), or, with
+/// [`Options::heading`], grouped under a heading per session (and a file name per file,
+/// when several are read) with each hit's ancestors shown once above it (`LINE-` for
+/// context, `LINE:` for hits).
 #[derive(Debug)]
 pub struct GrepPrinter {
     opts: Options,
+    only_matching: bool,
     /// The file and session line of the group being printed, once a group has started.
     group: Option<(Option<String>, Option<LineNumber>)>,
-    /// Lines already shown in the current group.
-    shown: Vec<LineNumber>,
+    /// The last line shown in the current group: lines come in order, and the
+    /// ancestors of a later hit that come before it were shown with an earlier one.
+    shown: Option<LineNumber>,
 }
 
 impl GrepPrinter {
@@ -236,41 +255,90 @@ impl GrepPrinter {
     pub fn new(opts: Options) -> GrepPrinter {
         GrepPrinter {
             opts,
+            only_matching: false,
             group: None,
-            shown: Vec::new(),
+            shown: None,
         }
     }
 
-    /// Prints one hit, read from `file` (named only when several files are read).
-    pub fn hit(&mut self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
+    /// Print only the matched parts of each hit, one per line (`-o`).
+    pub fn only_matching(mut self) -> GrepPrinter {
+        self.only_matching = true;
+        self
+    }
+
+    /// Prints one hit, read from `file` (named only when several files are read),
+    /// ending with `link` when given (a follow-up's link).
+    pub fn hit(
+        &mut self,
+        out: &mut impl Write,
+        file: Option<&str>,
+        hit: &Hit,
+        link: Option<&str>,
+    ) -> io::Result<()> {
         if self.opts.heading {
-            self.grouped(out, file, hit)
+            self.grouped(out, file, hit, link)
         } else {
-            self.record(out, file, hit)
+            self.record(out, file, hit, link)
         }
     }
 
-    fn record(&self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
+    /// The parts of a hit's line to print: the whole line, or each match alone.
+    fn parts<'h>(&self, hit: &'h Hit) -> Vec<(&'h str, Vec<Range<usize>>)> {
+        if !self.only_matching || hit.kind == HitKind::Context {
+            return vec![(hit.text, hit.matches.to_vec())];
+        }
+        hit.matches
+            .iter()
+            .map(|m| (&hit.text[m.clone()], std::iter::once(0..m.len()).collect()))
+            .collect()
+    }
+
+    fn record(
+        &self,
+        out: &mut impl Write,
+        file: Option<&str>,
+        hit: &Hit,
+        link: Option<&str>,
+    ) -> io::Result<()> {
         let opts = self.opts;
-        write_file(out, opts, file)?;
-        put_number(out, opts, hit.line)?;
-        out.write_all(b":")?;
-        if let Some(session) = hit.session {
-            put(out, opts, Role::SessionTitle, &session.title)?;
-        }
-        for (i, context) in hit.context.iter().enumerate() {
-            // Outside any session the path starts with its first heading.
-            if i > 0 || hit.session.is_some() {
-                put(out, opts, Role::Guide, " › ")?;
+        let sep: &[u8] = if hit.kind == HitKind::Context {
+            b"-"
+        } else {
+            b":"
+        };
+        for (text, matches) in self.parts(hit) {
+            write_file(out, opts, file)?;
+            put_number(out, opts, hit.line)?;
+            out.write_all(sep)?;
+            let mut started = false;
+            if let Some(session) = hit.session.filter(|s| !s.title.is_empty()) {
+                put(out, opts, Role::SessionTitle, &session.title)?;
+                started = true;
             }
-            put(out, opts, Role::Plain, &context.text)?;
+            for context in hit.context {
+                // Outside any session the path starts with its first heading.
+                if started {
+                    put(out, opts, Role::Guide, " › ")?;
+                }
+                put(out, opts, Role::Plain, &context.text)?;
+                started = true;
+            }
+            out.write_all(sep)?;
+            write_highlighted(out, opts, text, &matches)?;
+            write_link(out, opts, link)?;
+            out.write_all(b"\n")?;
         }
-        out.write_all(b":")?;
-        write_highlighted(out, opts, hit.text, hit.matches)?;
-        out.write_all(b"\n")
+        Ok(())
     }
 
-    fn grouped(&mut self, out: &mut impl Write, file: Option<&str>, hit: &Hit) -> io::Result<()> {
+    fn grouped(
+        &mut self,
+        out: &mut impl Write,
+        file: Option<&str>,
+        hit: &Hit,
+        link: Option<&str>,
+    ) -> io::Result<()> {
         let opts = self.opts;
         let session = hit.session.map(|s| s.line);
         let same_file = self
@@ -284,6 +352,9 @@ impl GrepPrinter {
             }
             if let (Some(file), false) = (file, same_file) {
                 put(out, opts, Role::File, file)?;
+                if opts.null {
+                    out.write_all(b"\0")?;
+                }
                 out.write_all(b"\n")?;
             }
             if let Some(s) = hit.session {
@@ -291,17 +362,35 @@ impl GrepPrinter {
                 out.write_all(b"\n")?;
             }
             self.group = Some((file.map(String::from), session));
-            self.shown.clear();
+            self.shown = None;
         }
         for context in hit.context {
-            if !self.shown.contains(&context.line) {
-                self.shown.push(context.line);
+            if self.shown.is_none_or(|s| context.line > s) {
+                self.shown = Some(context.line);
                 let text = &context.text;
                 write_numbered_line(out, opts, context.line, '-', context.lead, text, &[])?;
             }
         }
-        self.shown.push(hit.line);
-        write_numbered_line(out, opts, hit.line, ':', hit.lead, hit.text, hit.matches)
+        self.shown = Some(hit.line);
+        let sep = if hit.kind == HitKind::Context {
+            '-'
+        } else {
+            ':'
+        };
+        for (text, matches) in self.parts(hit) {
+            let lead = if self.only_matching && hit.kind == HitKind::Match {
+                &b""[..]
+            } else {
+                hit.lead
+            };
+            put_number(out, opts, hit.line)?;
+            write!(out, "{sep}")?;
+            put(out, opts, Role::Plain, &String::from_utf8_lossy(lead))?;
+            write_highlighted(out, opts, text, &matches)?;
+            write_link(out, opts, link)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
     }
 }
 
@@ -422,20 +511,23 @@ fn stats_cells(tally: &Tally) -> [usize; 6] {
     ]
 }
 
-/// The statistics table: a header, a row per day, one for sessions without a day, and
-/// the total; each row starts with `FILE` when several files are read. With
+/// The statistics table: a header, then the rows (a row per day, one for sessions
+/// without a day, the total), each starting with its `FILE` when one is given. With
 /// [`Options::heading`] each day row ends with a bar as long as its share of the notes
 /// lines.
 pub fn write_stats(
     out: &mut impl Write,
     opts: Options,
-    file: Option<&str>,
-    rows: &[Row],
+    rows: &[(Option<&str>, &Row)],
 ) -> io::Result<()> {
     const BAR: usize = 24;
-    let file_width = file.map_or(0, |f| f.chars().count() + 2);
-    if let Some(file) = file {
-        put(out, opts, Role::Header, &format!("{file:<file_width$}"))?;
+    let file_width = rows
+        .iter()
+        .filter_map(|(f, _)| f.map(|f| f.chars().count() + 2))
+        .max()
+        .unwrap_or(0);
+    if file_width > 0 {
+        put(out, opts, Role::Header, &format!("{:<file_width$}", "file"))?;
     }
     let mut header = format!("{:<9}", STATS_COLUMNS[0]);
     for column in &STATS_COLUMNS[1..] {
@@ -445,12 +537,13 @@ pub fn write_stats(
     out.write_all(b"\n")?;
     let most = rows
         .iter()
-        .filter(|r| r.scope != Scope::Total)
-        .map(|r| r.tally.lines)
+        .filter(|(_, r)| r.scope != Scope::Total)
+        .map(|(_, r)| r.tally.lines)
         .max()
         .unwrap_or(0);
-    for row in rows {
-        if let Some(file) = file {
+    for &(file, row) in rows {
+        if file_width > 0 {
+            let file = file.unwrap_or("");
             put(out, opts, Role::File, &format!("{file:<file_width$}"))?;
         }
         let (name, role) = match row.scope {
@@ -554,7 +647,7 @@ mod tests {
         let doc = Document::parse(NOTES.as_bytes());
         let mut out = Vec::new();
         for s in doc.sessions() {
-            write_session(&mut out, opts, file, s).unwrap();
+            write_session(&mut out, opts, file, s, None).unwrap();
         }
         String::from_utf8(out).unwrap()
     }
@@ -565,7 +658,7 @@ mod tests {
         let mut out = Vec::new();
         let doc = Document::parse(NOTES.as_bytes());
         Searcher::new(&doc, &re, false)
-            .search(|hit| printer.hit(&mut out, file, hit))
+            .search(|hit| printer.hit(&mut out, file, hit, None))
             .unwrap();
         String::from_utf8(out).unwrap()
     }
@@ -590,6 +683,7 @@ mod tests {
             color: true,
             heading: false,
             escape: false,
+            null: false,
         };
         assert!(sessions(opts, None).contains(&"friday".cyan().to_string()));
         assert!(!sessions(plain(), None).contains('\x1b'));
@@ -612,6 +706,7 @@ mod tests {
             color: false,
             heading: true,
             escape: false,
+            null: false,
         };
         assert_eq!(
             grep("add|sick", opts, None),
@@ -638,7 +733,7 @@ mod tests {
         write_count(&mut out, plain(), None, Some(&info), 3).unwrap();
         write_count(&mut out, plain(), Some("a.txt"), None, 1).unwrap();
         let mut speakers = summary::Speakers::default();
-        speakers.add("a.txt", &doc);
+        speakers.add("a.txt", &crate::event::Origin::default(), doc.sessions());
         for s in speakers.into_sorted() {
             write_speaker(&mut out, plain(), &s, false).unwrap();
         }
@@ -655,7 +750,8 @@ mod tests {
              friday: 2 sessions, 3 notes lines\n"
         );
         let mut table = Vec::new();
-        write_stats(&mut table, plain(), None, &rows).unwrap();
+        let rows: Vec<(Option<&str>, &Row)> = rows.iter().map(|r| (None, r)).collect();
+        write_stats(&mut table, plain(), &rows).unwrap();
         assert_eq!(
             String::from_utf8(table).unwrap(),
             "day       sessions    lines    words   missed  partial not seen\n\
@@ -673,8 +769,10 @@ mod tests {
             color: false,
             heading: true,
             escape: false,
+            null: false,
         };
-        write_stats(&mut out, opts, None, &rows).unwrap();
+        let rows: Vec<(Option<&str>, &Row)> = rows.iter().map(|r| (None, r)).collect();
+        write_stats(&mut out, opts, &rows).unwrap();
         let table = String::from_utf8(out).unwrap();
         let bars: Vec<usize> = table
             .lines()

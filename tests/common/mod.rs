@@ -4,16 +4,97 @@
 // Each test file uses part of this.
 #![allow(dead_code)]
 
-use std::io::Read;
+use std::ffi::OsStr;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::process::{Command as StdCommand, Output, Stdio};
 
-use assert_cmd::Command;
+use assert_cmd::assert::{Assert, OutputAssertExt};
+
+/// The `notes` binary to run, as `assert_cmd::Command` would, except that standard
+/// input is /dev/null unless the test gives some: assert_cmd always pipes it, and a
+/// pipe is notes to read.
+#[derive(Debug)]
+pub struct Command {
+    cmd: StdCommand,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Command {
+    pub fn arg(&mut self, arg: impl AsRef<OsStr>) -> &mut Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(&mut self, args: I) -> &mut Self {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(&mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> &mut Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn env_remove(&mut self, key: impl AsRef<OsStr>) -> &mut Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
+    pub fn current_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    /// Gives these bytes on standard input, through a pipe.
+    pub fn write_stdin(&mut self, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Gives the bytes of this file on standard input, through a pipe.
+    pub fn pipe_stdin(&mut self, file: impl AsRef<Path>) -> io::Result<&mut Self> {
+        self.stdin = Some(std::fs::read(file)?);
+        Ok(self)
+    }
+
+    pub fn output(&mut self) -> io::Result<Output> {
+        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let Some(bytes) = self.stdin.clone() else {
+            self.cmd.stdin(Stdio::null());
+            return self.cmd.output();
+        };
+        self.cmd.stdin(Stdio::piped());
+        let mut child = self.cmd.spawn()?;
+        let mut stdin = child.stdin.take().expect("piped");
+        // Written on a thread of its own, so a full output pipe cannot stall it.
+        let writer = std::thread::spawn(move || stdin.write_all(&bytes));
+        let out = child.wait_with_output()?;
+        // The command may end without reading all of it.
+        let _ = writer.join();
+        Ok(out)
+    }
+
+    pub fn assert(&mut self) -> Assert {
+        let out = self.output().expect("runs");
+        let command = format!("{:?}", self.cmd);
+        out.assert().append_context("command", command)
+    }
+}
 
 /// The `notes` binary with an environment that does not steer it.
 pub fn notes() -> Command {
-    let mut cmd = Command::cargo_bin("notes").expect("binary built");
-    for var in ["NOTES_FILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+    let mut cmd = Command {
+        cmd: StdCommand::new(env!("CARGO_BIN_EXE_notes")),
+        stdin: None,
+    };
+    for var in [
+        "NOTES_FILE",
+        "NOTES_CONFIG_PATH",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+    ] {
         cmd.env_remove(var);
     }
     cmd

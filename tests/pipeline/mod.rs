@@ -6,6 +6,7 @@
 
 use notes::document::rules;
 use notes::document::{Document, ReadOptions, Session};
+use notes::event::{Origin, Place};
 use notes::outline::{Outline, Syntax};
 use notes::render::{json, markdown, opml, raw, text, tree};
 use notes::search::Searcher;
@@ -58,6 +59,22 @@ fn exercise_read(src: &[u8], syntax: Syntax, options: &ReadOptions) {
     assert_eq!(joined, src, "line spans do not tile the source");
 
     let doc = Document::read(outline, options);
+    let place = Place {
+        below: vec!["2014".to_string(), "pycon".to_string()],
+        folders: vec!["notes".to_string()],
+        stem: Some("day1".to_string()),
+    };
+    let origin = Origin::of(&doc, &place);
+    let at = json::FileRef {
+        label: "f",
+        origin: &origin,
+    };
+    for s in doc.sessions() {
+        // Every session's date has a year when it has one at all.
+        assert!(origin.session_date(s).is_none_or(|d| d.year.is_some()));
+        let _ = doc.links(s);
+        let _ = doc.around(s.line(), 3, 3);
+    }
     let mut out = Vec::new();
     for note in doc.explanations() {
         assert!(
@@ -85,8 +102,8 @@ fn exercise_read(src: &[u8], syntax: Syntax, options: &ReadOptions) {
             "sessions overlap or are out of order"
         );
         previous_end = s.lines().end;
-        text::write_session(&mut out, text::Options::default(), Some("f"), s).unwrap();
-        json::write_session(&mut out, "f", s, Some(b"x")).unwrap();
+        text::write_session(&mut out, text::Options::default(), Some("f"), s, Some("l")).unwrap();
+        json::write_session(&mut out, at, &doc, s, Some(b"x")).unwrap();
         raw::write_session(&mut out, &doc, s).unwrap();
         for talk in s.talks() {
             raw::write_talk(&mut out, &doc, s, talk).unwrap();
@@ -112,28 +129,48 @@ fn exercise_read(src: &[u8], syntax: Syntax, options: &ReadOptions) {
             color: false,
             heading,
             escape: heading,
+            null: heading,
         };
         let mut printer = text::GrepPrinter::new(opts);
         for pattern in [&pattern, rules::follow_up_pattern()] {
             Searcher::new(&doc, pattern, false)
                 .with_states()
                 .search(|hit| {
-                    printer.hit(&mut out, None, hit)?;
-                    json::write_hit(&mut out, "f", hit)
+                    printer.hit(&mut out, None, hit, None)?;
+                    json::write_hit(&mut out, at, hit, json::HitExtra::default())
                 })
                 .unwrap();
         }
+        // Inverted, with lines around each hit, only the matched parts, a few per file.
+        let mut printer = text::GrepPrinter::new(opts).only_matching();
+        let mut last = 0;
+        Searcher::new(&doc, &pattern, false)
+            .context(2, 3)
+            .max_count(Some(50))
+            .search(|hit| {
+                assert!(hit.line.index() >= last, "hits out of order");
+                last = hit.line.index() + 1;
+                printer.hit(&mut out, Some("f"), hit, Some("l"))
+            })
+            .unwrap();
+        Searcher::new(&doc, &pattern, false)
+            .inverted()
+            .context(1, 1)
+            .search(|hit| text::GrepPrinter::new(opts).hit(&mut out, None, hit, None))
+            .unwrap();
         let sessions: Vec<&Session> = doc.sessions().iter().collect();
         let tree_opts = tree::TreeOptions {
             ascii: heading,
             depth: None,
         };
         tree::write_tree(&mut out, opts, tree_opts, "f", &doc, &sessions).unwrap();
-        text::write_stats(&mut out, opts, None, &summary::stats(&doc, doc.sessions())).unwrap();
+        let rows = summary::stats(&doc, doc.sessions());
+        let rows: Vec<_> = rows.iter().map(|r| (Some("f"), r)).collect();
+        text::write_stats(&mut out, opts, &rows).unwrap();
     }
 
     let mut tree = Vec::new();
-    json::write_tree(&mut tree, "f", &doc, doc.sessions()).unwrap();
+    json::write_tree(&mut tree, at, &doc, doc.sessions()).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&tree).expect("export is valid JSON");
     assert_eq!(
         value["sessions"].as_array().map(Vec::len),

@@ -17,6 +17,7 @@ pub(crate) struct Read {
     pub title: Option<(usize, String)>,
     pub sessions: Vec<Session>,
     pub days: Vec<Arc<DayInfo>>,
+    pub date: Option<rules::Date>,
     pub explanations: Vec<Explanation>,
 }
 
@@ -95,6 +96,7 @@ pub(crate) fn assemble(
         title,
         sessions,
         days,
+        date: meta.date.and_then(|(_, day)| day.date),
         explanations,
     }
 }

@@ -193,6 +193,7 @@ impl<'a> Document<'a> {
             title: read.title,
             sessions: read.sessions,
             days: read.days,
+            date: read.date,
             explanations: read.explanations,
         }
     }

@@ -10,6 +10,7 @@
 
 pub mod day;
 pub mod heading;
+pub mod links;
 pub mod speaker;
 pub mod status;
 pub mod title;
@@ -17,6 +18,7 @@ mod words;
 
 pub use day::{Date, DayHeading, DaySpec, day_heading, mentioned_day};
 pub use heading::{is_lightning_talks, is_separator};
+pub use links::links;
 pub use speaker::{
     Byline, byline, is_label_line, name_line, speaker_label, split_names, talk_byline,
 };
