@@ -63,7 +63,7 @@ pub struct InputArgs {
     /// The text encoding of the files: auto reads a BOM, else UTF-8, and a file that
     /// is not valid UTF-8 as Windows-1252. Any WHATWG label works (utf-16le, latin1,
     /// shift_jis, ...).
-    #[arg(short = 'E', long, value_name = "ENCODING")]
+    #[arg(short = 'E', long, value_name = "ENCODING", value_hint = clap::ValueHint::Other)]
     pub encoding: Option<String>,
 
     /// Read files that have NUL bytes (which look binary) as text.
@@ -89,7 +89,7 @@ pub struct InputArgs {
 
     /// Only walk files whose path matches GLOB (gitignore syntax); `!GLOB` leaves them
     /// out. Repeat for several; the last that matches decides.
-    #[arg(short, long, value_name = "GLOB", help_heading = "Folders")]
+    #[arg(short, long, value_name = "GLOB", value_hint = clap::ValueHint::Other, help_heading = "Folders")]
     pub glob: Vec<String>,
 
     /// Only walk files of this syntax. Repeat for several.
@@ -200,23 +200,23 @@ pub struct FilterArgs {
     /// Only sessions on this day: a weekday (in full or three letters, any case), a day
     /// number (2 or "day 2", counting the file's days in order), a date (2019-11-16,
     /// "November 16") or a day's heading as written. Repeat for any of several.
-    #[arg(long, value_name = "DAY", value_parser = DayValue)]
+    #[arg(long, value_name = "DAY", value_parser = DayValue, hide_possible_values = true)]
     pub day: Vec<String>,
 
     /// Only sessions of an event whose name contains TEXT, ignoring case and accents.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_hint = clap::ValueHint::Other)]
     pub event: Option<String>,
 
     /// Only sessions of this year. Repeat for any of several.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_hint = clap::ValueHint::Other)]
     pub year: Vec<i32>,
 
     /// Only sessions on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_hint = clap::ValueHint::Other)]
     pub since: Option<String>,
 
     /// Only sessions on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_hint = clap::ValueHint::Other)]
     pub until: Option<String>,
 }
 
@@ -324,9 +324,7 @@ impl TypedValueParser for DayValue {
             "saturday",
             "sunday",
         ];
-        Some(Box::new(
-            days.into_iter().map(|d| PossibleValue::new(d).hide(true)),
-        ))
+        Some(Box::new(days.into_iter().map(PossibleValue::new)))
     }
 }
 
@@ -427,7 +425,7 @@ pub enum Command {
 pub struct ListArgs {
     /// Only sessions with this tag (TaskPaper `@NAME`, org `:NAME:`) on their heading or
     /// on any of their lines.
-    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other, help_heading = "Filters")]
     pub tag: Option<String>,
 
     /// Only sessions with this status; repeat to allow several.
@@ -436,7 +434,7 @@ pub struct ListArgs {
 
     /// Only sessions with a speaker or @handle containing TEXT (ignoring case and
     /// accents), lightning talks' speakers included.
-    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    #[arg(long, value_name = "TEXT", value_hint = clap::ValueHint::Other, help_heading = "Filters")]
     pub speaker: Option<String>,
 
     #[command(flatten)]
@@ -449,11 +447,11 @@ pub struct GrepArgs {
     /// A regular expression (Rust regex syntax), matched against each line's text:
     /// the part after indentation and bullet marker, so `^` anchors there. With -e,
     /// every argument is a PATH.
-    #[arg(value_name = "PATTERN", required_unless_present = "regexp")]
+    #[arg(value_name = "PATTERN", value_hint = clap::ValueHint::Other, required_unless_present = "regexp")]
     pub pattern: Option<String>,
 
     /// A pattern to look for; repeat for lines matching any of them.
-    #[arg(short = 'e', long, value_name = "PATTERN", allow_hyphen_values = true)]
+    #[arg(short = 'e', long, value_name = "PATTERN", value_hint = clap::ValueHint::Other, allow_hyphen_values = true)]
     pub regexp: Vec<String>,
 
     /// Match ignoring case.
@@ -481,19 +479,19 @@ pub struct GrepArgs {
     pub only_matching: bool,
 
     /// Stop after NUM matching lines in each file.
-    #[arg(short = 'm', long, value_name = "NUM")]
+    #[arg(short = 'm', long, value_name = "NUM", value_hint = clap::ValueHint::Other)]
     pub max_count: Option<usize>,
 
     /// Also show NUM bullets after each hit, at its level or below (as `LINE-`).
-    #[arg(short = 'A', long, value_name = "NUM")]
+    #[arg(short = 'A', long, value_name = "NUM", value_hint = clap::ValueHint::Other)]
     pub after_context: Option<usize>,
 
     /// Also show NUM bullets before each hit, at its level or below (as `LINE-`).
-    #[arg(short = 'B', long, value_name = "NUM")]
+    #[arg(short = 'B', long, value_name = "NUM", value_hint = clap::ValueHint::Other)]
     pub before_context: Option<usize>,
 
     /// Both -A NUM and -B NUM.
-    #[arg(short = 'C', long, value_name = "NUM")]
+    #[arg(short = 'C', long, value_name = "NUM", value_hint = clap::ValueHint::Other)]
     pub context: Option<usize>,
 
     /// Print the number of matching lines in each session instead: LINE:TITLE:COUNT.
@@ -506,11 +504,11 @@ pub struct GrepArgs {
 
     /// Only lines with this tag (TaskPaper `@NAME`, org `:NAME:`), on themselves or on
     /// a line they are under.
-    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other, help_heading = "Filters")]
     pub tag: Option<String>,
 
     /// Only search the sessions whose heading contains QUERY (ignoring case and accents).
-    #[arg(long, value_name = "QUERY", help_heading = "Filters")]
+    #[arg(long, value_name = "QUERY", value_hint = clap::ValueHint::Other, help_heading = "Filters")]
     pub session: Option<String>,
 
     /// Group hits under their session, with the bullets above them (the default on a

@@ -6,6 +6,7 @@ mod export;
 mod grep;
 mod input;
 mod list;
+mod man;
 mod print;
 mod shell;
 mod show;

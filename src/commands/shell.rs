@@ -15,6 +15,6 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> Result<bool> {
 }
 
 pub fn man(out: &mut impl Write) -> Result<bool> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    out.write_all(super::man::page().render().as_bytes())?;
     Ok(true)
 }

@@ -213,6 +213,8 @@ pub fn write_count(
 #[derive(Debug, Serialize)]
 struct AppearanceRecord<'a> {
     file: &'a str,
+    event: Option<&'a str>,
+    year: Option<i32>,
     line: LineNumber,
     title: &'a str,
     day: Option<&'static str>,
@@ -222,19 +224,28 @@ struct AppearanceRecord<'a> {
 struct SpeakerRecord<'a> {
     name: &'a str,
     handles: &'a [String],
+    talks: usize,
+    events: Vec<&'a str>,
+    years: Vec<i32>,
     sessions: Vec<AppearanceRecord<'a>>,
 }
 
-/// A speaker: `name`, `handles`, and `sessions` (each `file`, `line`, `title`, `day`).
+/// A speaker: `name`, `handles`, `talks` (how many), `events` and `years` (each once),
+/// and `sessions` (each `file`, `event`, `year`, `line`, `title`, `day`).
 pub fn write_speaker(out: &mut impl Write, speaker: &Speaker) -> io::Result<()> {
     let record = SpeakerRecord {
         name: &speaker.name,
         handles: &speaker.handles,
+        talks: speaker.appearances.len(),
+        events: speaker.events(),
+        years: speaker.years(),
         sessions: speaker
             .appearances
             .iter()
             .map(|a| AppearanceRecord {
                 file: &a.file,
+                event: a.event.as_deref(),
+                year: a.year,
                 line: a.line,
                 title: &a.title,
                 day: a.day.map(|d| d.name()),

@@ -434,6 +434,29 @@ pub fn write_speaker(
         out.write_all(b" ")?;
         put(out, opts, Role::Handle, handle)?;
     }
+    if with_files {
+        // Across a folder: how many talks, at which events, in which years.
+        let talks = plural(speaker.appearances.len(), "talk", "talks");
+        let mut at: Vec<String> = Vec::new();
+        for a in &speaker.appearances {
+            let event = match (&a.event, a.year) {
+                (Some(event), Some(year)) if !event.contains(&year.to_string()) => {
+                    format!("{event} {year}")
+                }
+                (Some(event), _) => event.clone(),
+                (None, Some(year)) => year.to_string(),
+                (None, None) => continue,
+            };
+            if !at.contains(&event) {
+                at.push(event);
+            }
+        }
+        if at.is_empty() {
+            write!(out, " ({talks})")?;
+        } else {
+            write!(out, " ({talks}; {})", at.join(", "))?;
+        }
+    }
     out.write_all(b": ")?;
     for (i, a) in speaker.appearances.iter().enumerate() {
         if i > 0 {
