@@ -249,12 +249,13 @@ impl Source {
         }
     }
 
-    /// The syntax of the file: by its extension, by a look at standard input.
+    /// The syntax of the file: by its extension, else (standard input, a file without
+    /// an extension) by a look at its first lines.
     fn syntax(&self, bytes: &[u8]) -> Syntax {
         match &self.from {
             Where::Bundled => Syntax::Outline,
-            Where::Stdin => Syntax::sniff(bytes),
-            Where::Path(path) => Syntax::from_path(path),
+            Where::Path(path) if path.extension().is_some() => Syntax::from_path(path),
+            Where::Stdin | Where::Path(_) => Syntax::sniff(bytes),
         }
     }
 
