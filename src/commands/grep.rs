@@ -138,14 +138,16 @@ pub fn todo(inputs: &mut Inputs, filters: Filters, out: &mut impl Write, ctx: Ct
 }
 
 /// The hit's session's date and year, and for a follow-up its links: its own line's,
-/// then its session's.
-fn extra(file: &File, hit: &Hit, links: bool) -> (HitExtra<'static>, Vec<String>) {
+/// then its session's; and how many are its own line's.
+fn extra(file: &File, hit: &Hit, links: bool) -> (HitExtra<'static>, Vec<String>, usize) {
     let doc = file.doc();
     let session = doc.session_of(hit.line.index()).map(|s| &doc.sessions()[s]);
     let origin = file.origin();
     let mut found = Vec::new();
+    let mut own = 0;
     if links {
         found = doc.links_in(hit.line.index()..hit.line.index() + 1);
+        own = found.len();
         for link in session.map(|s| doc.links(s)).unwrap_or_default() {
             if !found.contains(&link) {
                 found.push(link);
@@ -157,7 +159,7 @@ fn extra(file: &File, hit: &Hit, links: bool) -> (HitExtra<'static>, Vec<String>
         year: session.map_or(origin.year, |s| origin.session_year(s)),
         links: None,
     };
-    (extra, found)
+    (extra, found, own)
 }
 
 fn print_hits(
@@ -187,7 +189,7 @@ fn print_hits(
             return Ok(());
         }
         let session = hit.session.map(|s| s.line);
-        let (mut extra, links) = extra(file, hit, show.links);
+        let (mut extra, links, own) = extra(file, hit, show.links);
         // Sorted by date, each session's hits stand on their own.
         if current.is_none() || (records.by_date() && current != Some(session)) {
             records.record(extra.date)?;
@@ -199,7 +201,8 @@ fn print_hits(
             extra.links = show.links.then_some(links.as_slice());
             json::write_hit(&mut out, at, hit, extra)
         } else {
-            let link = links.first().filter(|_| hit.kind == HitKind::Match);
+            // A link the line shows already is not repeated after it.
+            let link = links.first().filter(|_| hit.kind == HitKind::Match && own == 0);
             printer.hit(&mut out, file.prefix, hit, link.map(String::as_str))
         }
     })?;
