@@ -163,6 +163,49 @@ fn sessions_sort_by_date_undated_last() {
 }
 
 #[test]
+fn files_sort_by_modification_time() {
+    let f = folder("modified");
+    let at = |rel: &str, secs: u64| {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(f.path(rel))
+            .unwrap();
+        let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        file.set_modified(time).unwrap();
+    };
+    at("2023/meetup.org", 1_000);
+    at("2021/euroclojure.md", 2_000);
+    let out = stdout_of(
+        notes()
+            .args([
+                "list",
+                "--sort",
+                "modified",
+                "-I",
+                "-t",
+                "org",
+                "-t",
+                "md",
+                "--max-depth",
+                "2",
+            ])
+            .arg(&f.0),
+    );
+    assert_eq!(
+        out,
+        "4:saturday:Borrowing — Dee Fox\n1::Transducers — Ann Lee\n"
+    );
+}
+
+#[test]
+fn completions_offer_values_not_file_names() {
+    let bash = stdout_of(notes().args(["completions", "bash"]));
+    assert!(bash.contains("monday tuesday wednesday thursday friday saturday sunday"));
+    assert!(bash.contains("path modified date none"));
+    assert!(bash.contains("attended missed partial not-seen"));
+}
+
+#[test]
 fn every_file_named_counts_before_and_after_the_command() {
     let f = folder("files");
     let out = stdout_of(

@@ -300,11 +300,20 @@ fn speakers_include_lightning_talk_speakers() {
         .iter()
         .find(|r| r["name"] == "Colton Myers")
         .unwrap();
-    assert_eq!(keys(colton), ["handles", "name", "sessions"]);
+    assert_eq!(
+        keys(colton),
+        ["events", "handles", "name", "sessions", "talks", "years"]
+    );
     assert_eq!(colton["handles"], serde_json::json!(["@basepi"]));
+    assert_eq!(colton["talks"], 1);
+    assert_eq!(
+        colton["events"],
+        serde_json::json!(["My notes from PyCon 2014"])
+    );
+    assert_eq!(colton["years"], serde_json::json!([2014]));
     assert_eq!(
         colton["sessions"][0],
-        serde_json::json!({"file": "pycon2014.txt", "line": 39, "title": "Decorators: A Powerful Weapon in your Python Aresenal", "day": "friday"})
+        serde_json::json!({"file": "pycon2014.txt", "event": "My notes from PyCon 2014", "year": 2014, "line": 39, "title": "Decorators: A Powerful Weapon in your Python Aresenal", "day": "friday"})
     );
 }
 

@@ -202,7 +202,9 @@ fn print_hits(
             json::write_hit(&mut out, at, hit, extra)
         } else {
             // A link the line shows already is not repeated after it.
-            let link = links.first().filter(|_| hit.kind == HitKind::Match && own == 0);
+            let link = links
+                .first()
+                .filter(|_| hit.kind == HitKind::Match && own == 0);
             printer.hit(&mut out, file.prefix, hit, link.map(String::as_str))
         }
     })?;
