@@ -31,6 +31,17 @@ use notes::outline::Syntax;
 )]
 pub struct Cli {
     #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The options that may stand before the command, or in the config file.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CommonArgs {
+    #[command(flatten)]
     pub input: InputArgs,
 
     #[command(flatten)]
@@ -38,10 +49,6 @@ pub struct Cli {
 
     #[command(flatten)]
     pub json: JsonArg,
-
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Command,
 }
 
 /// The options that may also stand before the subcommand or in the config file: where
@@ -590,19 +597,13 @@ pub enum ExportFormat {
     Opml,
 }
 
-/// The options before the subcommand that the config file may hold: what it is
-/// parsed as, alone.
+/// The config file's arguments: the options that may stand before the command, parsed
+/// alone.
 #[derive(Debug, Parser)]
 #[command(name = "notes", no_binary_name = true)]
 pub struct ConfigArgs {
     #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    #[command(flatten)]
-    pub json: JsonArg,
+    pub common: CommonArgs,
 }
 
 /// Everything a command needs to know of the command line, merged from the config
@@ -628,16 +629,18 @@ impl Cli {
     /// The settings of this command line, after those of the config file.
     pub fn settings(&self, config: Option<ConfigArgs>) -> Settings {
         let (read, output, json, filters) = self.command.parts();
-        let (config_input, config_output, config_json) = match config {
-            Some(c) => (c.input, c.output, c.json.json),
-            None => Default::default(),
-        };
+        let CommonArgs {
+            input: config_input,
+            output: config_output,
+            json: config_json,
+        } = config.map(|c| c.common).unwrap_or_default();
+        let top = &self.common;
         let config_paths = config_input.file.clone();
         let input = InputArgs {
             file: Vec::new(),
             ..config_input
         }
-        .merge(self.input.clone())
+        .merge(top.input.clone())
         .merge(read.map(|r| r.input.clone()).unwrap_or_default());
         let mut paths = input.file.clone();
         match &self.command {
@@ -649,9 +652,9 @@ impl Cli {
             config_paths,
             input,
             output: config_output
-                .merge(self.output.clone())
+                .merge(top.output.clone())
                 .merge(output.cloned().unwrap_or_default()),
-            json: config_json || self.json.json || json,
+            json: config_json.json || top.json.json || json,
             filters: filters.cloned().unwrap_or_default(),
         }
     }

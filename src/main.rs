@@ -261,8 +261,8 @@ mod tests {
     fn config_errors_name_the_line() {
         let path = Path::new("notes.conf");
         let ok = parse_config(path, "# mine\n--color=never\n--file\n/notes\n").unwrap();
-        assert_eq!(ok.output.color, Some(ColorWhen::Never));
-        assert_eq!(ok.input.file, [PathBuf::from("/notes")]);
+        assert_eq!(ok.common.output.color, Some(ColorWhen::Never));
+        assert_eq!(ok.common.input.file, [PathBuf::from("/notes")]);
         let err = parse_config(path, "--hidden\n\n--colour=never\n").unwrap_err();
         assert!(err.starts_with("notes.conf:3: "), "{err}");
         let err = parse_config(path, "--color=sometimes\n--hidden\n").unwrap_err();

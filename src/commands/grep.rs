@@ -70,16 +70,9 @@ pub fn run(
             return Ok(());
         };
         let doc = file.doc();
-        // Filters need the document's days and headings; plain searches do not.
-        let allowed: Option<HashSet<LineNumber>> = (!filter.is_empty()).then(|| {
-            query::sessions(doc, file.origin(), &filter)
-                .map(|s| s.line_number())
-                .collect()
-        });
+        let allowed = Allowed::of(file, &filter);
         let keep = |hit: &Hit| {
-            allowed
-                .as_ref()
-                .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
+            allowed.keeps(hit)
                 && args
                     .tag
                     .as_deref()
@@ -119,22 +112,32 @@ pub fn todo(inputs: &mut Inputs, filters: Filters, out: &mut impl Write, ctx: Ct
         let Some(filter) = filters.of(file) else {
             return Ok(());
         };
-        let doc = file.doc();
-        let allowed: Option<HashSet<LineNumber>> = (!filter.is_empty()).then(|| {
-            query::sessions(doc, file.origin(), &filter)
-                .map(|s| s.line_number())
-                .collect()
-        });
-        let keep = |hit: &Hit| {
-            allowed
-                .as_ref()
-                .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
-        };
+        let allowed = Allowed::of(file, &filter);
         let mut searcher = file.search(rules::follow_up_pattern(), false, true);
-        print_hits(file, &mut searcher, keep, records, show)
+        print_hits(file, &mut searcher, |hit| allowed.keeps(hit), records, show)
     })?;
     filters.check(inputs.len())?;
     Ok(found)
+}
+
+/// The sessions whose lines a search keeps: every line when the filter keeps every
+/// session (filters need the document's days and headings; plain searches do not).
+struct Allowed(Option<HashSet<LineNumber>>);
+
+impl Allowed {
+    fn of(file: &File, filter: &Filter) -> Allowed {
+        Allowed((!filter.is_empty()).then(|| {
+            query::sessions(file.doc(), file.origin(), filter)
+                .map(|s| s.line_number())
+                .collect()
+        }))
+    }
+
+    fn keeps(&self, hit: &Hit) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|a| hit.session.is_some_and(|s| a.contains(&s.line)))
+    }
 }
 
 /// The hit's session's date and year, and for a follow-up its links: its own line's,

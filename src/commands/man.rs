@@ -70,42 +70,40 @@ pub fn page() -> Roff {
     }
 
     page.control("SH", ["EXIT STATUS"]);
-    for (code, meaning) in [
-        (
-            "0",
-            "Something was found and printed (for check: nothing looks wrong).",
-        ),
-        ("1", "Nothing matched (for check: there are warnings)."),
-        (
-            "2",
-            "An error: a file, folder, option or pattern that could not be used. Each error is one line on standard error, starting error:.",
-        ),
-    ] {
-        page.control("TP", []);
-        page.text([bold(code)]);
-        page.text([roman(meaning)]);
-    }
+    terms(
+        &mut page,
+        &[
+            (
+                "0",
+                "Something was found and printed (for check: nothing looks wrong).",
+            ),
+            ("1", "Nothing matched (for check: there are warnings)."),
+            (
+                "2",
+                "An error: a file, folder, option or pattern that could not be used. Each error is one line on standard error, starting error:.",
+            ),
+        ],
+    );
 
     page.control("SH", ["ENVIRONMENT"]);
-    for (name, meaning) in [
-        (
-            "NOTES_FILE",
-            "The notes to read when the command line names no path and standard input is not piped: paths separated by : (as in PATH).",
-        ),
-        (
-            "NOTES_CONFIG_PATH",
-            "A config file: one argument per line (--color=never, or --file and ~/notes on two lines), blank lines and lines starting with # skipped. Its options come before the command line's; its --file is read only when no path is named, standard input is not piped and NOTES_FILE is unset. --no-config ignores it.",
-        ),
-        ("NO_COLOR", "Any value: no colour unless --color always."),
-        (
-            "CLICOLOR_FORCE",
-            "Any value but 0: colour even into a pipe, unless --color never.",
-        ),
-    ] {
-        page.control("TP", []);
-        page.text([bold(name)]);
-        page.text([roman(meaning)]);
-    }
+    terms(
+        &mut page,
+        &[
+            (
+                "NOTES_FILE",
+                "The notes to read when the command line names no path and standard input is not piped: paths separated by : (as in PATH).",
+            ),
+            (
+                "NOTES_CONFIG_PATH",
+                "A config file: one argument per line (--color=never, or --file and ~/notes on two lines), blank lines and lines starting with # skipped. Its options come before the command line's; its --file is read only when no path is named, standard input is not piped and NOTES_FILE is unset. --no-config ignores it.",
+            ),
+            ("NO_COLOR", "Any value: no colour unless --color always."),
+            (
+                "CLICOLOR_FORCE",
+                "Any value but 0: colour even into a pipe, unless --color never.",
+            ),
+        ],
+    );
 
     page.control("SH", ["FILES"]);
     page.text([roman(
@@ -118,37 +116,45 @@ pub fn page() -> Roff {
     )]);
 
     page.control("SH", ["EXAMPLES"]);
-    for (example, what) in [
-        (
-            "notes list --day friday",
-            "The sessions of Friday, in the bundled notes.",
-        ),
-        (
-            "notes missed ~/notes --since 2024-01-01",
-            "What was missed since 2024, with a link to watch.",
-        ),
-        (
-            "notes grep -i decorator ~/notes/2014",
-            "Every line about decorators, with its session and the bullets above it.",
-        ),
-        (
-            "notes speakers ~/notes --json",
-            "Each speaker once, with talks, events and years, as JSON Lines.",
-        ),
-        (
-            "notes check --explain notes.md",
-            "How a file was read: the title, days, groups and sessions.",
-        ),
-        (
-            "cat notes.md | notes list",
-            "The sessions of notes given on standard input.",
-        ),
-    ] {
-        page.control("TP", []);
-        page.text([bold(example)]);
-        page.text([roman(what)]);
-    }
+    terms(
+        &mut page,
+        &[
+            (
+                "notes list --day friday",
+                "The sessions of Friday, in the bundled notes.",
+            ),
+            (
+                "notes missed ~/notes --since 2024-01-01",
+                "What was missed since 2024, with a link to watch.",
+            ),
+            (
+                "notes grep -i decorator ~/notes/2014",
+                "Every line about decorators, with its session and the bullets above it.",
+            ),
+            (
+                "notes speakers ~/notes --json",
+                "Each speaker once, with talks, events and years, as JSON Lines.",
+            ),
+            (
+                "notes check --explain notes.md",
+                "How a file was read: the title, days, groups and sessions.",
+            ),
+            (
+                "cat notes.md | notes list",
+                "The sessions of notes given on standard input.",
+            ),
+        ],
+    );
     page
+}
+
+/// A list of terms, each in bold with its meaning under it.
+fn terms(page: &mut Roff, items: &[(&str, &str)]) {
+    for (term, meaning) in items {
+        page.control("TP", []);
+        page.text([bold(*term)]);
+        page.text([roman(*meaning)]);
+    }
 }
 
 /// Every option one of the shared groups defines, in the order help shows them.
