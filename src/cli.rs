@@ -415,7 +415,8 @@ pub enum Command {
     },
     /// Print a completion script for a shell.
     #[command(
-        after_help = "Example:\n  notes completions bash > ~/.local/share/bash-completion/completions/notes"
+        after_help = "Example:\n  mkdir -p ~/.local/share/bash-completion/completions\n  \
+            notes completions bash > ~/.local/share/bash-completion/completions/notes"
     )]
     Completions {
         /// The shell to complete for.
@@ -423,7 +424,9 @@ pub enum Command {
         shell: Shell,
     },
     /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  notes man > ~/.local/share/man/man1/notes.1")]
+    #[command(
+        after_help = "Example:\n  mkdir -p ~/.cargo/share/man/man1 && notes man > ~/.cargo/share/man/man1/notes.1"
+    )]
     Man,
 }
 
@@ -654,7 +657,8 @@ impl Cli {
             output: config_output
                 .merge(top.output.clone())
                 .merge(output.cloned().unwrap_or_default()),
-            json: config_json.json || top.json.json || json,
+            // The config's --json holds only where the command prints records.
+            json: (config_json.json && output.is_some()) || top.json.json || json,
             filters: filters.cloned().unwrap_or_default(),
         }
     }
@@ -733,7 +737,7 @@ mod tests {
                 .map(|h| h.to_string())
                 .unwrap_or_default();
             assert!(
-                help.starts_with("Example:\n  notes "),
+                help.starts_with("Example:\n  ") && help.contains("notes "),
                 "{} has no example",
                 sub.get_name()
             );

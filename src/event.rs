@@ -3,7 +3,8 @@
 //! Notes kept for years live in a folder: `2014/pycon/day1.md`, `2021/euroclojure.md`.
 //! The event is what the file itself says (its document title, or front matter), else
 //! the nearest folder below the path the user gave that names one, else the file's
-//! stem. The year is a date in the file, else a year in its title or in a folder or
+//! stem, else the folder given, unless these only name a year, a day or notes in
+//! general. The year is a date in the file, else a year in its title or in a folder or
 //! file name.
 
 use crate::document::rules::{Date, DaySpec};
@@ -14,6 +15,8 @@ use crate::document::{Document, Session};
 pub struct Place {
     /// The folders between the path the user gave and the file, outermost first.
     pub below: Vec<String>,
+    /// The name of the folder the user gave, when the file was found in it.
+    pub given: Option<String>,
     /// Every folder name of the file's path as given, outermost first (for a year).
     pub folders: Vec<String>,
     /// The file's name without its extension, when it has one.
@@ -34,18 +37,18 @@ pub struct Origin {
 impl Origin {
     /// The event and year of `doc`, found at `place`.
     pub fn of(doc: &Document, place: &Place) -> Origin {
+        // The folders below the one given, nearest first, the file's own name, then the
+        // folder given (`notes list 2019/strangeloop` on `day1.md`).
+        let names = place
+            .below
+            .iter()
+            .rev()
+            .chain(&place.stem)
+            .chain(&place.given);
         let event = event_title(doc)
             .map(|t| t.trim_end_matches(['.', ':', ' ']).to_string())
-            .filter(|t| !t.is_empty())
-            .or_else(|| {
-                place
-                    .below
-                    .iter()
-                    .rev()
-                    .find(|name| names_an_event(name))
-                    .cloned()
-            })
-            .or_else(|| place.stem.clone());
+            .filter(|t| names_an_event(t))
+            .or_else(|| names.into_iter().find(|name| names_an_event(name)).cloned());
         let dated = doc.days().find_map(|d| d.date.and_then(|d| d.year));
         let year = dated
             .or_else(|| doc.date().and_then(|d| d.year))
@@ -209,6 +212,7 @@ mod tests {
     fn place(below: &[&str], stem: &str) -> Place {
         Place {
             below: below.iter().map(|s| s.to_string()).collect(),
+            given: None,
             folders: below.iter().map(|s| s.to_string()).collect(),
             stem: Some(stem.to_string()),
         }
@@ -233,6 +237,18 @@ mod tests {
         let o = origin(untitled, &place(&["2021"], "euroclojure"));
         assert_eq!(o.event.as_deref(), Some("euroclojure"));
         assert_eq!(o.year, Some(2021));
+        // The folder given names the event when nothing below it does.
+        let given = Place {
+            given: Some("strangeloop".to_string()),
+            ..place(&[], "day1")
+        };
+        assert_eq!(
+            origin(untitled, &given).event.as_deref(),
+            Some("strangeloop")
+        );
+        // A title that only says "notes", or a day for a name, names no event.
+        let generic = "# Notes\n\n## Talk one\n\n- a\n\n## Talk two\n\n- b\n";
+        assert_eq!(origin(generic, &place(&[], "day2")).event, None);
     }
 
     #[test]

@@ -23,6 +23,9 @@ use crate::outline::{LineNumber, Syntax};
 pub struct Hit<'h> {
     /// A match, or a line shown around one (`-A`, `-B`, `-C`).
     pub kind: HitKind,
+    /// Lines around hits are shown, and lines not shown lie between this one and the
+    /// one shown before it (ripgrep prints `--` there).
+    pub gap: bool,
     /// Its line number.
     pub line: LineNumber,
     /// Indentation and marker before the text, as in the file.
@@ -202,14 +205,17 @@ impl<'s, 'd> Searcher<'s, 'd> {
             }
             if self.before == 0 && pending.is_empty() {
                 // Nothing to show before the match: keep and show it in one go.
-                let shown_now = lines.with(doc, i, HitKind::Match, &text, &matches, |hit| {
-                    keep(hit).then(|| emit(hit)).transpose()
-                })?;
+                let gap = self.gap(shown, i);
+                let shown_now =
+                    lines.with(doc, i, (HitKind::Match, gap), &text, &matches, |hit| {
+                        keep(hit).then(|| emit(hit)).transpose()
+                    })?;
                 if shown_now.is_none() {
                     continue;
                 }
             } else {
-                if !lines.with(doc, i, HitKind::Match, &text, &matches, |hit| keep(hit)) {
+                let unshown = (HitKind::Match, false);
+                if !lines.with(doc, i, unshown, &text, &matches, |hit| keep(hit)) {
                     continue;
                 }
                 // What is due first: the last match's lines after, this one's before.
@@ -219,9 +225,13 @@ impl<'s, 'd> Searcher<'s, 'd> {
                 due.sort_unstable();
                 due.dedup();
                 for c in due.into_iter().filter(|&c| c < i) {
-                    show_context(&mut lines, doc, c, &mut shown, &mut emit)?;
+                    let gap = self.gap(shown, c);
+                    show_context(&mut lines, doc, (c, gap), &mut shown, &mut emit)?;
                 }
-                lines.with(doc, i, HitKind::Match, &text, &matches, |hit| emit(hit))?;
+                let gap = self.gap(shown, i);
+                lines.with(doc, i, (HitKind::Match, gap), &text, &matches, |hit| {
+                    emit(hit)
+                })?;
             }
             found += 1;
             shown = Some(i);
@@ -232,17 +242,27 @@ impl<'s, 'd> Searcher<'s, 'd> {
             }
         }
         for c in pending {
-            show_context(&mut lines, doc, c, &mut shown, &mut emit)?;
+            let gap = self.gap(shown, c);
+            show_context(&mut lines, doc, (c, gap), &mut shown, &mut emit)?;
         }
         Ok(())
     }
+
+    /// With lines around hits shown, whether a line that is not shown lies between the
+    /// last line shown and line `i`.
+    fn gap(&self, shown: Option<usize>, i: usize) -> bool {
+        let outline = self.doc.outline();
+        (self.before > 0 || self.after > 0)
+            && shown.is_some_and(|s| (s + 1..i).any(|l| !outline.line(l).is_blank()))
+    }
 }
 
-/// Shows line `c` as context, unless a line at or after it was shown already.
+/// Shows line `c` as context (after a `gap`), unless a line at or after it was shown
+/// already.
 fn show_context<'s>(
     lines: &mut Lines<'s>,
     doc: &Document<'s>,
-    c: usize,
+    (c, gap): (usize, bool),
     shown: &mut Option<usize>,
     emit: &mut impl FnMut(&Hit) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -251,7 +271,7 @@ fn show_context<'s>(
     }
     *shown = Some(c);
     let text = doc.outline().text(c);
-    lines.with(doc, c, HitKind::Context, &text, &[], |hit| emit(hit))
+    lines.with(doc, c, (HitKind::Context, gap), &text, &[], |hit| emit(hit))
 }
 
 /// What hits in a row share: the session of the last, and the lines above it, decoded
@@ -268,7 +288,7 @@ impl<'s> Lines<'s> {
         &mut self,
         doc: &Document<'s>,
         i: usize,
-        kind: HitKind,
+        (kind, gap): (HitKind, bool),
         text: &str,
         matches: &[Range<usize>],
         f: impl FnOnce(&Hit) -> T,
@@ -306,6 +326,7 @@ impl<'s> Lines<'s> {
             }));
         f(&Hit {
             kind,
+            gap,
             line: LineNumber::of(i),
             lead: &outline.content(i)[..outline.text_offset(i)],
             text,

@@ -317,6 +317,7 @@ fn fixtures_grep_code_and_numbered_lines() {
 #[test]
 fn windows_1252_is_read_as_such_and_printed_as_it_is() {
     let path = fixture("windows-1252.txt");
+    // print gives the bytes on disk: nothing to decode, nothing to say.
     notes()
         .arg("-f")
         .arg(&path)
@@ -324,6 +325,13 @@ fn windows_1252_is_read_as_such_and_printed_as_it_is() {
         .assert()
         .success()
         .stdout(std::fs::read(&path).unwrap())
+        .stderr("");
+    notes()
+        .arg("-f")
+        .arg(&path)
+        .arg("list")
+        .assert()
+        .success()
         .stderr(format!(
             "warning: {}: line 3 is not valid UTF-8; bytes that are not are read as \
              Windows-1252 (-E chooses the encoding)\n",

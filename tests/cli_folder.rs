@@ -90,6 +90,10 @@ fn a_folder_is_walked_as_rg_walks_it_in_path_order() {
          README:1::Plain talk — Kim Orr\n"
     );
     let everything = stdout_of(notes().args(["list", "--hidden", "--no-ignore"]).arg(&f.0));
+    // A repository's own files are never notes.
+    std::fs::write(f.path(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let hidden = stdout_of(notes().args(["list", "--hidden"]).arg(&f.0));
+    assert!(!hidden.contains(".git"), "{hidden}");
     assert!(
         everything.contains(":Hidden") && everything.contains(":Secret"),
         "{everything}"
@@ -191,10 +195,28 @@ fn files_sort_by_modification_time() {
             ])
             .arg(&f.0),
     );
+    // README has no extension: read as the Markdown it is, and written last.
     assert_eq!(
         out,
-        "4:saturday:Borrowing — Dee Fox\n1::Transducers — Ann Lee\n"
+        "4:saturday:Borrowing — Dee Fox\n1::Transducers — Ann Lee\n1::Plain talk — Kim Orr\n"
     );
+}
+
+#[test]
+fn a_closed_pipe_ends_a_folder_read_on_many_threads() {
+    let root = std::env::temp_dir().join(format!("notes-folder-pipe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    for i in 0..600 {
+        let talks: String = (0..20)
+            .map(|t| format!("## Talk {i}.{t} – Ann Lee\n\n- wheels and more wheels\n\n"))
+            .collect();
+        std::fs::write(root.join(format!("f{i:03}.md")), talks).unwrap();
+    }
+    for args in [&["list", "-j4"][..], &["grep", "-j4", "wheels"]] {
+        common::ends_quietly_on_a_closed_pipe(&root, args);
+    }
+    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]
@@ -421,6 +443,15 @@ fn the_config_file_gives_defaults() {
         .write_stdin("## Piped – Ann Lee\n\n- x\n")
         .assert()
         .stdout("1::Piped — Ann Lee\n");
+    // --json in the config holds where there are records, and print has none.
+    let json_config = f.path("json.conf");
+    std::fs::write(&json_config, "--json\n").unwrap();
+    notes()
+        .env("NOTES_CONFIG_PATH", &json_config)
+        .arg("print")
+        .arg(f.path("README"))
+        .assert()
+        .success();
     let plain = stdout_of(notes().env("NOTES_CONFIG_PATH", &config).args([
         "--no-config",
         "list",
@@ -473,6 +504,27 @@ fn grep_like_grep() {
         "12:Packaging › wheels everywhere:build once\n\
          13-Packaging › wheels everywhere-upload\n"
     );
+    // Context lines apart from each other are set apart with `--`, and named with `-`.
+    assert_eq!(
+        grep(&["-A1", "-e", "wheels", "-e", "sdists"]),
+        "11:Packaging:wheels everywhere\n12-Packaging › wheels everywhere-build once\n--\n\
+         14:Packaging:sdists too\n"
+    );
+    let named = stdout_of(notes().args(["grep", "-H", "-A1", "wheels"]).arg(&day1));
+    let day1_name = day1.display();
+    assert_eq!(
+        named,
+        format!(
+            "{day1_name}:11:Packaging:wheels everywhere\n\
+             {day1_name}-12-Packaging › wheels everywhere-build once\n"
+        )
+    );
+    // Outside any session, context stays outside the sessions.
+    notes()
+        .args(["grep", "-A3", "venue"])
+        .write_stdin("# Conf\n\n## Friday 2020-05-01\n\n- venue\n- lunch\n\n### Talk A — Xavier Young\n\n- alpha\n")
+        .assert()
+        .stdout("5:Conf › Friday 2020-05-01:venue\n6-Conf › Friday 2020-05-01-lunch\n");
     let inverted = grep(&["-v", "e"]);
     assert_eq!(
         inverted,

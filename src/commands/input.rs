@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::ffi::OsStr;
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -230,8 +229,12 @@ impl Source {
         };
         let parent = path.parent().unwrap_or(Path::new(""));
         let below = parent.strip_prefix(root).map(names).unwrap_or_default();
+        let given = (root != path)
+            .then(|| root.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .flatten();
         let place = Place {
             below,
+            given,
             folders: names(parent),
             stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
         };
@@ -351,8 +354,12 @@ pub enum TextEncoding {
 impl TextEncoding {
     /// Reads `-E`'s value: `auto`, or any WHATWG label.
     pub fn parse(value: &str) -> Result<TextEncoding> {
-        if value.eq_ignore_ascii_case("auto") || value.eq_ignore_ascii_case("none") {
+        if value.eq_ignore_ascii_case("auto") {
             return Ok(TextEncoding::Auto);
+        }
+        // As in rg: no decoding at all.
+        if value.eq_ignore_ascii_case("none") {
+            return Ok(TextEncoding::Utf8);
         }
         match Encoding::for_label(value.trim().as_bytes()) {
             Some(encoding) if encoding == encoding_rs::UTF_8 => Ok(TextEncoding::Utf8),
@@ -439,6 +446,8 @@ pub struct ReadAs {
     pub syntax: Option<Syntax>,
     /// The text encoding.
     pub encoding: TextEncoding,
+    /// Only the bytes on disk are wanted (`print` of whole files): nothing is decoded.
+    pub raw: bool,
     /// How the reader reads the structure (`--session-level`, `--one-talk`,
     /// `check --explain`).
     pub options: ReadOptions,
@@ -553,6 +562,11 @@ impl Inputs {
         self.files.read_as.options.explain = true;
     }
 
+    /// Only the bytes on disk will be used: do not decode them (nor warn about them).
+    pub fn raw(&mut self) {
+        self.files.read_as.raw = true;
+    }
+
     /// True when records start with their file's name (several files, or `-H`).
     pub fn names(&self) -> bool {
         self.files.names
@@ -604,6 +618,9 @@ impl Inputs {
                 });
             }
             drop(sent);
+            // Owned here, so that leaving early (a closed pipe) drops it before the
+            // scope waits for the threads: their sends then fail and they stop.
+            let received = received;
             // In file order, whatever order the threads finish in; what is due is
             // handed over as it comes, so the main thread prints while others read.
             let mut pending = BTreeMap::new();
@@ -619,7 +636,6 @@ impl Inputs {
                         &mut self.refused_binary,
                     );
                     if let Some(value) = absorb(state, loaded)? {
-                        // Dropping `received` on an error stops the threads.
                         reduce(value)?;
                     }
                 }
@@ -751,7 +767,11 @@ impl Files {
             }
         };
         let label = &self.labels[index];
-        let (src, warning) = self.read_as.encoding.decode(&raw, label);
+        let (src, warning) = if self.read_as.raw {
+            (Cow::Borrowed(&raw[..]), None)
+        } else {
+            self.read_as.encoding.decode(&raw, label)
+        };
         let fallback = matches!(self.read_as.encoding, TextEncoding::Auto) && warning.is_some();
         if !self.read_as.text
             && let Some(at) = memchr::memchr(0, &src)
@@ -874,11 +894,17 @@ fn expand(path: &Path, input: &InputArgs) -> Vec<Result<Source, String>> {
     if !path.is_dir() {
         return vec![Ok(Source::path(path.to_path_buf(), path))];
     }
+    let filtered = !input.glob.is_empty() || !input.types.is_empty() || input.max_depth.is_some();
     match walk(path, input) {
         Ok(found) if found.is_empty() => vec![Err(format!(
-            "no notes files (.{}) in folder `{}`",
+            "no notes files (.{}) in folder `{}`{}",
             EXTENSIONS.join(", ."),
-            path.display()
+            path.display(),
+            if filtered {
+                " that -g, -t and --max-depth keep"
+            } else {
+                ""
+            }
         ))],
         Ok(found) => found,
         Err(message) => vec![Err(message)],
@@ -906,7 +932,9 @@ fn walk(root: &Path, input: &InputArgs) -> Result<Vec<Result<Source, String>>, S
         .git_exclude(!input.no_ignore)
         .parents(!input.no_ignore)
         .max_depth(input.max_depth)
-        .overrides(overrides);
+        .overrides(overrides)
+        // A repository's own files are never notes, even with --hidden.
+        .filter_entry(|entry| entry.file_name() != ".git");
     if input.sort != Some(SortBy::None) {
         builder.sort_by_file_path(|a, b| a.cmp(b));
     }
@@ -924,7 +952,10 @@ fn walk(root: &Path, input: &InputArgs) -> Result<Vec<Result<Source, String>>, S
             continue;
         }
         let path = entry.path();
-        if !is_notes_file(path) || !(types.is_empty() || types.contains(&Syntax::from_path(path))) {
+        let Some(syntax) = notes_syntax(path) else {
+            continue;
+        };
+        if !types.is_empty() && !types.contains(&syntax) {
             continue;
         }
         found.push(Ok(Source::path(path.to_path_buf(), root)));
@@ -932,23 +963,30 @@ fn walk(root: &Path, input: &InputArgs) -> Result<Vec<Result<Source, String>>, S
     Ok(found)
 }
 
-/// Does a walk read this file? One with a notes extension, or with none and no NUL in
-/// its first 8 KB.
-fn is_notes_file(path: &Path) -> bool {
-    match path.extension().and_then(OsStr::to_str) {
-        Some(ext) => EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
-        None if path.extension().is_some() => false,
-        None => looks_like_text(path),
+/// The syntax of a file a walk reads, or `None` for a file it skips: one with a notes
+/// extension, by the extension; one without (and not a dotfile such as `.gitignore`)
+/// that has no NUL in its first 8 KB, by a look at them.
+fn notes_syntax(path: &Path) -> Option<Syntax> {
+    match path.extension() {
+        Some(ext) => {
+            let ext = ext.to_str()?.to_ascii_lowercase();
+            EXTENSIONS
+                .contains(&ext.as_str())
+                .then(|| Syntax::from_path(path))
+        }
+        None => {
+            let name = path.file_name()?.to_str()?;
+            if name.starts_with('.') {
+                return None;
+            }
+            let file = std::fs::File::open(path).ok()?;
+            let mut head = Vec::with_capacity(SNIFF_BYTES);
+            file.take(SNIFF_BYTES as u64).read_to_end(&mut head).ok()?;
+            memchr::memchr(0, &head)
+                .is_none()
+                .then(|| Syntax::sniff(&head))
+        }
     }
-}
-
-fn looks_like_text(path: &Path) -> bool {
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
-    file.take(SNIFF_BYTES as u64).read_to_end(&mut head).is_ok()
-        && memchr::memchr(0, &head).is_none()
 }
 
 /// Fails unless exactly what `json` allows: for commands without a JSON form.

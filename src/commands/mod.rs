@@ -66,6 +66,12 @@ pub fn run(
     out: &mut impl Write,
     ctx: Ctx,
 ) -> (Result<bool>, Outcome) {
+    // These read no notes: nothing is walked or read for them.
+    match command {
+        Command::Completions { shell } => return finished(shell::completions(*shell, out)),
+        Command::Man => return finished(shell::man(out)),
+        _ => {}
+    }
     let encoding = match settings.input.encoding.as_deref().map(TextEncoding::parse) {
         Some(Err(err)) => return finished(Err(err)),
         Some(Ok(encoding)) => encoding,
@@ -75,6 +81,7 @@ pub fn run(
         text: settings.input.text,
         syntax: settings.input.syntax.map(Into::into),
         encoding,
+        raw: false,
         options: notes::document::ReadOptions {
             session_level: settings.input.session_level,
             one_talk: settings.input.one_talk,
@@ -162,8 +169,8 @@ fn run_command(
         Command::Stats(_) => summary::stats(inputs, filters, out, ctx)?,
         Command::Tree(args) => tree::run(inputs, args, filters, out, ctx)?,
         Command::Check { explain, .. } => check::run(inputs, *explain, out, ctx)?,
-        Command::Completions { shell } => shell::completions(*shell, out)?,
-        Command::Man => shell::man(out)?,
+        // Answered in `run`, before any notes are looked for.
+        Command::Completions { .. } | Command::Man => false,
     };
     Ok(found)
 }

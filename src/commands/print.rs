@@ -11,6 +11,9 @@ use super::input::{Filters, Inputs, Layout};
 
 pub fn run(inputs: &mut Inputs, filters: Filters, out: &mut dyn Write) -> Result<bool> {
     let whole = filters.keeps_all();
+    if whole {
+        inputs.raw();
+    }
     let found = inputs.print(out, Layout::Lines, |file, records| {
         if whole {
             // The bytes as they are on disk, whatever their encoding.

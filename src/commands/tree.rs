@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 use notes::document::Session;
 use notes::query;
-use notes::render::json;
 use notes::render::tree::{self, TreeOptions};
+use notes::render::{json, text};
 
 use super::Ctx;
 use super::input::{Filters, Inputs, Layout};
@@ -35,6 +35,9 @@ pub fn run(
         }
         let mut out = records.record(None)?;
         if !ctx.json {
+            if let Some(name) = file.prefix {
+                text::write_file_heading(&mut out, ctx.opts, name)?;
+            }
             return Ok(tree::write_tree(
                 &mut out, ctx.opts, options, file.label, doc, &sessions,
             )?);

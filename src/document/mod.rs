@@ -684,7 +684,18 @@ impl<'a> Document<'a> {
                 p.max(lines.start) + 1,
                 outline.subtree_end(p).min(lines.end),
             ),
-            (Some(p), None) => (p + 1, outline.subtree_end(p)),
+            // Outside any session: the lines between the sessions around it.
+            (Some(p), None) => {
+                let next = self.sessions.partition_point(|s| s.lines.start <= line);
+                let gap_start = next
+                    .checked_sub(1)
+                    .map_or(0, |s| self.sessions[s].lines.end);
+                let gap_end = self
+                    .sessions
+                    .get(next)
+                    .map_or(outline.len(), |s| s.lines.start);
+                ((p + 1).max(gap_start), outline.subtree_end(p).min(gap_end))
+            }
             (None, Some(lines)) => (lines.start + 1, lines.end),
             (None, None) => (line, line + 1),
         };

@@ -91,11 +91,29 @@ pub(crate) fn put(out: &mut impl Write, opts: Options, role: Role, text: &str) -
     }
 }
 
+/// A file's name on a line of its own, above what is printed of it; with
+/// [`Options::null`] it ends with NUL instead of the line end, as in rg.
+pub fn write_file_heading(out: &mut impl Write, opts: Options, file: &str) -> io::Result<()> {
+    put(out, opts, Role::File, file)?;
+    out.write_all(if opts.null { b"\0" } else { b"\n" })
+}
+
 /// `FILE:` when several files are read.
 fn write_file(out: &mut impl Write, opts: Options, file: Option<&str>) -> io::Result<()> {
+    write_file_then(out, opts, file, b":")
+}
+
+/// `FILE` and `sep` (`:` for records, `-` for context lines) when several files are
+/// read; with [`Options::null`], a NUL byte instead of `sep`.
+fn write_file_then(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    sep: &[u8],
+) -> io::Result<()> {
     if let Some(file) = file {
         put(out, opts, Role::File, file)?;
-        out.write_all(if opts.null { b"\0" } else { b":" })?;
+        out.write_all(if opts.null { b"\0" } else { sep })?;
     }
     Ok(())
 }
@@ -308,7 +326,11 @@ impl GrepPrinter {
             b":"
         };
         for (text, matches) in self.parts(hit) {
-            write_file(out, opts, file)?;
+            if hit.gap {
+                // Lines around hits that do not join up, apart as ripgrep sets them.
+                out.write_all(b"--\n")?;
+            }
+            write_file_then(out, opts, file, sep)?;
             put_number(out, opts, hit.line)?;
             out.write_all(sep)?;
             let mut started = false;
@@ -351,11 +373,7 @@ impl GrepPrinter {
                 out.write_all(b"\n")?;
             }
             if let (Some(file), false) = (file, same_file) {
-                put(out, opts, Role::File, file)?;
-                if opts.null {
-                    out.write_all(b"\0")?;
-                }
-                out.write_all(b"\n")?;
+                write_file_heading(out, opts, file)?;
             }
             if let Some(s) = hit.session {
                 write_label(out, opts, &s.title, &s.speakers, &s.handles)?;
@@ -598,8 +616,7 @@ pub fn write_finding(
     file: &str,
     finding: &Finding,
 ) -> io::Result<()> {
-    put(out, opts, Role::File, file)?;
-    out.write_all(b":")?;
+    write_file(out, opts, Some(file))?;
     put_number(out, opts, finding.line)?;
     write!(out, ":{}: ", finding.column)?;
     put(out, opts, Role::Warning, "warning")?;
@@ -617,8 +634,7 @@ pub fn write_note(
     file: &str,
     note: &Explanation,
 ) -> io::Result<()> {
-    put(out, opts, Role::File, file)?;
-    out.write_all(b":")?;
+    write_file(out, opts, Some(file))?;
     put_number(out, opts, LineNumber::of(note.line))?;
     out.write_all(b":1: note: ")?;
     put(out, opts, Role::Plain, &note.message)?;

@@ -61,6 +61,7 @@ fn exercise_read(src: &[u8], syntax: Syntax, options: &ReadOptions) {
     let doc = Document::read(outline, options);
     let place = Place {
         below: vec!["2014".to_string(), "pycon".to_string()],
+        given: Some("notes".to_string()),
         folders: vec!["notes".to_string()],
         stem: Some("day1".to_string()),
     };

@@ -22,21 +22,17 @@ pub fn links(text: &str) -> Vec<&str> {
     found
 }
 
-/// Where the next `http://` or `https://` starts, at a word's start.
+/// Where the next `http://` or `https://` (in any case) starts, at a word's start.
 fn next_scheme(text: &str) -> Option<usize> {
-    let lower = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = memchr::memmem::find(&lower[from..], b"http") {
-        let at = from + at;
-        let tail = &lower[at + 4..];
-        let scheme = tail.starts_with(b"://") || tail.starts_with(b"s://");
-        let word_start = at == 0 || !lower[at - 1].is_ascii_alphanumeric();
-        if scheme && word_start {
-            return Some(at);
-        }
-        from = at + 4;
-    }
-    None
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'h', b'H', b).find(|&at| {
+        let scheme = |s: &[u8]| {
+            b.get(at..at + s.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(s))
+        };
+        let word_start = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        word_start && (scheme(b"http://") || scheme(b"https://"))
+    })
 }
 
 /// How long the URL at the start of `text` is.
@@ -77,6 +73,7 @@ mod tests {
             ["https://en.wikipedia.org/wiki/Rust_(language)"]
         );
         assert_eq!(links("(https://example.com/a)"), ["https://example.com/a"]);
+        assert_eq!(links("HTTPS://Example.com/A"), ["HTTPS://Example.com/A"]);
     }
 
     #[test]
