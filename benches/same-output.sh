@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
-base=${1:-68c5341}
+base=${1:-8485f53}
 work=$top/target/same-output
 mkdir -p "$work"
 
