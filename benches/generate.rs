@@ -1,7 +1,8 @@
 //! Writes a benchmark notes file: `cargo bench --bench generate -- SIZE FILE [deep]`,
 //! where SIZE is a number of bytes with an optional K, M or G suffix (powers of 1000),
-//! and `deep` nests bullets up to 100 levels instead of 5. The same arguments always
-//! give the same bytes.
+//! and `deep` nests bullets up to 100 levels instead of 5; or, with `folder`, a folder
+//! of notes files of 2 to 40 KB in nested year and event folders, SIZE in all (about
+//! 5,000 files for 100M). The same arguments always give the same bytes.
 
 mod common;
 
@@ -27,6 +28,15 @@ fn main() -> ExitCode {
         eprintln!("usage: cargo bench --bench generate -- SIZE FILE [deep]  (SIZE like 10M)");
         return ExitCode::from(2);
     };
+    if args.get(2).is_some_and(|a| a == "folder") {
+        return match write_folder(size, std::path::Path::new(path)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: could not write `{path}`: {err}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let max_depth = if args.get(2).is_some_and(|a| a == "deep") {
         100
     } else {
@@ -38,4 +48,30 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+/// Files of 2 to 40 KB (about 21 KB on average) until `size` bytes are written, as
+/// `DIR/YEAR/EVENT/dayN-I.txt`.
+fn write_folder(size: usize, dir: &std::path::Path) -> std::io::Result<()> {
+    let mut written = 0;
+    let mut i: usize = 0;
+    while written < size {
+        let bytes = 2_000 + (i * 7_919) % 38_000;
+        let year = 2010 + i % 12;
+        let folder = dir
+            .join(year.to_string())
+            .join(format!("event{:02}", i % 37));
+        std::fs::create_dir_all(&folder)?;
+        let mut text = common::generate(bytes, i as u64, 5);
+        // Cut at the end of a line: a day's notes, or part of a conference's.
+        let end = text.as_bytes()[..bytes.min(text.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(text.len(), |n| n + 1);
+        text.truncate(end);
+        written += text.len();
+        std::fs::write(folder.join(format!("day{}-{i:04}.txt", i % 3 + 1)), text)?;
+        i += 1;
+    }
+    Ok(())
 }

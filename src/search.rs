@@ -78,7 +78,7 @@ pub struct ContextLine<'s> {
 pub struct Searcher<'s, 'd> {
     doc: &'d Document<'s>,
     pattern: &'d Regex,
-    prefilter: Option<regex::bytes::Regex>,
+    prefilter: Cow<'d, Prefilter>,
     states: bool,
     invert: bool,
     max_count: Option<usize>,
@@ -92,9 +92,28 @@ impl<'s, 'd> Searcher<'s, 'd> {
     /// source with the same flag.
     pub fn new(doc: &'d Document<'s>, pattern: &'d Regex, case_insensitive: bool) -> Self {
         Searcher {
+            prefilter: Cow::Owned(Prefilter::new(pattern, case_insensitive)),
+            ..Searcher::new_unfiltered(doc, pattern)
+        }
+    }
+
+    /// A search with a prefilter made once for many documents.
+    pub fn with_prefilter(
+        doc: &'d Document<'s>,
+        pattern: &'d Regex,
+        prefilter: &'d Prefilter,
+    ) -> Self {
+        Searcher {
+            prefilter: Cow::Borrowed(prefilter),
+            ..Searcher::new_unfiltered(doc, pattern)
+        }
+    }
+
+    fn new_unfiltered(doc: &'d Document<'s>, pattern: &'d Regex) -> Self {
+        Searcher {
             doc,
             pattern,
-            prefilter: prefilter(pattern.as_str(), case_insensitive),
+            prefilter: Cow::Owned(Prefilter(None)),
             states: false,
             invert: false,
             max_count: None,
@@ -134,7 +153,12 @@ impl<'s, 'd> Searcher<'s, 'd> {
     fn candidates(&self) -> Vec<usize> {
         let outline = self.doc.outline();
         let states = self.states && self.doc.syntax() == Syntax::Org;
-        let Some(prefilter) = self.prefilter.as_ref().filter(|_| !states && !self.invert) else {
+        let Some(prefilter) = self
+            .prefilter
+            .0
+            .as_ref()
+            .filter(|_| !states && !self.invert)
+        else {
             return (0..outline.len()).collect();
         };
         let src = outline.src();
@@ -334,6 +358,24 @@ impl<'s> Lines<'s> {
             session: index.and(self.session.as_ref().map(|(_, info)| info)),
             context: &self.context,
         })
+    }
+}
+
+/// The literals every match of a pattern contains, looked for in the raw bytes before
+/// any line is: a file without them has no hit.
+#[derive(Debug, Clone)]
+pub struct Prefilter(Option<regex::bytes::Regex>);
+
+impl Prefilter {
+    /// The prefilter of `pattern`, built ignoring case when `case_insensitive` (as the
+    /// literals are read from its source with the same flag).
+    pub fn new(pattern: &Regex, case_insensitive: bool) -> Prefilter {
+        Prefilter(prefilter(pattern.as_str(), case_insensitive))
+    }
+
+    /// False when no line of `src` can match, so the file need not be read.
+    pub fn may_match(&self, src: &[u8]) -> bool {
+        self.0.as_ref().is_none_or(|p| p.is_match(src))
     }
 }
 

@@ -10,7 +10,7 @@ use notes::outline::LineNumber;
 use notes::query::{self, Filter};
 use notes::render::json::{self, FileRef, HitExtra};
 use notes::render::text::{self, GrepPrinter, Options};
-use notes::search::{Hit, HitKind, Searcher, SessionInfo};
+use notes::search::{Hit, HitKind, Prefilter, Searcher, SessionInfo};
 use regex::{Regex, RegexBuilder};
 
 use super::Ctx;
@@ -59,6 +59,7 @@ pub fn run(
     };
     let before = args.before_context.or(args.context).unwrap_or(0);
     let after = args.after_context.or(args.context).unwrap_or(0);
+    let prefilter = Prefilter::new(&pattern, case_insensitive);
     let grouped = heading && !ctx.json && !args.count && !args.sessions_with_matches;
     let layout = if grouped {
         Layout::Blocks
@@ -66,6 +67,11 @@ pub fn run(
         Layout::Lines
     };
     let found = inputs.print(out, layout, |file: &File, records: &mut Records| {
+        // A file without the pattern's literals has no hit: it is not read at all. (Its
+        // days still count for --day, as in any command.)
+        if !args.invert_match && !prefilter.may_match(file.src) && filters.keeps_all() {
+            return Ok(());
+        }
         let Some(filter) = filters.of(file) else {
             return Ok(());
         };
@@ -79,7 +85,7 @@ pub fn run(
                     .is_none_or(|tag| doc.line_has_tag(hit.line.index(), tag))
         };
         let mut searcher = file
-            .search(&pattern, case_insensitive, false)
+            .search(&pattern, &prefilter, false)
             .max_count(args.max_count);
         if args.invert_match {
             searcher = searcher.inverted();
@@ -108,12 +114,13 @@ pub fn todo(inputs: &mut Inputs, filters: Filters, out: &mut impl Write, ctx: Ct
     } else {
         Layout::Lines
     };
+    let prefilter = Prefilter::new(rules::follow_up_pattern(), false);
     let found = inputs.print(out, layout, |file: &File, records: &mut Records| {
         let Some(filter) = filters.of(file) else {
             return Ok(());
         };
         let allowed = Allowed::of(file, &filter);
-        let mut searcher = file.search(rules::follow_up_pattern(), false, true);
+        let mut searcher = file.search(rules::follow_up_pattern(), &prefilter, true);
         print_hits(file, &mut searcher, |hit| allowed.keeps(hit), records, show)
     })?;
     filters.check(inputs.len())?;

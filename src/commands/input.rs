@@ -18,7 +18,7 @@ use notes::document::{DayInfo, Document, ReadOptions};
 use notes::event::{Origin, Place};
 use notes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use notes::query::Filter;
-use notes::search::Searcher;
+use notes::search::{Prefilter, Searcher};
 use regex::Regex;
 
 use crate::cli::{InputArgs, OutputArgs, SortBy};
@@ -74,10 +74,10 @@ impl<'f> File<'f> {
     pub fn search<'s>(
         &'s self,
         pattern: &'s Regex,
-        case_insensitive: bool,
+        prefilter: &'s Prefilter,
         todo: bool,
     ) -> Searcher<'f, 's> {
-        let searcher = Searcher::new(self.doc(), pattern, case_insensitive);
+        let searcher = Searcher::with_prefilter(self.doc(), pattern, prefilter);
         if todo {
             searcher.with_states()
         } else {

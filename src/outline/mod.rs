@@ -264,7 +264,12 @@ impl<'a> Outline<'a> {
 
     /// The text after indentation and marker, decoded (invalid UTF-8 becomes U+FFFD).
     pub fn text(&self, index: usize) -> Cow<'a, str> {
-        String::from_utf8_lossy(self.text_bytes(index))
+        let bytes = self.text_bytes(index);
+        // The std check has a fast path for ASCII that the lossy decoder lacks.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        }
     }
 
     /// Byte offset, within [`Outline::content`], where the text starts.

@@ -214,10 +214,12 @@ pub fn is_section(text: &str) -> bool {
         return false;
     }
     let joined = words.join(" ");
-    if SECTION_PHRASES
-        .iter()
-        .any(|p| joined == *p || joined.starts_with(&format!("{p} ")))
-    {
+    let starts_phrase = |p: &str| {
+        joined
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    if SECTION_PHRASES.iter().any(|p| starts_phrase(p)) {
         return true;
     }
     if is_social(text) && words.len() <= 3 {
@@ -252,15 +254,14 @@ const SOCIAL_WORDS: [&str; 13] = [
 /// A heading about the social side of a conference (a party, a dinner, the hallway
 /// track): at most six words, one of them a social word.
 pub fn is_social(text: &str) -> bool {
-    // Split at spaces only: "Third-party packages" has no party in it.
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    words.len() <= 6 && words.iter().any(|w| SOCIAL_WORDS.contains(&w.as_str()))
+    // Split at spaces only: "Third-party packages" has no party in it. The words are
+    // ASCII, so comparing ignoring ASCII case is lowering them.
+    let words = || {
+        text.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    words().nth(6).is_none()
+        && words().any(|w| SOCIAL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// Plural nouns of the things a group heading holds.

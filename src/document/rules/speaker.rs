@@ -806,6 +806,9 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
         }
     }
     let head = text[..cut].trim();
+    if !marked && !labelled && !may_start_with_a_name(head) {
+        return None;
+    }
     let is_name = |part: &str, first: bool| {
         if labelled {
             is_labelled_name(part) || is_person_name(part)
@@ -847,6 +850,27 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
         break;
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// A quick test that most note lines fail: unmarked, a line's first person is a name
+/// only when its first word is capitalised (or a particle: "van Rossum"), or when it is
+/// a name in lower case, of at most four words. Every other path needs one of these.
+fn may_start_with_a_name(head: &str) -> bool {
+    let first_part = head.split(", ").next().unwrap_or("");
+    let first_person = first_part
+        .split(" and ")
+        .next()
+        .and_then(|p| p.split(" & ").next())
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("and ")
+        .trim_start_matches("& ")
+        .trim();
+    let mut words = first_person.split_whitespace();
+    let capitalised = words
+        .next()
+        .is_some_and(|w| is_capitalised(w) || is_particle(w));
+    capitalised || first_person.split_whitespace().nth(4).is_none()
 }
 
 /// The first name of a speaker line: a person's name, a name in lower case, or where

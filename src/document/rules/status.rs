@@ -63,6 +63,10 @@ pub fn absence(line: &str) -> Option<(Status, Option<&str>)> {
         return Some(found);
     }
     let text = line.trim();
+    // Most lines are not such a sentence: the bare match is cheaper to rule out.
+    if !ABSENCE.is_match(text) {
+        return None;
+    }
     let captures = ABSENCE.captures(text)?;
     let status = if captures.name("partial").is_some() {
         Status::Partial

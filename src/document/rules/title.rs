@@ -83,14 +83,26 @@ fn is_time(slot: &str) -> bool {
 /// "Testing (9:00am to 9:30am)" are "Testing"; "14h10 - Ouverture" is "Ouverture".
 pub fn strip_time_slot(text: &str) -> &str {
     let mut text = text;
-    if let Some(m) = LEADING_SLOT.captures(text)
+    // Every slot has a digit: at the start, or among the last bytes (a time is at most
+    // "12:30 p.m.", then a bracket). Most titles have neither, and skip the patterns.
+    let leads_with_digit = text
+        .trim_start()
+        .trim_start_matches(['[', '('])
+        .starts_with(|c: char| c.is_ascii_digit());
+    if leads_with_digit
+        && let Some(m) = LEADING_SLOT.captures(text)
         && m.name("slot").is_some_and(|s| is_time(s.as_str()))
         && let Some(all) = m.get(0)
         && all.end() < text.len()
     {
         text = &text[all.end()..];
     }
-    if let Some(m) = TRAILING_SLOT.captures(text)
+    let tail = text.trim_end().as_bytes();
+    let ends_with_digit = tail[tail.len().saturating_sub(16)..]
+        .iter()
+        .any(u8::is_ascii_digit);
+    if ends_with_digit
+        && let Some(m) = TRAILING_SLOT.captures(text)
         && m.name("slot").is_some_and(|s| is_time(s.as_str()))
         && let Some(all) = m.get(0)
         && all.start() > 0
