@@ -167,6 +167,14 @@ fn a_checklist_of_talks_is_a_plan() {
         run("checklist.md", &["list"]),
         "9::Building resilient systems — Erika Moll\n15::Nerves in the field\n"
     );
+    // A bullet that is not an item makes the list notes, and its heading a talk.
+    common::notes()
+        .args(["--syntax", "md", "list"])
+        .write_stdin(
+            "# Plans\n\n## Tracing – Ann Lee\n\n- [ ] read the paper\n- spans nest\n- [ ] try it\n",
+        )
+        .assert()
+        .stdout("3::Tracing — Ann Lee\n");
 }
 
 #[test]

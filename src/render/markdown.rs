@@ -77,10 +77,6 @@ pub fn write_document<'d>(
         if !notes.is_empty() || said || session.status_from() == StatusSource::State {
             out.write_all(b"\n")?;
         }
-        // So is a talk still to watch that only an org-mode TODO state says is missed.
-        if session.status_from() == StatusSource::State {
-            out.write_all(b"Missed\n")?;
-        }
         if said {
             let mut said = session.speakers().join(", ");
             for handle in session.handles() {
@@ -90,6 +86,15 @@ pub fn write_document<'d>(
             writeln!(out, "Speakers: {said}")?;
         }
         write_notes(out, doc, session, &notes, 0)?;
+        // So is a talk still to watch that only an org-mode TODO state says is missed:
+        // after the notes, which may start with the speakers (a speaker line counts only
+        // right under the heading), a paragraph of its own.
+        if session.status_from() == StatusSource::State {
+            if !notes.is_empty() {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"Missed\n")?;
+        }
         out.write_all(b"\n")?;
     }
     Ok(())

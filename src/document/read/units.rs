@@ -343,7 +343,7 @@ pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
 }
 
 /// True when the unit's own lines are a checklist of items (`- [ ] Title`), perhaps
-/// with a line or two of text: a plan, not notes.
+/// with a line of text: a plan, not notes. A bullet that is not an item is a note.
 pub(crate) fn only_checklist(outline: &Outline, units: &[Unit], u: usize) -> bool {
     let unit = &units[u];
     let mut items = 0;
@@ -355,6 +355,8 @@ pub(crate) fn only_checklist(outline: &Outline, units: &[Unit], u: usize) -> boo
         }
         if line.is_bullet() && heading::is_checklist_item(&outline.text(i)) {
             items += 1;
+        } else if line.is_bullet() {
+            return false;
         } else {
             other += 1;
         }

@@ -792,11 +792,11 @@ fn strip_by(text: &str) -> Option<&str> {
 /// name (or only shaped like one where the place is `marked`); the others must pass the
 /// person test.
 fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<Vec<&str>> {
-    let (cut, sep) = [" - ", " – ", " — ", " -- ", " | ", " (", "(", " / "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, *sep)))
-        .min()
-        .unwrap_or((text.len(), ""));
+    let (cut, sep) = super::words::first_of(
+        text,
+        &[" - ", " – ", " — ", " -- ", " | ", " (", "(", " / "],
+    )
+    .unwrap_or((text.len(), ""));
     // "Name (Company)" ends with its parenthesis: "Anders Falk (one of the authors) gave
     // a demo" is a sentence.
     if sep.ends_with('(') {
@@ -853,24 +853,28 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
 }
 
 /// A quick test that most note lines fail: unmarked, a line's first person is a name
-/// only when its first word is capitalised (or a particle: "van Rossum"), or when it is
-/// a name in lower case, of at most four words. Every other path needs one of these.
+/// only when its first two words are capitalised or particles ([`is_person_name`] and
+/// [`leading_name`] need two such words), or when it is a name in lower case of two to
+/// four words ([`is_lower_case_name`]). Every other path needs one of these.
 fn may_start_with_a_name(head: &str) -> bool {
     let first_part = head.split(", ").next().unwrap_or("");
-    let first_person = first_part
-        .split(" and ")
-        .next()
-        .and_then(|p| p.split(" & ").next())
-        .unwrap_or("")
+    let end = super::words::first_of(first_part, &[" and ", " & "])
+        .map_or(first_part.len(), |(at, _)| at);
+    let first_person = first_part[..end]
         .trim()
         .trim_start_matches("and ")
         .trim_start_matches("& ")
         .trim();
+    if first_person.is_empty() {
+        // The first person is further on: let the full rule see.
+        return true;
+    }
+    let name_word = |w: &str| is_capitalised(w) || is_particle(w);
     let mut words = first_person.split_whitespace();
-    let capitalised = words
-        .next()
-        .is_some_and(|w| is_capitalised(w) || is_particle(w));
-    capitalised || first_person.split_whitespace().nth(4).is_none()
+    let two_name_words = words.next().is_some_and(name_word) && words.next().is_some_and(name_word);
+    let count = first_person.split_whitespace().count();
+    let lower_case = (2..=4).contains(&count) && !first_person.chars().any(char::is_uppercase);
+    two_name_words || lower_case
 }
 
 /// The first name of a speaker line: a person's name, a name in lower case, or where

@@ -29,6 +29,32 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// The first place in `text` where one of `needles` starts, and which one (the
+/// longest there). One pass over `text` for the needles' first bytes, rather than one
+/// search per needle.
+pub(crate) fn first_of<'n>(text: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
+    let bytes = text.as_bytes();
+    let mut firsts: Vec<u8> = needles
+        .iter()
+        .filter_map(|n| n.as_bytes().first().copied())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let found_at = |at: usize| {
+        needles
+            .iter()
+            .filter(|n| !n.is_empty() && bytes[at..].starts_with(n.as_bytes()))
+            .max_by_key(|n| n.len())
+            .map(|n| (at, *n))
+    };
+    match firsts.as_slice() {
+        [a] => memchr::memchr_iter(*a, bytes).find_map(found_at),
+        [a, b] => memchr::memchr2_iter(*a, *b, bytes).find_map(found_at),
+        [a, b, c] => memchr::memchr3_iter(*a, *b, *c, bytes).find_map(found_at),
+        _ => (0..bytes.len()).find_map(found_at),
+    }
+}
+
 /// True when `word` is one of `list` (lower-case ASCII), ignoring case and a trailing
 /// `.` or `:`.
 pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
@@ -139,6 +165,12 @@ mod tests {
         ));
         assert!(!contains_ignore_ascii_case("Light", "lightning"));
         assert!(one_of("Summary:", &["summary"]));
+        let seps = [" - ", " -- ", "(", " ("];
+        assert_eq!(first_of("Ann Lee -- Acme (x)", &seps), Some((7, " -- ")));
+        assert_eq!(first_of("Ann Lee (Acme)", &seps), Some((7, " (")));
+        assert_eq!(first_of("Ann(Acme)", &seps), Some((3, "(")));
+        assert_eq!(first_of("Ann Lee", &seps), None);
+        assert_eq!(first_of("Ann – Lee", &[" – "]), Some((3, " – ")));
         assert!(!one_of("Summaries", &["summary"]));
     }
 }
