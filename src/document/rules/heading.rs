@@ -317,11 +317,8 @@ pub fn is_group(text: &str) -> bool {
 /// Extra Talk - X", "PANEL DISCUSSION", "Live Q&A: X", "Workshop – X". The words before
 /// the first ":" or dash (at most four) hold one of [`TALK_LABELS`].
 pub fn talk_label(text: &str) -> Option<&'static str> {
-    let head = [": ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| text.find(sep))
-        .min()
-        .map_or(text, |at| &text[..at]);
+    let head = super::words::first_of(text, &[": ", " - ", " – ", " — "])
+        .map_or(text, |(at, _)| &text[..at]);
     let lower = head.trim().trim_end_matches(':').to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {
@@ -340,10 +337,10 @@ pub fn talk_label(text: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .filter(|label| {
-            let label_words: Vec<&str> = label.split(' ').collect();
+            let n = label.split(' ').count();
             words
-                .windows(label_words.len())
-                .any(|w| w == label_words.as_slice())
+                .windows(n)
+                .any(|w| w.iter().copied().eq(label.split(' ')))
         })
         .max_by_key(|label| label.len())
 }
