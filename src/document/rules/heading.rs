@@ -254,14 +254,21 @@ const SOCIAL_WORDS: [&str; 13] = [
 /// A heading about the social side of a conference (a party, a dinner, the hallway
 /// track): at most six words, one of them a social word.
 pub fn is_social(text: &str) -> bool {
-    // Split at spaces only: "Third-party packages" has no party in it. The words are
-    // ASCII, so comparing ignoring ASCII case is lowering them.
+    // Split at spaces only: "Third-party packages" has no party in it. An ASCII word
+    // is compared ignoring ASCII case; any other is lowered first (the Kelvin sign is
+    // a k).
     let words = || {
         text.split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
     };
-    words().nth(6).is_none()
-        && words().any(|w| SOCIAL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    let social = |w: &str| {
+        if w.is_ascii() {
+            SOCIAL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            SOCIAL_WORDS.contains(&w.to_lowercase().as_str())
+        }
+    };
+    words().nth(6).is_none() && words().any(social)
 }
 
 /// Plural nouns of the things a group heading holds.
@@ -476,6 +483,16 @@ pub fn is_dialogue(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn social_words_in_any_case() {
+        assert!(is_social("Conference DINNER"));
+        assert!(is_social("Drin\u{212a}s"), "the Kelvin sign lowers to k");
+        assert!(!is_social("Third-party packages"));
+        assert!(!is_social(
+            "Dinner and a very long list of other words here"
+        ));
+    }
 
     #[test]
     fn title_is_a_lone_first_heading() {

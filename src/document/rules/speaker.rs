@@ -857,18 +857,22 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
 /// [`leading_name`] need two such words), or when it is a name in lower case of two to
 /// four words ([`is_lower_case_name`]). Every other path needs one of these.
 fn may_start_with_a_name(head: &str) -> bool {
-    let first_part = head.split(", ").next().unwrap_or("");
-    let end = super::words::first_of(first_part, &[" and ", " & "])
-        .map_or(first_part.len(), |(at, _)| at);
-    let first_person = first_part[..end]
+    // The first person exactly as `names_before_affiliation` reads it.
+    let part = head
+        .split(", ")
+        .next()
+        .unwrap_or("")
         .trim()
         .trim_start_matches("and ")
-        .trim_start_matches("& ")
-        .trim();
-    if first_person.is_empty() {
-        // The first person is further on: let the full rule see.
+        .trim_start_matches("& ");
+    let people = people(part);
+    let Some(first_person) = people
+        .first()
+        .map(|p| p.trim_end_matches([',', '.']).trim())
+    else {
+        // No one in the first part: let the full rule see.
         return true;
-    }
+    };
     let name_word = |w: &str| is_capitalised(w) || is_particle(w);
     let mut words = first_person.split_whitespace();
     let two_name_words = words.next().is_some_and(name_word) && words.next().is_some_and(name_word);
@@ -1492,6 +1496,23 @@ mod tests {
             "the next step after predictive modelling: \"causal\""
         ));
         assert!(!is_label_line("http://x"));
+    }
+
+    #[test]
+    fn the_quick_reject_keeps_every_name_the_full_rule_finds() {
+        for line in [
+            "Ann Lee, - Acme",
+            "Ann Lee,(Acme)",
+            "Ann Lee, | Acme",
+            "& & Ann Lee",
+            "and & Ann Lee",
+            "& and Ann Lee",
+            "and and Ann Lee - Acme",
+        ] {
+            let found = speaker_line(line, Position::Plain).map(|l| l.names);
+            assert!(found.is_some_and(|n| !n.is_empty()), "{line}");
+        }
+        assert!(speaker_line("decorators wrap functions and more", Position::Plain).is_none());
     }
 
     #[test]

@@ -85,10 +85,11 @@ pub fn strip_time_slot(text: &str) -> &str {
     let mut text = text;
     // Every slot has a digit: at the start, or among the last bytes (a time is at most
     // "12:30 p.m.", then a bracket). Most titles have neither, and skip the patterns.
+    // `\d` in the patterns is any decimal digit; `is_numeric` holds for all of them.
     let leads_with_digit = text
         .trim_start()
         .trim_start_matches(['[', '('])
-        .starts_with(|c: char| c.is_ascii_digit());
+        .starts_with(char::is_numeric);
     if leads_with_digit
         && let Some(m) = LEADING_SLOT.captures(text)
         && m.name("slot").is_some_and(|s| is_time(s.as_str()))
@@ -97,10 +98,12 @@ pub fn strip_time_slot(text: &str) -> &str {
     {
         text = &text[all.end()..];
     }
-    let tail = text.trim_end().as_bytes();
-    let ends_with_digit = tail[tail.len().saturating_sub(16)..]
-        .iter()
-        .any(u8::is_ascii_digit);
+    let tail = text.trim_end();
+    let ends_with_digit = tail
+        .char_indices()
+        .rev()
+        .take_while(|&(at, _)| tail.len() - at <= 16)
+        .any(|(_, c)| c.is_numeric());
     if ends_with_digit
         && let Some(m) = TRAILING_SLOT.captures(text)
         && m.name("slot").is_some_and(|s| is_time(s.as_str()))
@@ -257,6 +260,23 @@ fn strip_timestamps(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_slots_in_any_digits() {
+        assert_eq!(
+            strip_time_slot("\u{661}\u{660}:\u{663}\u{660} Keynote: Rust"),
+            "Keynote: Rust"
+        );
+        assert_eq!(
+            strip_time_slot("Keynote: Rust \u{661}\u{660}:\u{663}\u{660}"),
+            "Keynote: Rust"
+        );
+        assert_eq!(
+            strip_time_slot("7 ways to break Redis"),
+            "7 ways to break Redis"
+        );
+        assert_eq!(strip_time_slot("Fast builds"), "Fast builds");
+    }
 
     #[test]
     fn enumerators_come_off_headings() {
