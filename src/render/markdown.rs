@@ -85,15 +85,24 @@ pub fn write_document<'d>(
             }
             writeln!(out, "Speakers: {said}")?;
         }
-        write_notes(out, doc, session, &notes, 0)?;
         // So is a talk still to watch that only an org-mode TODO state says is missed:
-        // after the notes, which may start with the speakers (a speaker line counts only
-        // right under the heading), a paragraph of its own.
+        // a paragraph of its own after the notes, which may start with the speakers (a
+        // speaker line counts only right under the heading), and before its first
+        // sub-heading, under which it would say the part was missed.
         if session.status_from() == StatusSource::State {
-            if !notes.is_empty() {
+            let outline = doc.outline();
+            let parts = notes
+                .iter()
+                .position(|n| doc.syntax() != Syntax::Outline && outline.line(n.line).is_heading())
+                .unwrap_or(notes.len());
+            write_notes(out, doc, session, &notes[..parts], 0)?;
+            if parts > 0 {
                 out.write_all(b"\n")?;
             }
             out.write_all(b"Missed\n")?;
+            write_notes(out, doc, session, &notes[parts..], 0)?;
+        } else {
+            write_notes(out, doc, session, &notes, 0)?;
         }
         out.write_all(b"\n")?;
     }
@@ -163,16 +172,12 @@ fn write_notes(
                     None => text,
                 }
             } else {
-                let plain = doc.syntax().inline_text(&text).into_owned();
-                markdown::escape_heading(&plain).into_owned().into()
+                literal(doc, &text).into_owned().into()
             };
-            // A speaker line under a bullet stays under it, as text.
+            // A speaker line under a bullet stays under it, as text (escaped as a
+            // paragraph is: a fence there would open a code block).
             let level = base + note.depth - 1;
-            if level == 0 {
-                writeln!(out, "{}", paragraph(text.trim()))?;
-            } else {
-                writeln!(out, "{}{}", " ".repeat(4 * level), text.trim())?;
-            }
+            writeln!(out, "{}{}", " ".repeat(4 * level), paragraph(text.trim()))?;
             i += 1;
             continue;
         }
@@ -188,7 +193,7 @@ fn write_notes(
                 let text = outline.text(note.line);
                 if doc.syntax() == Syntax::Outline {
                     if !rules::is_separator(&text) {
-                        writeln!(out, "{}", paragraph(&text))?;
+                        writeln!(out, "{}", paragraph(&outline_links(&text)))?;
                     }
                 } else if !rules::is_separator(&text) {
                     let marks = "#".repeat((2 + note.depth).min(6));
@@ -209,12 +214,21 @@ fn write_notes(
                     }
                     crate::outline::Marker::Glyph(_) => "-".to_string(),
                 };
-                // Markdown reads the text of other syntaxes' bullets literally.
+                // Markdown reads the text of other syntaxes' bullets literally, and a
+                // plain outline's "[ ] x" is text, not a checklist item (a heading with
+                // only those under it would read back as a plan).
                 let text = outline.text(note.line);
                 let text = if doc.syntax() == Syntax::Markdown {
                     text
                 } else {
-                    markdown::escape_heading(&text).into_owned().into()
+                    let escaped = markdown::escape_heading(&text);
+                    if doc.syntax() == Syntax::Outline
+                        && rules::heading::is_checklist_item(&escaped)
+                    {
+                        format!("\\{}", escaped.trim_start()).into()
+                    } else {
+                        escaped.into_owned().into()
+                    }
                 };
                 write_bullet(out, &indent, &marker, &text)?;
             }
@@ -266,6 +280,36 @@ fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
         .collect()
 }
 
+/// The text of a line of another syntax as Markdown that reads back as the same text:
+/// its own markup read, then Markdown's escaped. Markdown's own text is as it is.
+fn literal<'t>(doc: &Document, text: &'t str) -> Cow<'t, str> {
+    if doc.syntax() == Syntax::Markdown {
+        return Cow::Borrowed(text);
+    }
+    match doc.syntax().inline_text(text) {
+        Cow::Borrowed(plain) => markdown::escape_heading(plain),
+        Cow::Owned(plain) => Cow::Owned(markdown::escape_heading(&plain).into_owned()),
+    }
+}
+
+/// A plain outline's line with its link brackets escaped: the outline reads
+/// `[label](url)` as the text it is, Markdown as a link, and the two read a speaker
+/// line differently. Its emphasis stays, which both read alike.
+fn outline_links(text: &str) -> Cow<'_, str> {
+    if !text.contains('[') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if c == '[' || (c == '\\' && bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 /// A list item. An item that would read as a rule (`- ---`) is marked `+` instead.
 fn write_bullet(out: &mut impl Write, indent: &str, marker: &str, text: &str) -> io::Result<()> {
     let line = format!("{indent}{marker} {text}");
@@ -281,8 +325,11 @@ fn write_bullet(out: &mut impl Write, indent: &str, marker: &str, text: &str) ->
 fn paragraph(text: &str) -> Cow<'_, str> {
     use crate::outline::syntax::{is_thematic_break, setext_underline};
     let body = text.as_bytes();
+    // A line that starts with an escape Markdown reads as one (`\[`, `\*`) is already
+    // a paragraph.
+    let escaped = body.first() == Some(&b'\\') && body.get(1).is_some_and(u8::is_ascii_punctuation);
     let special = crate::outline::bullet_shape(body).is_some()
-        || text.starts_with(['#', '\\'])
+        || (text.starts_with(['#', '\\']) && !escaped)
         || is_thematic_break(body)
         || setext_underline(body).is_some()
         || markdown::is_bold_heading(body)
@@ -320,6 +367,11 @@ fn write_code(
             if !decoration && (outline.line(note.line).is_code() || !speaker_ish) {
                 break;
             }
+            let text = if doc.syntax() == Syntax::Outline {
+                outline_links(&text)
+            } else {
+                text
+            };
             writeln!(out, "{}", paragraph(text.trim()))?;
             lines = &lines[1..];
             seen += 1;
@@ -399,6 +451,72 @@ mod tests {
         };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(titles(&reread), titles(&Document::parse(src.as_bytes())));
+    }
+
+    #[test]
+    fn a_plain_outline_checkbox_stays_text() {
+        let src = "Notes\n\nPlanning\n  • [ ] book the hotel\n  • [x] register\n";
+        let md = export(src);
+        assert_eq!(
+            md,
+            "# Notes\n\n## Planning\n\n- \\[ ] book the hotel\n- \\[x] register\n\n"
+        );
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(reread.sessions().len(), 1);
+        assert_eq!(reread.sessions()[0].title(), "Planning");
+    }
+
+    #[test]
+    fn a_fence_in_text_under_a_bullet_stays_text() {
+        let src = "* A talk\n- \n ```\nSpeakers: Ann Lee, Bo Li\n";
+        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
+        let mut md = Vec::new();
+        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(md.contains("\n    \\```\n"), "{md}");
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(reread.sessions()[0].speakers(), ["Ann Lee", "Bo Li"]);
+    }
+
+    #[test]
+    fn link_syntax_in_a_plain_outline_stays_text() {
+        let src =
+            "Title\n\nA talk\nSpeakers: Ann Lee, Bo Li with [Tidepool](https://x)\n  * note\n";
+        let md = export(src);
+        assert!(md.contains("Bo Li with \\[Tidepool](https://x)\n"), "{md}");
+        let speakers = |doc: &Document| -> Vec<String> {
+            doc.sessions()[0]
+                .speakers()
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        };
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(
+            speakers(&reread),
+            speakers(&Document::parse(src.as_bytes()))
+        );
+    }
+
+    #[test]
+    fn a_talk_missed_by_its_todo_state_says_so_before_its_parts() {
+        let src = "* A talk, Ann Lee\n* TODO watch: Another talk\n** Questions\n- one\n";
+        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
+        let mut md = Vec::new();
+        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains("## watch: Another talk\n\nMissed\n\n### Questions\n"),
+            "{md}"
+        );
+        let status = |doc: &Document| {
+            doc.sessions()
+                .iter()
+                .map(|s| s.status())
+                .collect::<Vec<_>>()
+        };
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(status(&reread), status(&doc));
     }
 
     #[test]
