@@ -63,8 +63,9 @@ pub fn absence(line: &str) -> Option<(Status, Option<&str>)> {
         return Some(found);
     }
     let text = line.trim();
-    // Most lines are not such a sentence: the bare match is cheaper to rule out.
-    if !ABSENCE.is_match(text) {
+    // Most lines are not such a sentence: their first word rules them out before the
+    // pattern (costly to build) is built or run.
+    if !may_be_absence(text) || !ABSENCE.is_match(text) {
         return None;
     }
     let captures = ABSENCE.captures(text)?;
@@ -74,6 +75,32 @@ pub fn absence(line: &str) -> Option<(Status, Option<&str>)> {
         Status::Missed
     };
     Some((status, Some(text)))
+}
+
+/// The words an [`ABSENCE`] sentence can start with, each followed by white space.
+const ABSENCE_FIRST_WORDS: [&str; 17] = [
+    "arrived", "came", "could", "couldn't", "couldnt", "did", "didn't", "didnt", "got", "had", "i",
+    "left", "missed", "not", "skipped", "watched", "went",
+];
+
+/// A quick test that `text` could match [`ABSENCE`]: its first word is one of
+/// [`ABSENCE_FIRST_WORDS`] in any case, as the pattern's Unicode case folding sees it
+/// (where `ſ` is an `s` and the Kelvin sign a `k`), and white space follows it.
+fn may_be_absence(text: &str) -> bool {
+    let Some((first, _)) = text.split_once(char::is_whitespace) else {
+        return false;
+    };
+    if first.len() > "couldn't".len() * 3 {
+        return false;
+    }
+    let folded = first.chars().map(|c| match c {
+        '\u{17F}' => 's',
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    });
+    ABSENCE_FIRST_WORDS
+        .iter()
+        .any(|word| word.chars().eq(folded.clone()))
 }
 
 const WISHLIST_PHRASES: [&str; 5] = [
@@ -218,6 +245,52 @@ mod tests {
             "Go back – couple of fun quotes",
         ] {
             assert_eq!(absence(text).map(|a| a.0), None, "{text}");
+        }
+    }
+
+    /// The quick test is at least as wide as the pattern: every line the pattern
+    /// matches starts with one of the words, in any case folding the pattern knows.
+    #[test]
+    fn the_absence_prefilter_lets_every_match_through() {
+        // Only these characters fold to ASCII letters besides the letters themselves.
+        let any_letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let letters: Vec<(char, Regex)> = ('a'..='z')
+            .map(|l| (l, Regex::new(&format!("(?i)^{l}$")).unwrap()))
+            .collect();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if !any_letter.is_match(&text) {
+                continue;
+            }
+            let letter = letters.iter().find(|(_, re)| re.is_match(&text)).unwrap().0;
+            let folded = match c {
+                '\u{17F}' => 's',
+                '\u{212A}' => 'k',
+                c => c.to_ascii_lowercase(),
+            };
+            assert_eq!(folded, letter, "{c:?}");
+        }
+        for text in [
+            "I missed it",
+            "i\u{a0}missed it",
+            "ſkipped the talk",
+            "SKIPPED IT",
+            "Didn't attend",
+            "couldnt go",
+            "could not see it",
+            "Watched the other talk instead",
+            "not attended",
+            "Had to leave early",
+            "came in late",
+            "Got there late",
+            "arrived late",
+            "left early",
+        ] {
+            assert!(ABSENCE.is_match(text), "{text}");
+            assert!(may_be_absence(text), "{text}");
+        }
+        for text in ["missed", "the talk was missed", "Mist it", "", "I"] {
+            assert!(!may_be_absence(text), "{text}");
         }
     }
 
