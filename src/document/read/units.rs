@@ -257,10 +257,11 @@ pub(crate) fn schedule_block(lines: &[String]) -> Option<String> {
     } else {
         texts.len() >= 3
     };
-    // Its first line is a title: not a `Speakers:` line, and in a paragraph not a
-    // sentence with its full stop (a bio).
-    let title_like =
-        speaker::speaker_label(first).is_none() && (quoted || !first.trim_end().ends_with('.'));
+    // Its first line is a title: words (not a date or a rating), not a `Speakers:`
+    // line, and in a paragraph not a sentence with its full stop (a bio).
+    let title_like = first.chars().any(char::is_alphabetic)
+        && speaker::speaker_label(first).is_none()
+        && (quoted || !first.trim_end().ends_with('.'));
     if !long_enough || !title_like || first.is_empty() || first.len() > 200 {
         return None;
     }
@@ -396,6 +397,8 @@ mod tests {
             // A `Speakers:` line is not a title, nor a sentence in a paragraph.
             "Speakers: Anna Lindqvist\nAnna is an engineer.\nAnna Lindqvist @annalind",
             "Anna works on it at Google.\nShe likes it.\nAnna Lindqvist @annalind",
+            // A title has words: a date over a speaker line is not one.
+            "2019-11-16\n2019-11-17\nAnna Lindqvist @annalind",
         ] {
             assert_eq!(schedule_block(&lines(not)), None, "{not}");
         }
