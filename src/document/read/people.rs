@@ -97,13 +97,13 @@ fn is_marked(raw: &str) -> bool {
 fn line_speakers(outline: &Outline, i: usize, position: speaker::Position) -> Option<Speakers> {
     let raw = outline.text(i);
     let text = outline.syntax().inline_text(&raw);
-    let text = title::strip_generic_label(&text).to_string();
+    let text = title::strip_generic_label(&text);
     let position = if is_marked(&raw) {
         speaker::Position::Marked
     } else {
         position
     };
-    let line = speaker::speaker_line(&text, position)?;
+    let line = speaker::speaker_line(text, position)?;
     Some(Speakers::of(&line))
 }
 

@@ -432,6 +432,11 @@ fn split_people(names: &str, is_name: impl Fn(&str) -> bool) -> Option<Vec<&str>
 
 /// The parts of a list of people: "Ann Lee, Bo Li, & Cy Young" is three.
 fn people(names: &str) -> Vec<&str> {
+    each_person(names).collect()
+}
+
+/// The parts of [`people`], one at a time.
+fn each_person(names: &str) -> impl Iterator<Item = &str> {
     names
         .split(", ")
         .flat_map(|part| part.split(" and "))
@@ -443,7 +448,6 @@ fn people(names: &str) -> Vec<&str> {
                 .trim()
         })
         .filter(|part| !part.is_empty())
-        .collect()
 }
 
 /// "Town Hall with Pulumi Engineers Jason McAllan, Aaron Pettigrew, and Adam Fisher":
@@ -737,17 +741,22 @@ pub fn speaker_line(text: &str, position: Position) -> Option<SpeakerLine<'_>> {
     };
     let mut handles = Vec::new();
     let mut kept = body;
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if let Some(first_handle) = words
-        .iter()
-        .position(|w| is_handle(w.trim_end_matches(',')))
-    {
-        handles = words[first_handle..]
-            .iter()
+    // A handle has an at sign: most lines have none, and no words to look at.
+    let first_handle = if body.contains('@') {
+        body.split_whitespace()
+            .find(|w| is_handle(w.trim_end_matches(',')))
+    } else {
+        None
+    };
+    if let Some(first_handle) = first_handle {
+        // The words from the first handle on.
+        let at = first_handle.as_ptr() as usize - body.as_ptr() as usize;
+        handles = body[at..]
+            .split_whitespace()
             .map(|w| w.trim_end_matches(','))
             .filter(|w| is_handle(w))
             .collect();
-        let cut = body.find(words[first_handle]).unwrap_or(body.len());
+        let cut = body.find(first_handle).unwrap_or(body.len());
         kept = body[..cut]
             .trim_end()
             .trim_end_matches(['-', '–', '—', ',', '|'])
@@ -756,7 +765,8 @@ pub fn speaker_line(text: &str, position: Position) -> Option<SpeakerLine<'_>> {
     let marked = position == Position::Marked || labelled || !handles.is_empty() || spaced_at;
     if kept.is_empty() {
         // A bare handle: a speaker only where no name is written.
-        return (!handles.is_empty() && handles.len() == words.len()).then_some(SpeakerLine {
+        let words = body.split_whitespace().count();
+        return (!handles.is_empty() && handles.len() == words).then_some(SpeakerLine {
             names: Vec::new(),
             handles,
             labelled,
@@ -865,9 +875,8 @@ fn may_start_with_a_name(head: &str) -> bool {
         .trim()
         .trim_start_matches("and ")
         .trim_start_matches("& ");
-    let people = people(part);
-    let Some(first_person) = people
-        .first()
+    let Some(first_person) = each_person(part)
+        .next()
         .map(|p| p.trim_end_matches([',', '.']).trim())
     else {
         // No one in the first part: let the full rule see.

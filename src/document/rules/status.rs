@@ -87,20 +87,28 @@ const ABSENCE_FIRST_WORDS: [&str; 17] = [
 /// [`ABSENCE_FIRST_WORDS`] in any case, as the pattern's Unicode case folding sees it
 /// (where `ſ` is an `s` and the Kelvin sign a `k`), and white space follows it.
 fn may_be_absence(text: &str) -> bool {
-    let Some((first, _)) = text.split_once(char::is_whitespace) else {
-        return false;
-    };
-    if first.len() > "couldn't".len() * 3 {
-        return false;
+    // The word, folded, in a buffer as long as the longest of them.
+    let mut word = [0u8; 8];
+    let mut len = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            return ABSENCE_FIRST_WORDS
+                .iter()
+                .any(|w| w.as_bytes() == &word[..len]);
+        }
+        let folded = match c {
+            '\u{17F}' => b's',
+            '\u{212A}' => b'k',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return false,
+        };
+        if len == word.len() {
+            return false;
+        }
+        word[len] = folded;
+        len += 1;
     }
-    let folded = first.chars().map(|c| match c {
-        '\u{17F}' => 's',
-        '\u{212A}' => 'k',
-        c => c.to_ascii_lowercase(),
-    });
-    ABSENCE_FIRST_WORDS
-        .iter()
-        .any(|word| word.chars().eq(folded.clone()))
+    false
 }
 
 const WISHLIST_PHRASES: [&str; 5] = [

@@ -30,29 +30,33 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 }
 
 /// The first place in `text` where one of `needles` starts, and which one (the
-/// longest there). One pass over `text` for the needles' first bytes, rather than one
-/// search per needle.
+/// longest there). One pass over `text`, looking further only where a needle's first
+/// byte is: the texts are headings and note lines, short, and this runs on most.
 pub(crate) fn first_of<'n>(text: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
     let bytes = text.as_bytes();
-    let mut firsts: Vec<u8> = needles
-        .iter()
-        .filter_map(|n| n.as_bytes().first().copied())
-        .collect();
-    firsts.sort_unstable();
-    firsts.dedup();
-    let found_at = |at: usize| {
-        needles
-            .iter()
-            .filter(|n| !n.is_empty() && bytes[at..].starts_with(n.as_bytes()))
-            .max_by_key(|n| n.len())
-            .map(|n| (at, *n))
-    };
-    match firsts.as_slice() {
-        [a] => memchr::memchr_iter(*a, bytes).find_map(found_at),
-        [a, b] => memchr::memchr2_iter(*a, *b, bytes).find_map(found_at),
-        [a, b, c] => memchr::memchr3_iter(*a, *b, *c, bytes).find_map(found_at),
-        _ => (0..bytes.len()).find_map(found_at),
+    let mut firsts = [false; 256];
+    for needle in needles {
+        if let Some(&b) = needle.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
     }
+    for (at, &b) in bytes.iter().enumerate() {
+        if !firsts[usize::from(b)] {
+            continue;
+        }
+        let rest = &bytes[at..];
+        let mut found: Option<&'n str> = None;
+        for &needle in needles {
+            let n = needle.as_bytes();
+            if n.len() > found.map_or(0, str::len) && rest.starts_with(n) {
+                found = Some(needle);
+            }
+        }
+        if let Some(needle) = found {
+            return Some((at, needle));
+        }
+    }
+    None
 }
 
 /// True when `word` is one of `list` (lower-case ASCII), ignoring case and a trailing
