@@ -89,8 +89,7 @@ const ABSENCE_FIRST_WORDS: [&str; 17] = [
 fn may_be_absence(text: &str) -> bool {
     // The word, folded, in a buffer as long as the longest of them.
     let mut word = [0u8; 8];
-    let mut len = 0;
-    for c in text.chars() {
+    for (len, c) in text.chars().enumerate() {
         if c.is_whitespace() {
             return ABSENCE_FIRST_WORDS
                 .iter()
@@ -106,7 +105,6 @@ fn may_be_absence(text: &str) -> bool {
             return false;
         }
         word[len] = folded;
-        len += 1;
     }
     false
 }
