@@ -160,6 +160,7 @@ fn write_notes(
     let block =
         doc.syntax() == Syntax::Markdown && outline.content(session.line()).starts_with(b">");
     let mut under_heading = false;
+    let mut run = Paragraphs::new(doc);
     let mut i = 0;
     while i < notes.len() {
         let note = notes[i];
@@ -177,7 +178,7 @@ fn write_notes(
             // A speaker line under a bullet stays under it, as text (escaped as a
             // paragraph is: a fence there would open a code block).
             let level = base + note.depth - 1;
-            writeln!(out, "{}{}", " ".repeat(4 * level), paragraph(text.trim()))?;
+            run.write(out, &" ".repeat(4 * level), text.trim())?;
             i += 1;
             continue;
         }
@@ -193,9 +194,10 @@ fn write_notes(
                 let text = outline.text(note.line);
                 if doc.syntax() == Syntax::Outline {
                     if !rules::is_separator(&text) {
-                        writeln!(out, "{}", paragraph(&outline_links(&text)))?;
+                        run.write(out, "", &outline_links(&text))?;
                     }
                 } else if !rules::is_separator(&text) {
+                    run.end();
                     let marks = "#".repeat((2 + note.depth).min(6));
                     let closing = if text.ends_with('#') { " #" } else { "" };
                     // Markdown's own headings are written as they are.
@@ -230,6 +232,7 @@ fn write_notes(
                         escaped.into_owned().into()
                     }
                 };
+                run.end();
                 write_bullet(out, &indent, &marker, &text)?;
             }
             // A rule between notes says where something else starts: it stays.
@@ -238,6 +241,7 @@ fn write_notes(
                     && crate::outline::syntax::setext_underline(outline.content(note.line))
                         .is_none() =>
             {
+                run.end();
                 out.write_all(b"\n***\n\n")?;
             }
             Kind::Meta => {}
@@ -250,7 +254,8 @@ fn write_notes(
                             || paragraphs[k]
                     })
                     .unwrap_or(notes.len());
-                write_code(out, doc, &notes[i..end], &indent, i == 0 && base == 0)?;
+                let first = i == 0 && base == 0;
+                write_code(out, doc, &notes[i..end], &indent, first, &mut run)?;
                 i = end;
                 continue;
             }
@@ -320,6 +325,39 @@ fn write_bullet(out: &mut impl Write, indent: &str, marker: &str, text: &str) ->
     }
 }
 
+/// Lines of text written one after another as paragraphs. Markdown joins lines into
+/// one paragraph, and reads some paragraphs as a pasted schedule block; a line of
+/// another syntax is a line of its own, so each is written as a paragraph of its own.
+struct Paragraphs {
+    separate: bool,
+    open: bool,
+}
+
+impl Paragraphs {
+    fn new(doc: &Document) -> Paragraphs {
+        Paragraphs {
+            separate: doc.syntax() != Syntax::Markdown,
+            open: false,
+        }
+    }
+
+    /// Writes `text` as a paragraph at `indent` (as text under a bullet when there is
+    /// one), after a blank line when it would join the one before.
+    fn write(&mut self, out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
+        if self.separate && self.open && indent.is_empty() {
+            out.write_all(b"\n")?;
+        }
+        writeln!(out, "{indent}{}", paragraph(text))?;
+        self.open = indent.is_empty();
+        Ok(())
+    }
+
+    /// Something other than a paragraph was written.
+    fn end(&mut self) {
+        self.open = false;
+    }
+}
+
 /// A line of text as a Markdown paragraph: a backslash before it when Markdown would
 /// read it as a bullet, a heading, a rule or a fence.
 fn paragraph(text: &str) -> Cow<'_, str> {
@@ -349,6 +387,7 @@ fn write_code(
     lines: &[Note],
     indent: &str,
     first: bool,
+    run: &mut Paragraphs,
 ) -> io::Result<()> {
     let outline = doc.outline();
     let mut lines = lines;
@@ -372,7 +411,7 @@ fn write_code(
             } else {
                 text
             };
-            writeln!(out, "{}", paragraph(text.trim()))?;
+            run.write(out, "", text.trim())?;
             lines = &lines[1..];
             seen += 1;
         }
@@ -380,6 +419,7 @@ fn write_code(
             return Ok(());
         }
     }
+    run.end();
     let contents: Vec<String> = lines
         .iter()
         .map(|n| String::from_utf8_lossy(outline.content(n.line)).into_owned())
@@ -517,6 +557,28 @@ mod tests {
         };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(status(&reread), status(&doc));
+    }
+
+    #[test]
+    fn lines_of_other_syntaxes_stay_lines_of_their_own() {
+        // Written as one paragraph, these would read as a pasted schedule block.
+        let src = "* A talk – Ann Lee\nProfiling in production\nA line about it\nBo Li @boli\n";
+        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
+        let mut md = Vec::new();
+        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains("Profiling in production\n\nA line about it\n\nBo Li @boli\n"),
+            "{md}"
+        );
+        let titles = |doc: &Document| -> Vec<String> {
+            doc.sessions()
+                .iter()
+                .map(|s| s.title().to_string())
+                .collect()
+        };
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(titles(&reread), titles(&doc));
     }
 
     #[test]
