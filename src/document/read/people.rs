@@ -222,6 +222,13 @@ pub(crate) fn from_block(outline: &Outline, lines: Range<usize>) -> People {
     for i in lines.skip(1) {
         let raw = outline.text(i);
         let text = raw.strip_prefix('>').unwrap_or(&raw).trim();
+        // "Speakers: A @a, B" names them all, whatever the block's title says, as
+        // under a heading.
+        if let Some(names) = speaker::speaker_label(text) {
+            people.add(&speaker::split_names(names));
+            people.labelled = true;
+            continue;
+        }
         if let Some(line) = speaker::speaker_line(text, speaker::Position::Plain)
             && (!line.handles.is_empty() || text.split_whitespace().count() <= 4)
         {
@@ -315,6 +322,16 @@ mod tests {
         assert!(names(md, Markdown).is_empty());
         let md = "## Talk\n- x, Ann Lee said\n";
         assert!(names(md, Markdown).is_empty());
+    }
+
+    #[test]
+    fn a_speakers_line_in_a_schedule_block_names_them_all() {
+        let md = "> Profiling in production\n> Speakers: Ann Lee @annlee, Bo Li\n";
+        let outline = Outline::parse_as(md.as_bytes(), crate::outline::Syntax::Markdown);
+        let people = from_block(&outline, 0..outline.len());
+        assert_eq!(people.names, ["Ann Lee", "Bo Li"]);
+        assert_eq!(people.handles, ["@annlee"]);
+        assert!(people.labelled);
     }
 
     #[test]
