@@ -499,7 +499,7 @@ struct Loaded<T> {
 impl Inputs {
     /// The files `wanted` names (folders walked), else standard input, else the
     /// defaults, else the bundled notes.
-    pub fn new(wanted: &Wanted, read_as: ReadAs, output: &OutputArgs) -> Inputs {
+    pub fn new(wanted: &Wanted, mut read_as: ReadAs, output: &OutputArgs) -> Inputs {
         let input = &wanted.input;
         let mut sources: Vec<Result<Source, String>> = if !wanted.paths.is_empty() {
             wanted.paths.iter().flat_map(|p| expand(p, input)).collect()
@@ -536,6 +536,10 @@ impl Inputs {
             sources.len() > 1
         };
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Several files are read on a thread each; one file reads its sessions on many.
+        if sources.len() > 1 {
+            read_as.options.threads = 1;
+        }
         Inputs {
             files: Files {
                 threads: input.threads.filter(|&n| n > 0).unwrap_or(cores),

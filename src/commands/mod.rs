@@ -86,6 +86,7 @@ pub fn run(
             session_level: settings.input.session_level,
             one_talk: settings.input.one_talk,
             explain: false,
+            threads: settings.input.threads.unwrap_or(0),
         },
     };
     let wanted = Wanted {

@@ -46,6 +46,7 @@ pub(crate) fn assemble(
         .filter(|&&u| !builder.flat && builder.name_heading(u).is_some())
         .count();
     builder.name_headings = named >= 2 && named * 2 >= sessions.len();
+    let mut facts = builder.all_facts(&sessions, options.threads).into_iter();
     let meta = Metadata::of(outline);
     let mut title = meta.title.clone();
     if let Some((label, day)) = &meta.date {
@@ -62,7 +63,11 @@ pub(crate) fn assemble(
             Role::Day(day) => builder.days.heading(day, &unit.text),
             Role::Group { .. } => builder.days.mention(&unit.text),
             Role::Wishlist => builder.wishlist(u),
-            Role::Session => builder.session(u),
+            Role::Session => {
+                if let Some(facts) = facts.next() {
+                    builder.session(facts);
+                }
+            }
             Role::Part | Role::Section | Role::Separator => {}
         }
     }
@@ -270,6 +275,12 @@ fn is_range(span: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit())
 }
 
+/// A session as read from its unit alone, and the timestamp that dates it.
+struct Facts {
+    session: Session,
+    stamp: Option<(String, DayHeading)>,
+}
+
 /// Builds the sessions in file order.
 struct Builder<'b, 'a> {
     outline: &'b Outline<'a>,
@@ -330,8 +341,51 @@ impl Builder<'_, '_> {
         self.session_days.push(day);
     }
 
-    /// A session unit: its title, speakers, status and talks.
-    fn session(&mut self, u: usize) {
+    /// A session unit, with the facts [`Builder::facts`] read of it.
+    fn session(&mut self, facts: Facts) {
+        // A weekday or "Day N" the heading names stands over its timestamp.
+        self.days.mention(&facts.session.heading);
+        if let Some((stamp, day)) = facts.stamp {
+            self.days.dated(day, stamp);
+        }
+        self.push(facts.session, true);
+        self.days.settle_undated(&mut self.session_days);
+    }
+
+    /// The facts of each of the session units `sessions`, in order: on up to `threads`
+    /// threads (0: one a core) when there are enough sessions to pay for them.
+    fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Facts> {
+        const SESSIONS_A_THREAD: usize = 1024;
+        let threads = match threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let threads = threads.min(sessions.len() / SESSIONS_A_THREAD).max(1);
+        if threads == 1 {
+            return sessions.iter().map(|&u| self.facts(u)).collect();
+        }
+        let chunk = sessions.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = sessions
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>())
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|part| {
+                    part.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect::<Vec<Facts>>()
+        })
+    }
+
+    /// What a session unit says of itself: its title, speakers, status and talks
+    /// (every part of its session but the day), and the timestamp that dates it. It
+    /// reads nothing the sessions before it change, so sessions can be read apart.
+    fn facts(&self, u: usize) -> Facts {
         let unit = &self.units[u];
         let outline = self.outline;
         let lines = self.lines(u);
@@ -375,13 +429,9 @@ impl Builder<'_, '_> {
             title = byline(&child_text).title.to_string();
             heading_text = format!("{} — {}", child_text, heading_text);
         }
-        // A weekday or "Day N" the heading names stands over its timestamp.
-        self.days.mention(&heading_text);
-        if let Some((stamp, day)) = self.timestamp(u)
-            && rules::mentioned_day(&heading_text).is_none()
-        {
-            self.days.dated(day, stamp);
-        }
+        let stamp = self
+            .timestamp(u)
+            .filter(|_| rules::mentioned_day(&heading_text).is_none());
         let block = matches!(unit.form, Form::Block { .. });
         let found = match unit.form {
             Form::Block { end } => people::from_block(outline, unit.line..end),
@@ -496,8 +546,7 @@ impl Builder<'_, '_> {
             tags,
             state,
         };
-        self.push(session, true);
-        self.days.settle_undated(&mut self.session_days);
+        Facts { session, stamp }
     }
 
     /// True when a session over `lines` has notes under its heading: a line that is

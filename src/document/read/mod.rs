@@ -37,6 +37,8 @@ pub struct ReadOptions {
     pub one_talk: bool,
     /// Keep a note of every decision (`notes check --explain`).
     pub explain: bool,
+    /// Threads to read a big file's sessions on; 0 (the default) is one a core.
+    pub threads: usize,
 }
 
 /// A note on how the structure was read: "'## Talks' read as a group: its 5
