@@ -190,23 +190,31 @@ impl<'o, 'a> Layout<'o, 'a> {
     /// at least, or a quarter of them) for the notes to be unindented.
     fn indented(&self, lines: Range<usize>) -> bool {
         let (heads, with_notes) = self.heads(lines);
+        if with_notes * 2 >= heads.len() {
+            return true;
+        }
         let sentences = heads
             .iter()
             .filter(|&&h| !title_shaped(&self.outline.text(h)))
             .count();
-        with_notes * 2 >= heads.len() || (sentences < 3 && sentences * 4 < heads.len())
+        sentences < 3 && sentences * 4 < heads.len()
     }
 
     /// Reads each part as indented or unindented notes: a part as the file when it has
     /// one unindented line or none, else as both it and the file say.
     fn choose_modes(&mut self) {
-        let file_indented = self.indented(0..self.outline.len());
+        let whole = 0..self.outline.len();
+        let file_indented = self.indented(whole.clone());
         let modes: Vec<bool> = self
             .parts
             .iter()
             .map(|part| {
+                // A part that is the whole file is as the file is.
+                if !file_indented || part.lines == whole {
+                    return file_indented;
+                }
                 let (heads, _) = self.heads(part.lines.clone());
-                file_indented && (heads.len() <= 1 || self.indented(part.lines.clone()))
+                heads.len() <= 1 || self.indented(part.lines.clone())
             })
             .collect();
         for (part, indented) in self.parts.iter_mut().zip(modes) {
@@ -488,13 +496,14 @@ impl<'r, 'a> Rules<'r, 'a> {
                 decisions[p] = Decision::new(Role::Section, Why::Preamble);
             }
             let notes = self.has_notes(u);
-            let named = !byline(text).speakers.is_empty();
-            if heading::is_section(text) && !named {
+            // The byline is costly, and only asked for here.
+            let named = || !byline(text).speakers.is_empty();
+            if heading::is_section(text) && !named() {
                 open = None;
                 decisions.push(Decision::new(Role::Section, Why::SectionWords));
                 continue;
             }
-            if !seen_notes && !notes && !named && later_notes[u] {
+            if !seen_notes && !notes && later_notes[u] && !named() {
                 pending = Some(decisions.len());
             }
             open = Some(u);

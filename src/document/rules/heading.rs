@@ -7,7 +7,7 @@
 
 use super::day::{day_heading, mentioned_day};
 use super::speaker::{TALK_LABELS, byline};
-use super::words::{contains_ignore_ascii_case, one_of, words};
+use super::words::{contains_ignore_ascii_case, one_of, with_lower, words};
 
 /// Rule 1 of the plain outline: the first heading is the title when nothing is under
 /// it and another heading follows (`next_is_heading`), unless it is a day heading or
@@ -209,6 +209,11 @@ fn noun_phrase(
 /// "Table of contents", "General thoughts", "General Things that have come up",
 /// "Social events", "Sponsors". The talks are elsewhere.
 pub fn is_section(text: &str) -> bool {
+    may_be_section(text) && section_words(text)
+}
+
+/// [`is_section`] without its quick test.
+fn section_words(text: &str) -> bool {
     let words = normal(text);
     if words.is_empty() || words.len() > 12 {
         return false;
@@ -231,6 +236,23 @@ pub fn is_section(text: &str) -> bool {
         |w| TAILED_NOUNS.contains(&w),
     )
     .is_some_and(|qualifiers| qualifiers > 0 || !QUALIFIED_ONLY.contains(&words[0].as_str()))
+}
+
+/// A quick test that [`is_section`] may hold, on the first word alone (in lower case):
+/// a phrase starts with it, or a qualifier or a section noun is it (`[qualifier]*
+/// noun`); else the heading must be a short social one.
+fn may_be_section(text: &str) -> bool {
+    let Some(first) = words(text).next() else {
+        return false;
+    };
+    let first_fits = with_lower(first, |w| {
+        QUALIFIERS.contains(&w)
+            || SECTION_NOUNS.contains(&w)
+            || SECTION_PHRASES
+                .iter()
+                .any(|p| p.split(' ').next() == Some(w))
+    });
+    first_fits || (words(text).nth(3).is_none() && is_social(text))
 }
 
 /// Words of the social side of a conference: "Social events", "Official party",
@@ -296,6 +318,11 @@ const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
 /// attended", "Morning sessions", "Keynotes", "Workshops", "Track B", "Room 101",
 /// "Afternoon", "Friday talks". Whether it is one depends on the headings under it.
 pub fn is_group(text: &str) -> bool {
+    may_be_group(text) && group_words(text)
+}
+
+/// [`is_group`] without its quick test.
+fn group_words(text: &str) -> bool {
     let mut words = normal(text);
     // "Friday talks", "Day 2 sessions": the day goes.
     while words.first().is_some_and(|w| {
@@ -318,6 +345,31 @@ pub fn is_group(text: &str) -> bool {
             || QUALIFIERS.contains(&words[0].as_str());
     }
     noun_phrase(&words, |w| GROUP_NOUNS.contains(&w), |_| true).is_some()
+}
+
+/// A quick test that [`is_group`] may hold: after the leading day words, the first
+/// word (in lower case) is a time of day, a place, a qualifier or a group noun, or the
+/// second is a place. Every way to a group needs one of these.
+fn may_be_group(text: &str) -> bool {
+    let day_word = |w: &str| {
+        with_lower(w, |w| {
+            crate::document::Day::parse_full(w).is_some() || w == "day" || w.parse::<u32>().is_ok()
+        })
+    };
+    let mut rest = words(text).skip_while(|w| day_word(w));
+    let Some(first) = rest.next() else {
+        return false;
+    };
+    let first_fits = with_lower(first, |w| {
+        TIMES_OF_DAY.contains(&w)
+            || PLACE_NOUNS.contains(&w)
+            || QUALIFIERS.contains(&w)
+            || GROUP_NOUNS.contains(&w)
+    });
+    first_fits
+        || rest
+            .next()
+            .is_some_and(|w| with_lower(w, |w| PLACE_NOUNS.contains(&w)))
 }
 
 /// A label that makes a heading a talk: "Keynote: X", "Keynote Tuesday", "Online
@@ -483,6 +535,74 @@ pub fn is_dialogue(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Headings to try the quick tests on: every list word alone, after a qualifier
+    /// and a day, before a tail, in three cases; and every line of the bundled notes
+    /// and the fixtures.
+    fn candidates() -> Vec<String> {
+        let mut words: Vec<&str> = Vec::new();
+        for list in [
+            &SECTION_NOUNS[..],
+            &SECTION_PHRASES,
+            &QUALIFIERS,
+            &GROUP_NOUNS,
+            &PLACE_NOUNS,
+            &TIMES_OF_DAY,
+            &SOCIAL_WORDS,
+            &TAILS,
+        ] {
+            words.extend(list);
+        }
+        let mut out = Vec::new();
+        for w in &words {
+            for form in [w.to_string(), w.to_uppercase(), {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }] {
+                out.push(form.clone());
+                out.push(format!("{form}:"));
+                out.push(format!("General {form}"));
+                out.push(format!("Friday {form}"));
+                out.push(format!("Day 2 {form}"));
+                out.push(format!("Main {form} B"));
+                out.push(format!("B {form}"));
+                out.push(format!("{form} from the day"));
+                out.push(format!("Official {form}"));
+                out.push(format!("{form} and more words here"));
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("notes/pycon2014.txt")];
+        for entry in std::fs::read_dir(root.join("tests/fixtures")).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+        for file in files {
+            if let Ok(text) = std::fs::read(&file) {
+                out.extend(String::from_utf8_lossy(&text).lines().map(str::to_string));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_quick_tests_let_every_section_and_group_through() {
+        let mut sections = 0;
+        let mut groups = 0;
+        for text in candidates() {
+            if section_words(&text) {
+                sections += 1;
+                assert!(may_be_section(&text), "{text:?}");
+            }
+            if group_words(&text) {
+                groups += 1;
+                assert!(may_be_group(&text), "{text:?}");
+            }
+        }
+        // The candidates do hold sections and groups for the tests to check.
+        assert!(sections > 100 && groups > 50, "{sections} {groups}");
+    }
 
     #[test]
     fn social_words_in_any_case() {

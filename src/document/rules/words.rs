@@ -88,6 +88,21 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     })
 }
 
+/// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it): short ASCII
+/// words on the stack.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Calls `f` with `word` in lower case, with ’ as ' and without a possessive 's; short
 /// ASCII words (nearly all of them) are lowered on the stack.
 fn normalised(word: &str, f: impl Fn(&str) -> bool) -> bool {
