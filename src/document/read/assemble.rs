@@ -490,7 +490,7 @@ impl Builder<'_, '_> {
             if !(bullet || paragraph) || !self.top_level(i, &lines) {
                 continue;
             }
-            let text = units::line_text(outline, i);
+            let text = units::line_text_cow(outline, i);
             if status == Status::Attended
                 && let Some((found, why)) = status::absence(&text)
             {

@@ -13,6 +13,7 @@
 //!   of them where most have notes, under no heading, the first heading, a day or a
 //!   group: see [`numbered`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::rules::{day_heading, heading, speaker, title};
@@ -97,15 +98,24 @@ impl Unit {
 /// A heading's (or bullet's) text as the reader reads it: a trailing link with a generic label
 /// ("code with [Tidepool](…) [video](…)") and the syntax's inline markup off.
 pub(crate) fn line_text(outline: &Outline, line: usize) -> String {
+    line_text_cow(outline, line).into_owned()
+}
+
+/// [`line_text`], borrowed from the outline where it can be (valid UTF-8 without
+/// markup to take off): most note lines.
+pub(crate) fn line_text_cow<'a>(outline: &Outline<'a>, line: usize) -> Cow<'a, str> {
     let syntax = outline.syntax();
-    let raw = outline.text(line);
-    let raw = match syntax.trailing_link(&raw) {
+    // Where the text ends without its trailing generic link.
+    let end = |raw: &str| match syntax.trailing_link(raw) {
         Some((at, label)) if title::is_generic_label(label) && !raw[..at].trim().is_empty() => {
-            raw[..at].trim_end()
+            raw[..at].trim_end().len()
         }
-        _ => &raw,
+        _ => raw.len(),
     };
-    syntax.inline_text(raw).into_owned()
+    match outline.text(line) {
+        Cow::Borrowed(raw) => syntax.inline_text(&raw[..end(raw)]),
+        Cow::Owned(raw) => Cow::Owned(syntax.inline_text(&raw[..end(&raw)]).into_owned()),
+    }
 }
 
 /// The units of an outline whose headings nest (Markdown, org-mode, TaskPaper).

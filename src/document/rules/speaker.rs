@@ -5,7 +5,7 @@
 //! A name is recognised by its shape (capitalised words, particles, initials) and two
 //! word lists (given names, common English words), never by knowing the person.
 
-use super::words::{is_common_word, is_given_name, one_of};
+use super::words::{find_str, is_common_word, is_given_name, one_of, split_str, trim_start_str};
 use crate::document::Day;
 
 /// A heading split into its parts: "Title, Colton Myers, @basepi".
@@ -437,16 +437,10 @@ fn people(names: &str) -> Vec<&str> {
 
 /// The parts of [`people`], one at a time.
 fn each_person(names: &str) -> impl Iterator<Item = &str> {
-    names
-        .split(", ")
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" & "))
-        .map(|part| {
-            part.trim()
-                .trim_start_matches("and ")
-                .trim_start_matches("& ")
-                .trim()
-        })
+    split_str(names, ", ")
+        .flat_map(|part| split_str(part, " and "))
+        .flat_map(|part| split_str(part, " & "))
+        .map(|part| trim_start_str(trim_start_str(part.trim(), "and "), "& ").trim())
         .filter(|part| !part.is_empty())
 }
 
@@ -735,7 +729,7 @@ pub fn speaker_line(text: &str, position: Position) -> Option<SpeakerLine<'_>> {
         },
     };
     // "Name @ Company": an affiliation. "Name @handle": a handle.
-    let (body, spaced_at) = match body.find(" @ ") {
+    let (body, spaced_at) = match find_str(body, " @ ") {
         Some(at) => (&body[..at], true),
         None => (body, false),
     };
@@ -834,11 +828,8 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
     let mut names = Vec::new();
     // Parts at ", " may be names or what says who they are ("Quentin Kovac, Square");
     // people joined by " and " or " & " must all be names.
-    for (i, part) in head.split(", ").enumerate() {
-        let part = part
-            .trim()
-            .trim_start_matches("and ")
-            .trim_start_matches("& ");
+    for (i, part) in split_str(head, ", ").enumerate() {
+        let part = trim_start_str(trim_start_str(part.trim(), "and "), "& ");
         let joined: Vec<&str> = people(part)
             .into_iter()
             .map(|p| p.trim_end_matches([',', '.']).trim())
@@ -868,13 +859,8 @@ fn names_before_affiliation(text: &str, marked: bool, labelled: bool) -> Option<
 /// four words ([`is_lower_case_name`]). Every other path needs one of these.
 fn may_start_with_a_name(head: &str) -> bool {
     // The first person exactly as `names_before_affiliation` reads it.
-    let part = head
-        .split(", ")
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("and ")
-        .trim_start_matches("& ");
+    let first = split_str(head, ", ").next().unwrap_or("");
+    let part = trim_start_str(trim_start_str(first.trim(), "and "), "& ");
     let Some(first_person) = each_person(part)
         .next()
         .map(|p| p.trim_end_matches([',', '.']).trim())

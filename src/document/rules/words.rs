@@ -17,6 +17,46 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The first place of `needle` in `text`, as `str::find` gives it: the needles here are
+/// a few bytes and the texts a line, where a byte search and a comparison beat the
+/// general substring search's set-up.
+pub(crate) fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, hay).find(|&at| hay[at..].starts_with(needle))
+}
+
+/// `text` split at `sep` (not empty), as `str::split` splits it, with [`find_str`].
+pub(crate) fn split_str<'t>(text: &'t str, sep: &'t str) -> impl Iterator<Item = &'t str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let now = rest?;
+        match find_str(now, sep) {
+            Some(at) if !sep.is_empty() => {
+                rest = Some(&now[at + sep.len()..]);
+                Some(&now[..at])
+            }
+            _ => {
+                rest = None;
+                Some(now)
+            }
+        }
+    })
+}
+
+/// `text` without every `prefix` at its start, as `str::trim_start_matches` takes them.
+pub(crate) fn trim_start_str<'t>(text: &'t str, prefix: &str) -> &'t str {
+    let mut text = text;
+    while !prefix.is_empty()
+        && let Some(rest) = text.strip_prefix(prefix)
+    {
+        text = rest;
+    }
+    text
+}
+
 /// `needle` (ASCII) in `haystack`, ignoring ASCII case, without allocating.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
@@ -170,6 +210,41 @@ mod tests {
         assert!(!list_contains("", &[], "a"));
         assert!(!is_common_word("zzzzzz"));
         assert!(!is_given_name(""));
+    }
+
+    #[test]
+    fn string_searches_as_std_does_them() {
+        let texts = [
+            "",
+            ", ",
+            "Ann Lee, Bo Li and Cy & Di",
+            "and and Ann",
+            ", , ,,",
+            "a  and  b and",
+            "x @ y @ z",
+            "aaaa",
+            "Pérez, Łukasz and Ørsted",
+        ];
+        let needles = [", ", " and ", " & ", "and ", "aa", " @ ", "a", "é"];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(
+                    find_str(text, needle),
+                    text.find(needle),
+                    "{text:?} {needle:?}"
+                );
+                assert_eq!(
+                    split_str(text, needle).collect::<Vec<_>>(),
+                    text.split(needle).collect::<Vec<_>>(),
+                    "{text:?} {needle:?}"
+                );
+                assert_eq!(
+                    trim_start_str(text, needle),
+                    text.trim_start_matches(needle),
+                    "{text:?} {needle:?}"
+                );
+            }
+        }
     }
 
     #[test]
