@@ -35,7 +35,14 @@ const MEETUP: &str =
     "#+TITLE: Rust Meetup\n#+DATE: 2023-05-06\n\n* Borrowing – Dee Fox\n- lifetimes\n";
 
 fn folder(name: &str) -> Folder {
-    let root = std::env::temp_dir().join(format!("notes-folder-{name}-{}", std::process::id()));
+    // The process id in letters: a number in the folder's name could read as a year.
+    let mut id = std::process::id();
+    let mut tag = String::new();
+    while id > 0 || tag.is_empty() {
+        tag.push(char::from(b'a' + (id % 26) as u8));
+        id /= 26;
+    }
+    let root = std::env::temp_dir().join(format!("notes-folder-{name}-{tag}"));
     let _ = std::fs::remove_dir_all(&root);
     let files: [(&str, &[u8]); 9] = [
         ("2014/pycon/day1.md", DAY1.as_bytes()),
