@@ -266,9 +266,9 @@ fn write_notes(
 }
 
 /// Which notes to write as paragraphs, so that what they say reads back the same: the
-/// text lines the reader read speakers from, and in Markdown and org-mode, text at
-/// column 0 right under the heading (outside fenced and org blocks), which may say a
-/// status.
+/// text lines the reader read speakers from; in Markdown and org-mode, text at column 0
+/// right under the heading (outside fenced and org blocks), which may say a status; in
+/// the plain outline, a line of text right under the heading that says one.
 fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
     let outline = doc.outline();
     let speaker_lines = session.speaker_lines();
@@ -277,9 +277,13 @@ fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
         .map(|note| {
             let line = outline.line(note.line);
             let text = line.kind() == Kind::Text && !line.is_code();
-            let note_paragraph = matches!(doc.syntax(), Syntax::Markdown | Syntax::Org)
-                && note.depth == 1
-                && line.column() == 0;
+            let note_paragraph = match doc.syntax() {
+                Syntax::Markdown | Syntax::Org => note.depth == 1 && line.column() == 0,
+                Syntax::Outline => {
+                    note.depth == 1 && rules::status::absence(&outline.text(note.line)).is_some()
+                }
+                Syntax::TaskPaper => false,
+            };
             text && (note_paragraph || speaker_lines.contains(&note.line))
         })
         .collect()
@@ -403,7 +407,10 @@ fn write_code(
                 || rules::is_label_line(&text)
                 || rules::speaker_label(&text).is_some()
                 || rules::speaker::speaker_line(&text, rules::speaker::Position::Plain).is_some();
-            if !decoration && (outline.line(note.line).is_code() || !speaker_ish) {
+            // A paragraph there that says a status would say it of the session: a
+            // line the source's reader did not read so stays in the code block.
+            let says_status = rules::status::absence(&text).is_some();
+            if says_status || (!decoration && (outline.line(note.line).is_code() || !speaker_ish)) {
                 break;
             }
             let text = if doc.syntax() == Syntax::Outline {

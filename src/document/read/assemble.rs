@@ -481,9 +481,9 @@ impl Builder<'_, '_> {
             let line = outline.line(i);
             let bullet = line.is_bullet();
             // A note line right under the heading: a paragraph where headings nest, an
-            // unindented line in the plain outline.
+            // unindented line or a line of text (not code) in the plain outline.
             let paragraph = if self.flat {
-                line.is_heading()
+                line.is_heading() || (line.kind() == Kind::Text && !line.is_code())
             } else {
                 line.kind() == Kind::Text && line.column() == 0 && !line.is_code()
             };
