@@ -522,6 +522,39 @@ fn big_notes() -> PathBuf {
 }
 
 #[test]
+fn a_big_file_reads_the_same_on_one_thread_and_on_two() {
+    // Enough sessions for the reader to share them out, with days, speakers, handles,
+    // statuses and sessions before the first day.
+    let mut text = String::from("My notes from PyCon 2014\n\nEarly talk – Bo Li\n  • x\n\n");
+    for day in ["Friday", "Saturday", "Sunday"] {
+        text.push_str(&format!("{day}\n\n"));
+        for i in 0..1500 {
+            text.push_str(&format!(
+                "Talk {i} on {day}, Ann Lee, @annlee\n  • a point\n"
+            ));
+            if i % 7 == 0 {
+                text.push_str("  • Missed due to lunch\n");
+            }
+            text.push('\n');
+        }
+    }
+    let path = std::env::temp_dir().join(format!("notes-threads-{}.txt", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    for args in [
+        &["--json", "list"][..],
+        &["missed"],
+        &["days"],
+        &["grep", "point"],
+    ] {
+        let on = |j: &str| stdout_of(notes().arg(j).arg("-f").arg(&path).args(args));
+        let one = on("-j1");
+        assert!(one.lines().count() >= 3, "{args:?}: {one}");
+        assert_eq!(one, on("-j2"), "{args:?}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let path = big_notes();
     for command in ["list", "print"] {

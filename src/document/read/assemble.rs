@@ -364,21 +364,29 @@ impl Builder<'_, '_> {
         if threads == 1 {
             return sessions.iter().map(|&u| self.facts(u)).collect();
         }
-        let chunk = sessions.len().div_ceil(threads);
+        let read = |part: &[usize]| part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>();
+        let mut parts = sessions.chunks(sessions.len().div_ceil(threads));
+        let last = parts.next_back().unwrap_or_default();
         std::thread::scope(|scope| {
-            let parts: Vec<_> = sessions
-                .chunks(chunk)
+            // The last part is read here; a part whose thread cannot start is too.
+            let spawned: Vec<_> = parts
                 .map(|part| {
-                    scope.spawn(move || part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>())
+                    let thread =
+                        std::thread::Builder::new().spawn_scoped(scope, move || read(part));
+                    (part, thread.ok())
                 })
                 .collect();
-            parts
-                .into_iter()
-                .flat_map(|part| {
-                    part.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect::<Vec<Facts>>()
+            let last = read(last);
+            let mut all = Vec::with_capacity(sessions.len());
+            for (part, thread) in spawned {
+                match thread.map(|t| t.join()) {
+                    Some(Ok(facts)) => all.extend(facts),
+                    Some(Err(panic)) => std::panic::resume_unwind(panic),
+                    None => all.extend(read(part)),
+                }
+            }
+            all.extend(last);
+            all
         })
     }
 
