@@ -35,7 +35,9 @@ pub fn write_document<'d>(
     if !one_talk {
         writeln!(out, "# {}\n", doc.title().unwrap_or(label))?;
     }
-    let mut day = None;
+    // The day written last: a day of its own, even with the number of the one before
+    // ("# Day 2" twice reads as two days).
+    let mut day: Option<&DayInfo> = None;
     let mut in_wishlist = false;
     for session in sessions {
         let heading = heading(session);
@@ -61,9 +63,9 @@ pub fn write_document<'d>(
             in_wishlist = false;
         }
         if let Some(info) = session.day_info().filter(|_| !one_talk)
-            && day != Some(info.number)
+            && !day.is_some_and(|d| std::ptr::eq(d, info))
         {
-            day = Some(info.number);
+            day = Some(info);
             writeln!(out, "## {}\n", markdown::escape_heading(&day_heading(info)))?;
         }
         write_heading(out, if one_talk { "#" } else { "##" }, &heading)?;
@@ -266,9 +268,9 @@ fn write_notes(
 }
 
 /// Which notes to write as paragraphs, so that what they say reads back the same: the
-/// text lines the reader read speakers from; in Markdown and org-mode, text at column 0
-/// right under the heading (outside fenced and org blocks), which may say a status; in
-/// the plain outline, a line of text right under the heading that says one.
+/// text lines the reader read speakers from, and in Markdown and org-mode, text at
+/// column 0 right under the heading (outside fenced and org blocks), which may say a
+/// status.
 fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
     let outline = doc.outline();
     let speaker_lines = session.speaker_lines();
@@ -277,13 +279,9 @@ fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
         .map(|note| {
             let line = outline.line(note.line);
             let text = line.kind() == Kind::Text && !line.is_code();
-            let note_paragraph = match doc.syntax() {
-                Syntax::Markdown | Syntax::Org => note.depth == 1 && line.column() == 0,
-                Syntax::Outline => {
-                    note.depth == 1 && rules::status::absence(&outline.text(note.line)).is_some()
-                }
-                Syntax::TaskPaper => false,
-            };
+            let note_paragraph = matches!(doc.syntax(), Syntax::Markdown | Syntax::Org)
+                && note.depth == 1
+                && line.column() == 0;
             text && (note_paragraph || speaker_lines.contains(&note.line))
         })
         .collect()
@@ -586,6 +584,21 @@ mod tests {
         };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(titles(&reread), titles(&doc));
+    }
+
+    #[test]
+    fn two_days_of_one_number_stay_two_days() {
+        let src = "Notes\n\nDay 2\n\nA talk, Ann Lee\n  • x\n\nDay 2\n\nLightning Talks, Friday PM\n  • y\n";
+        let md = export(src);
+        assert_eq!(md.matches("## Day 2").count(), 2, "{md}");
+        let days = |doc: &Document| -> Vec<String> {
+            doc.sessions()
+                .iter()
+                .map(|s| format!("{:?}", s.day_info().map(|d| (d.number, d.weekday))))
+                .collect()
+        };
+        let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
+        assert_eq!(days(&reread), days(&Document::parse(src.as_bytes())));
     }
 
     #[test]

@@ -489,9 +489,10 @@ impl Builder<'_, '_> {
             let line = outline.line(i);
             let bullet = line.is_bullet();
             // A note line right under the heading: a paragraph where headings nest, an
-            // unindented line or a line of text (not code) in the plain outline.
+            // unindented line in the plain outline (where lines of text do not nest, and
+            // one may be deep in the notes).
             let paragraph = if self.flat {
-                line.is_heading() || (line.kind() == Kind::Text && !line.is_code())
+                line.is_heading()
             } else {
                 line.kind() == Kind::Text && line.column() == 0 && !line.is_code()
             };
