@@ -535,7 +535,13 @@ impl Inputs {
         } else {
             sources.len() > 1
         };
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // One file is read on one thread (its reader may share out its sessions): the
+        // count of cores, which takes a few system calls, is only wanted for several.
+        let cores = if sources.len() > 1 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            1
+        };
         // Several files are read on a thread each; one file reads its sessions on many.
         if sources.len() > 1 {
             read_as.options.threads = 1;

@@ -85,7 +85,8 @@ pub fn write_document<'d>(
                 said.push(' ');
                 said.push_str(handle);
             }
-            writeln!(out, "Speakers: {said}")?;
+            // Names are text: Markdown must read their backticks and stars as such.
+            writeln!(out, "Speakers: {}", markdown::escape_heading(&said))?;
         }
         // So is a talk still to watch that only an org-mode TODO state says is missed:
         // a paragraph of its own after the notes, which may start with the speakers (a

@@ -47,6 +47,9 @@ pub(crate) fn assemble(
         .count();
     builder.name_headings = named >= 2 && named * 2 >= sessions.len();
     let mut facts = builder.all_facts(&sessions, options.threads).into_iter();
+    // Room for them all at once: the facts are still held while they move here.
+    builder.sessions.reserve_exact(sessions.len());
+    builder.session_days.reserve_exact(sessions.len());
     let meta = Metadata::of(outline);
     let mut title = meta.title.clone();
     if let Some((label, day)) = &meta.date {
@@ -356,6 +359,10 @@ impl Builder<'_, '_> {
     /// threads (0: one a core) when there are enough sessions to pay for them.
     fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Facts> {
         const SESSIONS_A_THREAD: usize = 1024;
+        // Most files are small: no need to ask how many cores there are.
+        if sessions.len() < 2 * SESSIONS_A_THREAD || threads == 1 {
+            return sessions.iter().map(|&u| self.facts(u)).collect();
+        }
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
