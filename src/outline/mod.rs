@@ -82,7 +82,8 @@ impl Kind {
 }
 
 /// One line of the source: where it starts, what it is, and where it sits in the tree.
-/// 24 bytes; the line's text and marker are worked out again from its bytes when asked.
+/// 24 bytes; the line's marker is worked out again from its bytes when asked, and its
+/// text too when it does not start at [`Line::text_start`].
 #[derive(Debug, Clone)]
 pub struct Line {
     start: usize,
@@ -90,7 +91,13 @@ pub struct Line {
     subtree_end: u32,
     column: u32,
     kind: [u8; 2],
+    /// Where the text starts in the content, when it runs from there to the content's
+    /// end without its trailing whitespace (nearly every line); else [`NO_TEXT_START`].
+    text_start: u16,
 }
+
+/// [`Line::text_start`] when the text is found by shaping the line again.
+const NO_TEXT_START: u16 = u16::MAX;
 
 impl Line {
     /// What kind of line this is.
@@ -148,12 +155,22 @@ struct Builder {
 
 impl Sink for Builder {
     fn line(&mut self, line: &Scanned) {
+        let (from, to) = line.shape.text;
+        let plain_end = line
+            .body
+            .get(from..)
+            .is_some_and(|text| from + line::trim_end_len(text) == to);
+        let text_start = match u16::try_from(from) {
+            Ok(from) if plain_end && from != NO_TEXT_START => from,
+            _ => NO_TEXT_START,
+        };
         self.lines.push(Line {
             start: line.start,
             parent: line.parent.map_or(NONE, |p| p as u32),
             subtree_end: line.index as u32 + 1,
             column: line.shape.column,
             kind: line.shape.kind.pack(line.code),
+            text_start,
         });
     }
 
@@ -258,8 +275,17 @@ impl<'a> Outline<'a> {
 
     /// The text after indentation and marker, trailing whitespace trimmed, as bytes.
     pub fn text_bytes(&self, index: usize) -> &'a [u8] {
-        let s = self.shape(index);
-        &self.content(index)[s.text.0..s.text.1]
+        let content = self.content(index);
+        match self.lines[index].text_start {
+            NO_TEXT_START => {
+                let s = self.shape(index);
+                &content[s.text.0..s.text.1]
+            }
+            from => {
+                let text = &content[usize::from(from)..];
+                &text[..line::trim_end_len(text)]
+            }
+        }
     }
 
     /// The text after indentation and marker, decoded (invalid UTF-8 becomes U+FFFD).
@@ -373,6 +399,61 @@ impl Iterator for Children<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text as the line's shape gives it, without the start kept at scan time.
+    fn shaped_text<'a>(outline: &Outline<'a>, i: usize) -> &'a [u8] {
+        let s = outline.shape(i);
+        &outline.content(i)[s.text.0..s.text.1]
+    }
+
+    fn kept_text_is_shaped_text(src: &[u8]) {
+        for syntax in [
+            Syntax::Outline,
+            Syntax::Markdown,
+            Syntax::Org,
+            Syntax::TaskPaper,
+        ] {
+            let outline = Outline::parse_as(src, syntax);
+            for i in 0..outline.len() {
+                assert_eq!(
+                    outline.text_bytes(i),
+                    shaped_text(&outline, i),
+                    "{syntax:?} {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_text_start_kept_at_scan_time_gives_the_shaped_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("notes/pycon2014.txt")];
+        for dir in [
+            "tests/fixtures",
+            "tests/fixtures/reading",
+            "../shared/corpus",
+        ] {
+            if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
+                files.extend(entries.flatten().map(|e| e.path()));
+            }
+        }
+        for file in files {
+            if let Ok(src) = std::fs::read(&file) {
+                kept_text_is_shaped_text(&src);
+            }
+        }
+        kept_text_is_shaped_text(
+            b"## Title ##\n* TODO x :tag:\n  - [ ] y\n\tz\t \r\n#+begin_src\n",
+        );
+        kept_text_is_shaped_text(format!("- {}x\n", " ".repeat(70_000)).as_bytes());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kept_text_is_shaped_text_on_any_bytes(src in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            kept_text_is_shaped_text(&src);
+        }
+    }
 
     fn outline(src: &str) -> Outline<'_> {
         let o = Outline::parse(src.as_bytes());
