@@ -188,9 +188,9 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
                 && line.column() == column
                 && let Some(found) = line_speakers(outline, i, speaker::Position::Plain)
             {
-                let before = people.names.len();
+                let before = (people.names.len(), people.handles.len());
                 people.add(&found.as_line());
-                people.later |= people.names.len() > before;
+                people.later |= (people.names.len(), people.handles.len()) != before;
             }
         }
     }
