@@ -113,7 +113,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "N", help_heading = "Folders")]
     pub max_depth: Option<usize>,
 
-    /// Read files on N threads [default: the number of cores].
+    /// Read on N threads: files side by side, or a big file's sessions [default: the
+    /// number of cores].
     #[arg(short = 'j', long, value_name = "N", help_heading = "Folders")]
     pub threads: Option<usize>,
 

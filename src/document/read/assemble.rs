@@ -46,7 +46,10 @@ pub(crate) fn assemble(
         .filter(|&&u| !builder.flat && builder.name_heading(u).is_some())
         .count();
     builder.name_headings = named >= 2 && named * 2 >= sessions.len();
-    let mut facts = builder.all_facts(&sessions, options.threads).into_iter();
+    let mut facts = builder
+        .all_facts(&sessions, options.threads)
+        .into_iter()
+        .flatten();
     // Room for them all at once: the facts are still held while they move here.
     builder.sessions.reserve_exact(sessions.len());
     builder.session_days.reserve_exact(sessions.len());
@@ -355,13 +358,14 @@ impl Builder<'_, '_> {
         self.days.settle_undated(&mut self.session_days);
     }
 
-    /// The facts of each of the session units `sessions`, in order: on up to `threads`
-    /// threads (0: one a core) when there are enough sessions to pay for them.
-    fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Facts> {
+    /// The facts of each of the session units `sessions`, in order, in parts: on up to
+    /// `threads` threads (0: one a core) when there are enough sessions to pay for them.
+    /// The parts are not joined, which would hold all the facts twice.
+    fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Vec<Facts>> {
         const SESSIONS_A_THREAD: usize = 1024;
         // Most files are small: no need to ask how many cores there are.
         if sessions.len() < 2 * SESSIONS_A_THREAD || threads == 1 {
-            return sessions.iter().map(|&u| self.facts(u)).collect();
+            return vec![sessions.iter().map(|&u| self.facts(u)).collect()];
         }
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -369,7 +373,7 @@ impl Builder<'_, '_> {
         };
         let threads = threads.min(sessions.len() / SESSIONS_A_THREAD).max(1);
         if threads == 1 {
-            return sessions.iter().map(|&u| self.facts(u)).collect();
+            return vec![sessions.iter().map(|&u| self.facts(u)).collect()];
         }
         let read = |part: &[usize]| part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>();
         let mut parts = sessions.chunks(sessions.len().div_ceil(threads));
@@ -384,15 +388,15 @@ impl Builder<'_, '_> {
                 })
                 .collect();
             let last = read(last);
-            let mut all = Vec::with_capacity(sessions.len());
+            let mut all = Vec::with_capacity(threads);
             for (part, thread) in spawned {
                 match thread.map(|t| t.join()) {
-                    Some(Ok(facts)) => all.extend(facts),
+                    Some(Ok(facts)) => all.push(facts),
                     Some(Err(panic)) => std::panic::resume_unwind(panic),
-                    None => all.extend(read(part)),
+                    None => all.push(read(part)),
                 }
             }
-            all.extend(last);
+            all.push(last);
             all
         })
     }
