@@ -377,6 +377,14 @@ impl Prefilter {
     pub fn may_match(&self, src: &[u8]) -> bool {
         self.0.as_ref().is_none_or(|p| p.is_match(src))
     }
+
+    /// Where in `src` the pattern's literals are, in order: every match of the pattern
+    /// on a line is on a line that holds one. `None` when the pattern has no literals
+    /// to look for.
+    pub fn candidates(&self, src: &[u8]) -> Option<Vec<usize>> {
+        let p = self.0.as_ref()?;
+        Some(p.find_iter(src).map(|m| m.start()).collect())
+    }
 }
 
 /// A regex for the literals every match of `pattern` contains, when there are few

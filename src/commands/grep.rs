@@ -75,7 +75,13 @@ pub fn run(
         let Some(filter) = filters.of(file) else {
             return Ok(());
         };
-        let doc = file.doc();
+        // Only the sessions of hits are printed when nothing filters sessions and no
+        // other line is printed: only those need reading in full.
+        let only_hits = filters.keeps_all() && !args.invert_match && before == 0 && after == 0;
+        let doc = match prefilter.candidates(file.src).filter(|_| only_hits) {
+            Some(candidates) => file.doc_for_hits(candidates.into()),
+            None => file.doc(),
+        };
         let allowed = Allowed::of(file, &filter);
         let keep = |hit: &Hit| {
             allowed.keeps(hit)

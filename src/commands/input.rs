@@ -63,6 +63,19 @@ impl<'f> File<'f> {
             .get_or_init(|| Document::read(Outline::parse_as(self.src, self.syntax), self.options))
     }
 
+    /// The file read for a search that prints only its hits' sessions: those that hold
+    /// one of the byte offsets `candidates` (sorted) are read in full, the others as
+    /// [`ReadOptions::full_at`] says. The file's document from then on.
+    pub fn doc_for_hits(&self, candidates: std::sync::Arc<[usize]>) -> &Document<'f> {
+        self.doc.get_or_init(|| {
+            let options = ReadOptions {
+                full_at: Some(candidates),
+                ..self.options.clone()
+            };
+            Document::read(Outline::parse_as(self.src, self.syntax), &options)
+        })
+    }
+
     /// The event and year of the file's sessions.
     pub fn origin(&self) -> &Origin {
         self.origin

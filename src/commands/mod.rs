@@ -87,6 +87,7 @@ pub fn run(
             one_talk: settings.input.one_talk,
             explain: false,
             threads: settings.input.threads.unwrap_or(0),
+            full_at: None,
         },
     };
     let wanted = Wanted {

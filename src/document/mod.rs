@@ -733,6 +733,34 @@ impl<'a> Document<'a> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn sessions_read_in_part_keep_lines_headings_and_days() {
+        let src = "Notes\n\nFriday\n\nFirst talk, Ann Lee\n  • Missed due to lunch\n\n\
+                   Second talk, Bo Li\n  • a point\n\nSaturday\n\nThird talk – Cy Young\n  • x\n";
+        let at = src.find("a point").unwrap();
+        let full = Document::parse(src.as_bytes());
+        let options = ReadOptions {
+            full_at: Some(vec![at].into()),
+            ..ReadOptions::default()
+        };
+        let part = Document::read(Outline::parse(src.as_bytes()), &options);
+        assert_eq!(part.sessions().len(), full.sessions().len());
+        for (p, f) in part.sessions().iter().zip(full.sessions()) {
+            assert_eq!(p.lines, f.lines);
+            assert_eq!(p.heading(), f.heading());
+            assert_eq!(p.day_info(), f.day_info());
+        }
+        // The session with the offset is read in full; the others are not.
+        assert_eq!(
+            format!("{:?}", part.sessions()[1]),
+            format!("{:?}", full.sessions()[1])
+        );
+        assert_eq!(part.sessions()[0].title(), "First talk, Ann Lee");
+        assert!(part.sessions()[0].speakers().is_empty());
+        assert_eq!(part.sessions()[0].status(), Status::Attended);
+        assert_eq!(full.sessions()[0].status(), Status::Missed);
+    }
+
     fn titles(doc: &Document) -> Vec<String> {
         doc.sessions()
             .iter()

@@ -65,8 +65,10 @@ pub fn write_document<'d>(
         if let Some(info) = session.day_info().filter(|_| !one_talk)
             && !day.is_some_and(|d| std::ptr::eq(d, info))
         {
+            let next = day.map_or(1, |d| d.number + 1);
             day = Some(info);
-            writeln!(out, "## {}\n", markdown::escape_heading(&day_heading(info)))?;
+            let heading = day_heading(info, next);
+            writeln!(out, "## {}\n", markdown::escape_heading(&heading))?;
         }
         write_heading(out, if one_talk { "#" } else { "##" }, &heading)?;
         // Speakers found anywhere but the heading and the lines right under it (a
@@ -129,15 +131,23 @@ fn heading(session: &Session) -> String {
 
 /// A day's heading that reads back as the same day: its label, with its weekday when
 /// the label does not give it ("Day 2 — Saturday").
-fn day_heading(info: &DayInfo) -> String {
+/// `next` is the number a heading without one reads as (the day after the last written);
+/// a day of another number says it ("Day 2 — Friday").
+fn day_heading(info: &DayInfo, next: usize) -> String {
     let heading = info.heading();
-    let read = rules::day_heading(&heading).and_then(|d| d.weekday);
-    match info.weekday {
-        Some(day) if read != Some(day) => {
+    let read = rules::day_heading(&heading);
+    let heading = match info.weekday {
+        Some(day) if read.and_then(|d| d.weekday) != Some(day) => {
             let name = day.name();
             format!("{heading} — {}{}", name[..1].to_uppercase(), &name[1..])
         }
         _ => heading,
+    };
+    let number = read.and_then(|d| d.number).map_or(next, |n| n as usize);
+    if number == info.number {
+        heading
+    } else {
+        format!("Day {} — {heading}", info.number)
     }
 }
 

@@ -28,11 +28,13 @@ pub(crate) fn assemble(
     decisions: &[Decision],
     options: &ReadOptions,
 ) -> Read {
+    let flat = outline.syntax() == Syntax::Outline;
     let mut builder = Builder {
         outline,
         units,
         decisions,
-        flat: outline.syntax() == Syntax::Outline,
+        flat,
+        full_at: options.full_at.as_deref().filter(|_| flat),
         name_headings: false,
         sessions: Vec::new(),
         session_days: Vec::new(),
@@ -293,6 +295,8 @@ struct Builder<'b, 'a> {
     units: &'b [Unit],
     decisions: &'b [Decision],
     flat: bool,
+    /// [`ReadOptions::full_at`], in a plain outline.
+    full_at: Option<&'b [usize]>,
     /// Most of the file's sessions have a sub-heading right under their heading that
     /// names their speakers: the file's way of writing them.
     name_headings: bool,
@@ -405,6 +409,54 @@ impl Builder<'_, '_> {
     /// (every part of its session but the day), and the timestamp that dates it. It
     /// reads nothing the sessions before it change, so sessions can be read apart.
     fn facts(&self, u: usize) -> Facts {
+        if let Some(at) = self.full_at {
+            let lines = self.lines(u);
+            let bytes = self.byte(lines.start)..self.byte(lines.end);
+            let first = at.partition_point(|&b| b < bytes.start);
+            if at.get(first).is_none_or(|&b| b >= bytes.end) {
+                return self.bare_facts(u, lines, bytes);
+            }
+        }
+        self.full_facts(u)
+    }
+
+    /// What a session not read in full keeps ([`ReadOptions::full_at`]): in the plain
+    /// outline its heading is its unit's text, and nothing but the heading dates it.
+    fn bare_facts(&self, u: usize, lines: Range<usize>, bytes: Range<usize>) -> Facts {
+        let text = &self.units[u].text;
+        let kind = if heading::is_lightning_talks(text) {
+            SessionKind::LightningTalks
+        } else {
+            SessionKind::Talk
+        };
+        let session = Session {
+            lines,
+            bytes,
+            heading: text.as_str().into(),
+            title: text.as_str().into(),
+            speakers: Box::default(),
+            speakers_from: SpeakerSource::Nowhere,
+            lead_end: 0,
+            titled_by: None,
+            handles: Box::default(),
+            room: None,
+            day: None,
+            kind,
+            status: Status::Attended,
+            status_from: StatusSource::Nowhere,
+            reason: None,
+            talks: Vec::new(),
+            tags: Box::default(),
+            state: None,
+        };
+        Facts {
+            session,
+            stamp: None,
+        }
+    }
+
+    /// [`Builder::facts`], read in full.
+    fn full_facts(&self, u: usize) -> Facts {
         let unit = &self.units[u];
         let outline = self.outline;
         let lines = self.lines(u);

@@ -39,6 +39,11 @@ pub struct ReadOptions {
     pub explain: bool,
     /// Threads to read a big file's sessions on; 0 (the default) is one a core.
     pub threads: usize,
+    /// Read in full only the sessions that hold one of these byte offsets (sorted), in
+    /// a plain outline: the others keep their lines, heading, kind and day, with no
+    /// speakers, status or talks, and their heading as their title. For a search that
+    /// prints only the sessions of its hits; the structure is read as ever.
+    pub full_at: Option<std::sync::Arc<[usize]>>,
 }
 
 /// A note on how the structure was read: "'## Talks' read as a group: its 5
