@@ -469,6 +469,21 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// `src` read in `syntax`, and its export.
+    fn export_as(src: &str, syntax: Syntax) -> (Document<'_>, String) {
+        let doc = Document::parse_as(src.as_bytes(), syntax);
+        let mut out = Vec::new();
+        write_document(&mut out, "x", &doc, doc.sessions()).unwrap();
+        (doc, String::from_utf8(out).unwrap())
+    }
+
+    fn titles(doc: &Document) -> Vec<String> {
+        doc.sessions()
+            .iter()
+            .map(|s| s.title().to_string())
+            .collect()
+    }
+
     #[test]
     fn sessions_days_bullets_and_code() {
         let src = "My notes\n\nFriday\n\nDecorators, Colton Myers, @basepi\n\n  • wrap\n    1. add\n  • sugar:\n\n      def f():\n          pass\n\
@@ -499,12 +514,6 @@ mod tests {
             md,
             "# Conf\n\n## Wednesday\n\n## \\*Lisbon\\*\n\n## Welcome\n\n*Ines Duarte*\n\n"
         );
-        let titles = |doc: &Document| -> Vec<String> {
-            doc.sessions()
-                .iter()
-                .map(|s| s.title().to_string())
-                .collect()
-        };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(titles(&reread), titles(&Document::parse(src.as_bytes())));
     }
@@ -525,10 +534,7 @@ mod tests {
     #[test]
     fn a_fence_in_text_under_a_bullet_stays_text() {
         let src = "* A talk\n- \n ```\nSpeakers: Ann Lee, Bo Li\n";
-        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
-        let mut md = Vec::new();
-        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let (doc, md) = export_as(src, Syntax::Org);
         assert!(md.contains("\n    \\```\n"), "{md}");
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(reread.sessions()[0].speakers(), ["Ann Lee", "Bo Li"]);
@@ -557,10 +563,7 @@ mod tests {
     #[test]
     fn a_talk_missed_by_its_todo_state_says_so_before_its_parts() {
         let src = "* A talk, Ann Lee\n* TODO watch: Another talk\n** Questions\n- one\n";
-        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
-        let mut md = Vec::new();
-        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let (doc, md) = export_as(src, Syntax::Org);
         assert!(
             md.contains("## watch: Another talk\n\nMissed\n\n### Questions\n"),
             "{md}"
@@ -579,20 +582,11 @@ mod tests {
     fn lines_of_other_syntaxes_stay_lines_of_their_own() {
         // Written as one paragraph, these would read as a pasted schedule block.
         let src = "* A talk – Ann Lee\nProfiling in production\nA line about it\nBo Li @boli\n";
-        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
-        let mut md = Vec::new();
-        write_document(&mut md, "x.org", &doc, doc.sessions()).unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let (doc, md) = export_as(src, Syntax::Org);
         assert!(
             md.contains("Profiling in production\n\nA line about it\n\nBo Li @boli\n"),
             "{md}"
         );
-        let titles = |doc: &Document| -> Vec<String> {
-            doc.sessions()
-                .iter()
-                .map(|s| s.title().to_string())
-                .collect()
-        };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(titles(&reread), titles(&doc));
     }
