@@ -534,7 +534,7 @@ mod tests {
     #[test]
     fn a_fence_in_text_under_a_bullet_stays_text() {
         let src = "* A talk\n- \n ```\nSpeakers: Ann Lee, Bo Li\n";
-        let (doc, md) = export_as(src, Syntax::Org);
+        let (_, md) = export_as(src, Syntax::Org);
         assert!(md.contains("\n    \\```\n"), "{md}");
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(reread.sessions()[0].speakers(), ["Ann Lee", "Bo Li"]);
