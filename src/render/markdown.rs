@@ -132,7 +132,8 @@ fn heading(session: &Session) -> String {
 /// A day's heading that reads back as the same day: its label, with its weekday when
 /// the label does not give it ("Day 2 — Saturday").
 /// `next` is the number a heading without one reads as (the day after the last written);
-/// a day of another number says it ("Day 2 — Friday").
+/// a heading without a number, for a day of another, says it ("Day 2 — Friday"). A
+/// heading as written keeps its own.
 fn day_heading(info: &DayInfo, next: usize) -> String {
     let heading = info.heading();
     let read = rules::day_heading(&heading);
@@ -143,8 +144,7 @@ fn day_heading(info: &DayInfo, next: usize) -> String {
         }
         _ => heading,
     };
-    let number = read.and_then(|d| d.number).map_or(next, |n| n as usize);
-    if number == info.number {
+    if read.is_some_and(|d| d.number.is_some()) || info.number == next {
         heading
     } else {
         format!("Day {} — {heading}", info.number)
@@ -604,6 +604,28 @@ mod tests {
         };
         let reread = Document::parse_as(md.as_bytes(), Syntax::Markdown);
         assert_eq!(days(&reread), days(&Document::parse(src.as_bytes())));
+    }
+
+    #[test]
+    fn day_headings_say_the_number_a_weekday_alone_would_not() {
+        use crate::document::Day;
+        let day = |number, label: Option<&str>| DayInfo {
+            number,
+            weekday: Some(Day::Friday),
+            date: None,
+            label: label.map(str::to_string),
+        };
+        assert_eq!(day_heading(&day(2, None), 2), "Friday");
+        assert_eq!(day_heading(&day(2, None), 1), "Day 2 — Friday");
+        // A heading as written keeps its own number.
+        assert_eq!(
+            day_heading(&day(9, Some("Day 1 — Friday")), 3),
+            "Day 1 — Friday"
+        );
+        assert_eq!(
+            day_heading(&day(4, Some("Keynotes")), 4),
+            "Keynotes — Friday"
+        );
     }
 
     #[test]
