@@ -378,12 +378,24 @@ impl Prefilter {
         self.0.as_ref().is_none_or(|p| p.is_match(src))
     }
 
-    /// Where in `src` the pattern's literals are, in order: every match of the pattern
-    /// on a line is on a line that holds one. `None` when the pattern has no literals
-    /// to look for.
+    /// Places in `src`, in order, such that every line on which the pattern matches
+    /// holds one: where each of the literals starts, and the start of every further
+    /// line a literal runs into (a literal may hold a line end: `\nFoo` starts on the
+    /// line before the one it finds). `None` when the pattern has no literals to look
+    /// for.
     pub fn candidates(&self, src: &[u8]) -> Option<Vec<usize>> {
         let p = self.0.as_ref()?;
-        Some(p.find_iter(src).map(|m| m.start()).collect())
+        let mut at = Vec::new();
+        for m in p.find_iter(src) {
+            at.push(m.start());
+            let found = &src[m.start()..m.end()];
+            at.extend(
+                memchr::memchr_iter(b'\n', found)
+                    .map(|nl| m.start() + nl + 1)
+                    .filter(|&next| next < m.end()),
+            );
+        }
+        Some(at)
     }
 }
 

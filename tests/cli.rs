@@ -555,6 +555,28 @@ fn a_big_file_reads_the_same_on_one_thread_and_on_two() {
 }
 
 #[test]
+fn grep_reads_in_full_every_session_a_literal_with_a_line_end_reaches() {
+    // The literal `\nFoo` starts on the line before the heading it finds: the hit's
+    // session is still read in full (its title without its speaker).
+    let notes_file = std::env::temp_dir().join(format!("notes-nl-{}.txt", std::process::id()));
+    std::fs::write(
+        &notes_file,
+        "My notes\n\nFriday\n\nFirst talk, Ann Lee\n  • a point\n\nFoo bar talk, Bo Li\n  • more\n",
+    )
+    .unwrap();
+    for pattern in ["[[:space:]]?Foo", "\\n?Foo"] {
+        notes()
+            .arg("-f")
+            .arg(&notes_file)
+            .args(["grep", "-l", pattern])
+            .assert()
+            .success()
+            .stdout("8:friday:Foo bar talk — Bo Li\n");
+    }
+    std::fs::remove_file(&notes_file).unwrap();
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let path = big_notes();
     for command in ["list", "print"] {
