@@ -154,7 +154,8 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
         if line.is_code() {
             break;
         }
-        let text = outline.syntax().inline_text(&raw).into_owned();
+        // Without a trailing generic link ("[video](…)"), as every line is read.
+        let text = super::units::line_text(outline, i);
         if let Some(names) = speaker::speaker_label(&text) {
             // "Speakers: A, B": these, whatever the heading or other lines say.
             people.names.clear();
@@ -322,6 +323,8 @@ mod tests {
         assert!(names(md, Markdown).is_empty());
         let md = "## Talk\n- x, Ann Lee said\n";
         assert!(names(md, Markdown).is_empty());
+        let md = "## Talk\nSpeakers: Ann Lee, Bo Li [video](https://x)\n";
+        assert_eq!(names(md, Markdown), ["Ann Lee", "Bo Li"]);
     }
 
     #[test]
