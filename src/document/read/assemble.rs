@@ -386,8 +386,10 @@ impl Builder<'_, '_> {
             // The last part is read here; a part whose thread cannot start is too.
             let spawned: Vec<_> = parts
                 .map(|part| {
-                    let thread =
-                        std::thread::Builder::new().spawn_scoped(scope, move || read(part));
+                    // The main thread's stack, not a spawned thread's smaller default.
+                    let thread = std::thread::Builder::new()
+                        .stack_size(8 << 20)
+                        .spawn_scoped(scope, move || read(part));
                     (part, thread.ok())
                 })
                 .collect();
