@@ -152,14 +152,11 @@ fn normalised(word: &str, f: impl Fn(&str) -> bool) -> bool {
             _ => f(lower),
         }
     };
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(strip);
+    if word.is_ascii() {
+        with_lower(word, strip)
+    } else {
+        strip(&word.to_lowercase().replace('’', "'"))
     }
-    strip(&word.to_lowercase().replace('’', "'"))
 }
 
 /// Binary search in a newline-separated list sorted by bytes, by the line starts that
