@@ -191,7 +191,7 @@ fn write_notes(
             // A speaker line under a bullet stays under it, as text (escaped as a
             // paragraph is: a fence there would open a code block).
             let level = base + note.depth - 1;
-            run.write(out, &" ".repeat(4 * level), text.trim())?;
+            run.write(out, &" ".repeat(4 * level), text.trim(), note.line)?;
             i += 1;
             continue;
         }
@@ -207,7 +207,7 @@ fn write_notes(
                 let text = outline.text(note.line);
                 if doc.syntax() == Syntax::Outline {
                     if !rules::is_separator(&text) {
-                        run.write(out, "", &outline_links(&text))?;
+                        run.write(out, "", &outline_links(&text), note.line)?;
                     }
                 } else if !rules::is_separator(&text) {
                     run.end();
@@ -341,33 +341,49 @@ fn write_bullet(out: &mut impl Write, indent: &str, marker: &str, text: &str) ->
 /// Lines of text written one after another as paragraphs. Markdown joins lines into
 /// one paragraph, and reads some paragraphs as a pasted schedule block; a line of
 /// another syntax is a line of its own, so each is written as a paragraph of its own.
-struct Paragraphs {
-    separate: bool,
-    open: bool,
+/// Markdown's own paragraph lines join only where they did: both at column 0, one
+/// right after the other.
+struct Paragraphs<'d, 'a> {
+    outline: &'d crate::outline::Outline<'a>,
+    markdown: bool,
+    /// The source line of the paragraph line written last, when nothing came after.
+    open: Option<usize>,
 }
 
-impl Paragraphs {
-    fn new(doc: &Document) -> Paragraphs {
+impl<'d, 'a> Paragraphs<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Paragraphs<'d, 'a> {
         Paragraphs {
-            separate: doc.syntax() != Syntax::Markdown,
-            open: false,
+            outline: doc.outline(),
+            markdown: doc.syntax() == Syntax::Markdown,
+            open: None,
         }
     }
 
-    /// Writes `text` as a paragraph at `indent` (as text under a bullet when there is
-    /// one), after a blank line when it would join the one before.
-    fn write(&mut self, out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
-        if self.separate && self.open && indent.is_empty() {
+    /// Writes `text`, from source line `line`, as a paragraph at `indent` (as text
+    /// under a bullet when there is one), after a blank line when it would join the
+    /// one before where the source did not.
+    fn write(
+        &mut self,
+        out: &mut impl Write,
+        indent: &str,
+        text: &str,
+        line: usize,
+    ) -> io::Result<()> {
+        let at_zero = |i: usize| self.outline.line(i).column() == 0;
+        let joined_there = self.open.is_some_and(|last| {
+            self.markdown && last + 1 == line && at_zero(last) && at_zero(line)
+        });
+        if self.open.is_some() && indent.is_empty() && !joined_there {
             out.write_all(b"\n")?;
         }
         writeln!(out, "{indent}{}", paragraph(text))?;
-        self.open = indent.is_empty();
+        self.open = indent.is_empty().then_some(line);
         Ok(())
     }
 
     /// Something other than a paragraph was written.
     fn end(&mut self) {
-        self.open = false;
+        self.open = None;
     }
 }
 
@@ -427,7 +443,7 @@ fn write_code(
             } else {
                 text
             };
-            run.write(out, "", text.trim())?;
+            run.write(out, "", text.trim(), note.line)?;
             lines = &lines[1..];
             seen += 1;
         }
