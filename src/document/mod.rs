@@ -734,6 +734,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_wishlist_of_lightning_talks_holds_only_its_bullets() {
+        let src =
+            "* Lightning talks I did not see:\nGuido van Rossum\n- [ ] A talk\n---\nAnother\n";
+        let doc = Document::parse_as(src.as_bytes(), Syntax::Org);
+        let kinds: Vec<_> = doc
+            .sessions()
+            .iter()
+            .map(|s| (s.line(), s.kind()))
+            .collect();
+        assert_eq!(kinds, [(2, SessionKind::Wishlist)]);
+    }
+
+    #[test]
     fn sessions_read_in_part_keep_lines_headings_and_days() {
         let src = "Notes\n\nFriday\n\nFirst talk, Ann Lee\n  • Missed due to lunch\n\n\
                    Second talk, Bo Li\n  • a point\n\nSaturday\n\nThird talk – Cy Young\n  • x\n";

@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::document::rules::{day_heading, heading, speaker, title};
+use crate::document::rules::{day_heading, heading, speaker, status, title};
 use crate::outline::syntax::setext_underline;
 use crate::outline::{Kind, Marker, Outline, Syntax};
 
@@ -150,8 +150,10 @@ pub(crate) fn tree(outline: &Outline) -> Vec<Unit> {
         let owner_text = owner.map(|u| units[u].text.as_str());
         let owner_line = owner.map(|u| units[u].line);
         let mut stand_ins = Vec::new();
+        // A wishlist's bullets are its talks, lightning or not: no parts stand for any.
         if let Some(text) = owner_text
             && heading::is_lightning_talks(text)
+            && !status::is_wishlist_heading(text)
         {
             stand_ins = chunks(outline, body.clone(), owner_line);
         }
