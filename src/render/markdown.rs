@@ -186,7 +186,8 @@ fn write_notes(
                     None => text,
                 }
             } else {
-                literal(doc, &text).into_owned().into()
+                let plain = doc.syntax().inline_text(&text).into_owned();
+                markdown::escape_heading(&plain).into_owned().into()
             };
             // A speaker line under a bullet stays under it, as text (escaped as a
             // paragraph is: a fence there would open a code block).
@@ -296,18 +297,6 @@ fn paragraphs(doc: &Document, session: &Session, notes: &[Note]) -> Vec<bool> {
             text && (note_paragraph || speaker_lines.contains(&note.line))
         })
         .collect()
-}
-
-/// The text of a line of another syntax as Markdown that reads back as the same text:
-/// its own markup read, then Markdown's escaped. Markdown's own text is as it is.
-fn literal<'t>(doc: &Document, text: &'t str) -> Cow<'t, str> {
-    if doc.syntax() == Syntax::Markdown {
-        return Cow::Borrowed(text);
-    }
-    match doc.syntax().inline_text(text) {
-        Cow::Borrowed(plain) => markdown::escape_heading(plain),
-        Cow::Owned(plain) => Cow::Owned(markdown::escape_heading(&plain).into_owned()),
-    }
 }
 
 /// A plain outline's line with its link brackets escaped: the outline reads

@@ -368,19 +368,15 @@ impl Builder<'_, '_> {
     fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Vec<Facts>> {
         const SESSIONS_A_THREAD: usize = 1024;
         // Most files are small: no need to ask how many cores there are.
-        if sessions.len() < 2 * SESSIONS_A_THREAD || threads == 1 {
-            return vec![sessions.iter().map(|&u| self.facts(u)).collect()];
-        }
         let threads = match threads {
+            _ if sessions.len() < 2 * SESSIONS_A_THREAD => 1,
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
         };
         let threads = threads.min(sessions.len() / SESSIONS_A_THREAD).max(1);
-        if threads == 1 {
-            return vec![sessions.iter().map(|&u| self.facts(u)).collect()];
-        }
         let read = |part: &[usize]| part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>();
-        let mut parts = sessions.chunks(sessions.len().div_ceil(threads));
+        // One thread: one part, read here.
+        let mut parts = sessions.chunks(sessions.len().div_ceil(threads).max(1));
         let last = parts.next_back().unwrap_or_default();
         std::thread::scope(|scope| {
             // The last part is read here; a part whose thread cannot start is too.
