@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use notes::document::Document;
-use notes::outline::Outline;
-use notes::search::Searcher;
+use talknotes::document::Document;
+use talknotes::outline::Outline;
+use talknotes::search::Searcher;
 
 static NOTES: LazyLock<String> = LazyLock::new(|| common::generate(10_000_000, 2014, 5));
 

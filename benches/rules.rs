@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use divan::Bencher;
 use divan::counter::ItemsCount;
-use notes::document::rules::{self, day, heading, speaker, status, title};
-use notes::outline::Outline;
+use talknotes::document::rules::{self, day, heading, speaker, status, title};
+use talknotes::outline::Outline;
 
 /// The headings (unindented lines) and the first note under each.
 static LINES: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {

@@ -3,15 +3,15 @@
 //! `cargo run --example days [NOTES_FILE]` (default: notes/pycon2014.txt); the syntax
 //! comes from the file's extension.
 
-use notes::document::rules::DaySpec;
-use notes::event::{Origin, Place};
-use notes::{Filter, Status, Syntax, query};
+use talknotes::document::rules::DaySpec;
+use talknotes::event::{Origin, Place};
+use talknotes::{Filter, Status, Syntax, query};
 
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1);
     let path = path.as_deref().unwrap_or("notes/pycon2014.txt");
     let bytes = std::fs::read(path)?;
-    let doc = notes::Document::parse_as(&bytes, Syntax::from_path(path.as_ref()));
+    let doc = talknotes::Document::parse_as(&bytes, Syntax::from_path(path.as_ref()));
     // The event and year, from the notes' title or the file's name.
     let place = Place {
         stem: std::path::Path::new(path)

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1);
     let bytes = std::fs::read(path.as_deref().unwrap_or("notes/pycon2014.txt"))?;
-    let doc = notes::Document::parse(&bytes);
+    let doc = talknotes::Document::parse(&bytes);
 
     let mut talks: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for session in doc.sessions() {

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use notes::document::Status;
-use notes::outline::Syntax;
+use talknotes::document::Status;
+use talknotes::outline::Syntax;
 
 /// Answers questions about conference notes kept as plain-text outlines (indented
 /// bullets, Markdown, org-mode, TaskPaper): the sessions of a day, what was missed,

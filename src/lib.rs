@@ -13,7 +13,7 @@
 //!    a tree, or the file's own bytes.
 //!
 //! ```
-//! use notes::{Document, render, search};
+//! use talknotes::{Document, render, search};
 //!
 //! let src = "My notes\n\nDecorators, Colton Myers\n  • decorators wrap functions\n";
 //! let doc = Document::parse(src.as_bytes());

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use notes::render::text::Options;
+use talknotes::render::text::Options;
 
 use cli::{Cli, ColorWhen, ConfigArgs};
 

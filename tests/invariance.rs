@@ -7,9 +7,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use notes::document::Document;
-use notes::outline::{Outline, Syntax, TAB_WIDTH};
 use proptest::prelude::*;
+use talknotes::document::Document;
+use talknotes::outline::{Outline, Syntax, TAB_WIDTH};
 
 /// Every file to read, with the syntax its name gives.
 fn files() -> Vec<(PathBuf, Vec<u8>)> {

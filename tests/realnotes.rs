@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use notes::document::{Document, Session};
-use notes::outline::{Outline, Syntax};
 use serde_json::Value;
+use talknotes::document::{Document, Session};
+use talknotes::outline::{Outline, Syntax};
 use unicode_normalization::UnicodeNormalization;
 
 fn folder() -> Option<PathBuf> {

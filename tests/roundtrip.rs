@@ -6,9 +6,9 @@ mod pipeline;
 
 use std::path::Path;
 
-use notes::outline::Syntax;
 use pipeline::{exercise, reads_back_from_markdown};
 use proptest::prelude::*;
+use talknotes::outline::Syntax;
 
 /// Lines that look like notes: indentation, markers, headings, odd bytes, any ending.
 fn outline_like() -> impl Strategy<Value = Vec<u8>> {

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use notes::check::{self, Check};
-use notes::outline::LineNumber;
-use notes::render::{json, text};
+use talknotes::check::{self, Check};
+use talknotes::outline::LineNumber;
+use talknotes::render::{json, text};
 
 use super::Ctx;
 use super::input::Inputs;

@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::query;
-use notes::render::json::{self, FileRef};
-use notes::render::{markdown, opml};
+use talknotes::query;
+use talknotes::render::json::{self, FileRef};
+use talknotes::render::{markdown, opml};
 
 use super::input::{Filters, Inputs};
 use crate::cli::ExportFormat;

@@ -5,13 +5,13 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 
 use anyhow::{Result, anyhow};
-use notes::document::rules;
-use notes::outline::LineNumber;
-use notes::query::{self, Filter};
-use notes::render::json::{self, FileRef, HitExtra};
-use notes::render::text::{self, GrepPrinter, Options};
-use notes::search::{Hit, HitKind, Prefilter, Searcher, SessionInfo};
 use regex::{Regex, RegexBuilder};
+use talknotes::document::rules;
+use talknotes::outline::LineNumber;
+use talknotes::query::{self, Filter};
+use talknotes::render::json::{self, FileRef, HitExtra};
+use talknotes::render::text::{self, GrepPrinter, Options};
+use talknotes::search::{Hit, HitKind, Prefilter, Searcher, SessionInfo};
 
 use super::Ctx;
 use super::input::{File, Filters, Inputs, Layout, Records};

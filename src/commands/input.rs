@@ -13,13 +13,13 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use encoding_rs::Encoding;
-use notes::document::rules::{Date, DaySpec};
-use notes::document::{DayInfo, Document, ReadOptions};
-use notes::event::{Origin, Place};
-use notes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
-use notes::query::Filter;
-use notes::search::{Prefilter, Searcher};
 use regex::Regex;
+use talknotes::document::rules::{Date, DaySpec};
+use talknotes::document::{DayInfo, Document, ReadOptions};
+use talknotes::event::{Origin, Place};
+use talknotes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
+use talknotes::query::Filter;
+use talknotes::search::{Prefilter, Searcher};
 
 use crate::cli::{InputArgs, OutputArgs, SortBy};
 

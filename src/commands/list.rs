@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::document::Status;
-use notes::query::{self, Filter};
-use notes::render::json::{self, FileRef};
-use notes::render::text;
+use talknotes::document::Status;
+use talknotes::query::{self, Filter};
+use talknotes::render::json::{self, FileRef};
+use talknotes::render::text;
 
 use super::Ctx;
 use super::input::{File, Filters, Inputs, Layout};

@@ -17,11 +17,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use notes::document::Status;
-use notes::event::Bound;
-use notes::query::Filter;
-use notes::render::escape::Escaping;
-use notes::render::text::Options;
+use talknotes::document::Status;
+use talknotes::event::Bound;
+use talknotes::query::Filter;
+use talknotes::render::escape::Escaping;
+use talknotes::render::text::Options;
 
 use crate::cli::{Command, FilterArgs, Settings};
 pub use input::Diagnostic;
@@ -82,7 +82,7 @@ pub fn run(
         syntax: settings.input.syntax.map(Into::into),
         encoding,
         raw: false,
-        options: notes::document::ReadOptions {
+        options: talknotes::document::ReadOptions {
             session_level: settings.input.session_level,
             one_talk: settings.input.one_talk,
             explain: false,

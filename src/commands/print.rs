@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::query;
-use notes::render::raw;
+use talknotes::query;
+use talknotes::render::raw;
 
 use super::input::{Filters, Inputs, Layout};
 

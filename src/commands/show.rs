@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::query::{self, Shown};
-use notes::render::json::{self, FileRef};
-use notes::render::raw;
+use talknotes::query::{self, Shown};
+use talknotes::render::json::{self, FileRef};
+use talknotes::render::raw;
 
 use super::Ctx;
 use super::input::{Filters, Inputs, Layout};

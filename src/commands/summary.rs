@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::Session;
-use notes::query;
-use notes::render::{json, text};
-use notes::summary::{self, Row, Scope, Speakers, Tally};
+use talknotes::Session;
+use talknotes::query;
+use talknotes::render::{json, text};
+use talknotes::summary::{self, Row, Scope, Speakers, Tally};
 
 use super::Ctx;
 use super::input::{File, Filters, Inputs, Layout};

@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use notes::document::Session;
-use notes::query;
-use notes::render::tree::{self, TreeOptions};
-use notes::render::{json, text};
+use talknotes::document::Session;
+use talknotes::query;
+use talknotes::render::tree::{self, TreeOptions};
+use talknotes::render::{json, text};
 
 use super::Ctx;
 use super::input::{Filters, Inputs, Layout};

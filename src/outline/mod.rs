@@ -83,7 +83,7 @@ impl Kind {
 
 /// One line of the source: where it starts, what it is, and where it sits in the tree.
 /// 24 bytes; the line's marker is worked out again from its bytes when asked, and its
-/// text too when it does not start at [`Line::text_start`].
+/// text too when it does not start at `Line::text_start`.
 #[derive(Debug, Clone)]
 pub struct Line {
     start: usize,

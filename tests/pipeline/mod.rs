@@ -4,14 +4,14 @@
 // Each includer uses part of it.
 #![allow(dead_code)]
 
-use notes::document::rules;
-use notes::document::{Document, ReadOptions, Session};
-use notes::event::{Origin, Place};
-use notes::outline::{Outline, Syntax};
-use notes::render::{json, markdown, opml, raw, text, tree};
-use notes::search::Searcher;
-use notes::summary;
 use regex::Regex;
+use talknotes::document::rules;
+use talknotes::document::{Document, ReadOptions, Session};
+use talknotes::event::{Origin, Place};
+use talknotes::outline::{Outline, Syntax};
+use talknotes::render::{json, markdown, opml, raw, text, tree};
+use talknotes::search::Searcher;
+use talknotes::summary;
 
 /// Everything the library does with a source, read in every syntax: the round trip,
 /// the document's invariants, every printer, and valid JSON and XML. Panics on the

@@ -1,6 +1,6 @@
 //! The inference rules that read an outline as conference notes, one module per
 //! concern: [`day`] (calendar, day headings, `--day`), [`speaker`] (bylines, names,
-//! speaker lines), [`title`] (what comes off a heading to leave its title), [`status`]
+//! speaker lines), [`title`] (what comes off a heading to leave its title), [`mod@status`]
 //! (missed, partial, wishlists, follow-ups) and [`heading`] (what a heading's own words
 //! make it: a title, a group, a section, a talk by its label).
 //!

@@ -56,7 +56,7 @@ static ABSENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A note line that says the author did not see the talk, or saw part of it: the v1
-/// "Missed …"/"Partial …" lines, and the sentences of [`ABSENCE`]. The reason is the
+/// "Missed …"/"Partial …" lines, and the sentences of `ABSENCE`. The reason is the
 /// line itself for a sentence.
 pub fn absence(line: &str) -> Option<(Status, Option<&str>)> {
     if let Some(found) = status(line) {

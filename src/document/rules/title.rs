@@ -1,6 +1,6 @@
 //! Titles: a session's heading without what is not its title (markup is the syntax's
 //! business, see [`crate::outline::Syntax::inline_text`]): time slots ("2:15-3:00pm",
-//! "14h10"), a trailing generic link label ("(Slides)", "[video]"), a status prefix
+//! "14h10"), a trailing generic link label ("(Slides)", "\[video]"), a status prefix
 //! ("Missed, but wanted to watch:"), a leading enumerator ("A. Keynote").
 
 use std::borrow::Cow;
@@ -116,7 +116,7 @@ pub fn strip_time_slot(text: &str) -> &str {
 }
 
 /// Labels of a link (or of a bracketed word) that say what it points to, not what the
-/// talk is: a trailing "(Slides)", "[video]" or "- recording" goes.
+/// talk is: a trailing "(Slides)", "\[video]" or "- recording" goes.
 pub const GENERIC_LINK_LABELS: [&str; 12] = [
     "deck",
     "link",
@@ -138,7 +138,7 @@ pub fn is_generic_label(text: &str) -> bool {
 }
 
 /// A title without a trailing generic label: "Speeding Lua with LuaJIT (Slides)",
-/// "Talk [video]", "Talk - slides", "Talk (video" (a copied link left unclosed).
+/// "Talk \[video]", "Talk - slides", "Talk (video" (a copied link left unclosed).
 pub fn strip_generic_label(text: &str) -> &str {
     let trimmed = text.trim_end();
     let cut = if let Some(inner) = trimmed.strip_suffix(')').or(trimmed.strip_suffix(']')) {

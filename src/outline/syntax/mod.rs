@@ -3,7 +3,7 @@
 //! Every syntax answers the same questions about a line: is it a heading (and at which
 //! level), a bullet, text, code or metadata, and where does it nest? Each syntax has a
 //! small module here (the plain outline, Markdown, org-mode, TaskPaper) over the line
-//! grammar of [`super::line`], which knows none of them; the [`Classifier`] keeps what
+//! grammar of `outline::line`, which knows none of them; the `Classifier` keeps what
 //! a line alone cannot say. The document layer only sees the answers.
 
 pub mod markdown;
