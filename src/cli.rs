@@ -79,7 +79,7 @@ pub struct InputArgs {
 
     /// Read headings of this level as the sessions (in Markdown, org-mode and
     /// TaskPaper): those above are days or groups, those below parts of a session.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    #[arg(long, value_name = "N", value_hint = clap::ValueHint::Other, value_parser = clap::value_parser!(u8).range(1..))]
     pub session_level: Option<u8>,
 
     /// Read each file as one session, titled by its first heading.
@@ -110,12 +110,12 @@ pub struct InputArgs {
     pub types: Vec<SyntaxArg>,
 
     /// Walk at most N folders down (1: only the files in the folder given).
-    #[arg(long, value_name = "N", help_heading = "Folders")]
+    #[arg(long, value_name = "N", value_hint = clap::ValueHint::Other, help_heading = "Folders")]
     pub max_depth: Option<usize>,
 
     /// Read on N threads: files side by side, or a big file's sessions [default: the
     /// number of cores].
-    #[arg(short = 'j', long, value_name = "N", help_heading = "Folders")]
+    #[arg(short = 'j', long, value_name = "N", value_hint = clap::ValueHint::Other, help_heading = "Folders")]
     pub threads: Option<usize>,
 
     /// The order of the output [default: path].
@@ -410,6 +410,8 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
+        filters: FilterArgs,
+        #[command(flatten)]
         output: OutputArgs,
         #[command(flatten)]
         json: JsonArg,
@@ -554,7 +556,7 @@ impl GrepArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct TreeArgs {
     /// Levels to show below the title: 1 for sessions only.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_hint = clap::ValueHint::Other)]
     pub depth: Option<usize>,
 
     /// Draw with ASCII characters instead of box-drawing ones.
@@ -696,8 +698,12 @@ impl Command {
                 (Some(read), None, false, Some(filters))
             }
             Command::Check {
-                read, output, json, ..
-            } => (Some(read), Some(output), json.json, None),
+                read,
+                filters,
+                output,
+                json,
+                ..
+            } => (Some(read), Some(output), json.json, Some(filters)),
             Command::Completions { .. } | Command::Man => (None, None, false, None),
         }
     }
@@ -762,7 +768,7 @@ mod tests {
         assert!(has("print", "day"));
         assert!(has("list", "file"));
         assert!(has("grep", "hidden"));
-        assert!(!has("check", "day"));
+        assert!(has("check", "day"));
     }
 
     #[test]

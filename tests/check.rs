@@ -19,6 +19,34 @@ fn the_bundled_notes_have_one_warning_a_person_would_agree_with() {
 }
 
 #[test]
+fn filters_keep_the_findings_of_the_sessions_they_keep() {
+    // "Cache me if you can," is a Friday talk.
+    notes()
+        .args(["check", "--day", "friday"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("pycon2014.txt:35:20: warning:"));
+    notes()
+        .args(["check", "--day", "saturday"])
+        .assert()
+        .success()
+        .stdout("no warnings in 1 file\n");
+    notes()
+        .args(["check", "--year", "1999"])
+        .assert()
+        .success()
+        .stdout("no warnings in 0 files\n");
+    notes()
+        .args(["check", "--explain", "--day", "sunday"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "'Lightning Talks Sunday AM' read as a session",
+        ))
+        .stdout(predicate::str::contains("'Decorators").not());
+}
+
+#[test]
 fn clean_files_exit_zero() {
     for name in [
         "tabs.txt",

@@ -232,6 +232,33 @@ fn completions_offer_values_not_file_names() {
     assert!(bash.contains("monday tuesday wednesday thursday friday saturday sunday"));
     assert!(bash.contains("path modified date none"));
     assert!(bash.contains("attended missed partial not-seen"));
+    // Options that take a number or a word offer no file names; -f does.
+    let completes_files = |option: &str| {
+        let case = format!("{option})");
+        let mut blocks = bash
+            .lines()
+            .skip_while(|line| line.trim() != case)
+            .skip(1)
+            .take_while(|line| line.trim() != ";;");
+        blocks.any(|line| line.contains("compgen -f"))
+    };
+    for option in [
+        "--max-depth",
+        "--threads",
+        "-j",
+        "--session-level",
+        "--depth",
+        "--event",
+        "--year",
+        "--since",
+        "-m",
+        "-C",
+        "--encoding",
+    ] {
+        assert!(bash.contains(&format!("{option})")), "{option}");
+        assert!(!completes_files(option), "{option} completes file names");
+    }
+    assert!(completes_files("--file"));
 }
 
 #[test]
@@ -333,6 +360,15 @@ fn a_watch_list_with_links() {
         records[0]["links"],
         serde_json::json!(["https://example.com/tracing.pdf"])
     );
+    // A reason that already gives the link is not followed by it again.
+    let said = f.path("said.md");
+    let text = "# Conf\n\n## Signals - Ann Lee\n\nMissed: watch https://example.org/signals\n";
+    std::fs::write(&said, text).unwrap();
+    notes()
+        .arg("missed")
+        .arg(&said)
+        .assert()
+        .stdout("3::Signals — Ann Lee (missed: watch https://example.org/signals)\n");
 }
 
 #[test]
@@ -399,6 +435,137 @@ fn file_names_as_rg_prints_them() {
     assert_eq!(none, "3:Transducers:transducers compose\n");
     let records = json(notes().args(["--json", "list"]).arg(&one));
     assert_eq!(records[0]["file"], one.display().to_string());
+}
+
+#[test]
+fn print_gives_back_the_bytes_on_disk_whole_or_filtered() {
+    let f = folder("bytes");
+    let bytes = |cmd: &mut common::Command| cmd.output().unwrap().stdout;
+    let cp1252 = f.path("2022/cp1252.txt");
+    let raw = std::fs::read(&cp1252).unwrap();
+    assert_eq!(bytes(notes().arg("print").arg(&cp1252)), raw);
+    assert_eq!(
+        bytes(notes().args(["print", "--event", "old"]).arg(&cp1252)),
+        b"Quotes \x93smart\x94 \x96 Eve Gray\n  - caf\xe9\n"
+    );
+    // UTF-16, with its NUL bytes: text all the same.
+    let text = "Wide notes\n\nWide talk \u{2014} Wu Di\n  - note\n";
+    let wide = f.path("wide.txt");
+    let mut le = vec![0xff, 0xfe];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&wide, &le).unwrap();
+    assert_eq!(bytes(notes().arg("print").arg(&wide)), le);
+    let session: Vec<u8> = "Wide talk \u{2014} Wu Di\n  - note\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(
+        bytes(notes().args(["print", "--event", "wide"]).arg(&wide)),
+        session
+    );
+    let no_bom = f.path("no-bom.txt");
+    std::fs::write(&no_bom, &le[2..]).unwrap();
+    assert_eq!(
+        bytes(notes().args(["print", "-E", "utf-16le"]).arg(&no_bom)),
+        &le[2..]
+    );
+    notes()
+        .arg("print")
+        .arg(&no_bom)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("looks like a binary file"));
+}
+
+#[test]
+fn null_ends_file_names_in_the_summaries_too() {
+    let f = folder("nulls");
+    let day1 = f.path("2014/pycon/day1.md");
+    let day2 = f.path("2014/pycon/day2.md");
+    let out = |args: &[&str]| {
+        let out = notes().args(args).arg(&day1).arg(&day2).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let name = format!("{}\0", day1.display());
+    assert!(out(&["stats", "-0"]).contains(&name));
+    assert!(!out(&["stats"]).contains('\0'));
+    assert!(out(&["speakers", "-0"]).contains(&name));
+    assert!(!out(&["speakers"]).contains('\0'));
+}
+
+#[test]
+fn walk_options_and_filters_on_every_command() {
+    let f = folder("options");
+    let run = |args: &[&str]| stdout_of(notes().args(args).arg("-I").arg(&f.0));
+    // -t with an alias, --until alone, --sort none (the walk's order, any order).
+    assert_eq!(
+        run(&["list", "-t", "org"]),
+        "4:saturday:Borrowing — Dee Fox\n"
+    );
+    assert_eq!(
+        run(&["list", "--until", "2014-04-11"]),
+        "3:friday:Decorators — Ann Lee (missed: lunch ran long)\n\
+         9:friday:Packaging — Bob Roe\n"
+    );
+    let mut unsorted: Vec<String> = run(&["list", "--sort", "none"])
+        .lines()
+        .map(String::from)
+        .collect();
+    let mut sorted: Vec<String> = run(&["list"]).lines().map(String::from).collect();
+    unsorted.sort();
+    sorted.sort();
+    assert_eq!(unsorted, sorted);
+    // The filters hold for grep, missed, speakers and stats as for list.
+    assert_eq!(
+        run(&["grep", "wheels", "--year", "2014"]),
+        "11:Packaging:wheels everywhere\n"
+    );
+    notes()
+        .args(["grep", "wheels", "--year", "2021"])
+        .arg(&f.0)
+        .assert()
+        .code(1);
+    assert_eq!(
+        run(&["missed", "--event", "PYCON", "--until", "2014-04-11"]),
+        "3:friday:Decorators — Ann Lee (missed: lunch ran long) https://example.com/v/decorators\n"
+    );
+    let speakers = stdout_of(notes().args(["speakers", "--year", "2021"]).arg(&f.0));
+    assert!(
+        speakers.starts_with("Ann Lee (1 talk; euroclojure 2021)"),
+        "{speakers}"
+    );
+    let stats = run(&["stats", "--event", "rust"]);
+    assert!(
+        stats.contains("saturday") && !stats.contains("friday"),
+        "{stats}"
+    );
+    // An .ignore file counts outside git too, as with rg.
+    std::fs::write(f.path("2021/.ignore"), "euroclojure.md\n").unwrap();
+    assert!(!run(&["list"]).contains("Transducers"));
+    // todo carries the links of the talk's notes.
+    std::fs::write(
+        f.path("2023/todo.md"),
+        "## Async - Ann Lee\n\n- TODO: watch it https://example.com/async\n\
+         - [slides](https://example.com/async.pdf)\n",
+    )
+    .unwrap();
+    let records = json(notes().args(["--json", "todo"]).arg(f.path("2023/todo.md")));
+    assert_eq!(
+        records[0]["links"],
+        serde_json::json!(["https://example.com/async", "https://example.com/async.pdf"])
+    );
+}
+
+#[test]
+fn a_redirected_file_is_read_as_standard_input() {
+    let f = folder("redirect");
+    notes()
+        .arg("list")
+        .redirect_stdin(f.path("2021/euroclojure.md"))
+        .unwrap()
+        .assert()
+        .success()
+        .stdout("1::Transducers — Ann Lee\n");
 }
 
 #[test]

@@ -50,6 +50,9 @@ pub struct File<'f> {
     pub syntax: Syntax,
     /// It is not UTF-8, and was read as Windows-1252 (`-E auto`).
     pub fallback: bool,
+    /// The encoding `src` was decoded from, when it is not `raw` itself.
+    decoded_from: Option<&'static Encoding>,
+    line_starts_on_disk: OnceCell<Option<Vec<usize>>>,
     place: &'f Place,
     options: &'f ReadOptions,
     doc: OnceCell<Document<'f>>,
@@ -74,6 +77,16 @@ impl<'f> File<'f> {
             };
             Document::read(Outline::parse_as(self.src, self.syntax), &options)
         })
+    }
+
+    /// Where each line of the text starts in the bytes on disk, then where those end,
+    /// when the text was decoded: line `i` is `raw[starts[i]..starts[i + 1]]`. None
+    /// when the text is the bytes on disk, or when its lines cannot be found there.
+    pub fn line_starts_on_disk(&self) -> Option<&[usize]> {
+        let encoding = self.decoded_from?;
+        self.line_starts_on_disk
+            .get_or_init(|| line_starts_on_disk(self.raw, encoding, self.doc().outline().len()))
+            .as_deref()
     }
 
     /// The event and year of the file's sessions.
@@ -384,6 +397,27 @@ impl TextEncoding {
         }
     }
 
+    /// Whether `raw` is in an encoding of two-byte units, where a NUL byte is text.
+    fn is_wide(self, raw: &[u8]) -> bool {
+        let wide = |e: &'static Encoding| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
+        match Encoding::for_bom(raw) {
+            Some((encoding, _)) => wide(encoding),
+            None => matches!(self, TextEncoding::Other(e) if wide(e)),
+        }
+    }
+
+    /// The encoding [`decode`](Self::decode) reads `raw` in when it decodes it:
+    /// Windows-1252 for the fallback, else the BOM's, else the one asked for.
+    fn decoded_from(self, raw: &[u8], fallback: bool) -> Option<&'static Encoding> {
+        if fallback {
+            return Some(encoding_rs::WINDOWS_1252);
+        }
+        match (Encoding::for_bom(raw), self) {
+            (Some((encoding, _)), _) | (None, TextEncoding::Other(encoding)) => Some(encoding),
+            (None, _) => None,
+        }
+    }
+
     /// `raw` as UTF-8, and what to warn about.
     fn decode<'b>(self, raw: &'b [u8], label: &str) -> (Cow<'b, [u8]>, Option<String>) {
         let utf16 = Encoding::for_bom(raw).filter(|(e, _)| *e != encoding_rs::UTF_8);
@@ -432,6 +466,39 @@ fn utf8_else_cp1252(raw: &[u8]) -> Vec<u8> {
     }
     text.extend_from_slice(rest);
     text
+}
+
+/// Where each of a decoded file's `lines` starts in its bytes on disk `raw`, then
+/// where the last ends (see [`File::line_starts_on_disk`]): after each newline of
+/// `encoding`, which decoding keeps one for one. None for an encoding whose newline is
+/// not one unit, or when the count of lines differs from the text's.
+fn line_starts_on_disk(
+    raw: &[u8],
+    encoding: &'static Encoding,
+    lines: usize,
+) -> Option<Vec<usize>> {
+    let mut starts = vec![0];
+    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        let newline: [u8; 2] = if encoding == encoding_rs::UTF_16LE {
+            *b"\n\0"
+        } else {
+            *b"\0\n"
+        };
+        let units = raw.chunks_exact(2).enumerate();
+        starts.extend(
+            units
+                .filter(|(_, unit)| *unit == newline)
+                .map(|(i, _)| 2 * i + 2),
+        );
+    } else if encoding.is_ascii_compatible() {
+        starts.extend(memchr::memchr_iter(b'\n', raw).map(|i| i + 1));
+    } else {
+        return None;
+    }
+    if starts.last() != Some(&raw.len()) {
+        starts.push(raw.len());
+    }
+    (starts.len() == lines + 1).then_some(starts)
 }
 
 /// `raw` decoded as `encoding` (a BOM decides first), as UTF-8 bytes.
@@ -790,12 +857,17 @@ impl Files {
             }
         };
         let label = &self.labels[index];
-        let (src, warning) = if self.read_as.raw {
+        // `print` of a whole file writes its bytes on disk, so they need no decoding,
+        // except to look for NUL bytes in text of two-byte units.
+        let (src, warning) = if self.read_as.raw && !self.read_as.encoding.is_wide(&raw) {
             (Cow::Borrowed(&raw[..]), None)
         } else {
             self.read_as.encoding.decode(&raw, label)
         };
         let fallback = matches!(self.read_as.encoding, TextEncoding::Auto) && warning.is_some();
+        let decoded_from = matches!(src, Cow::Owned(_))
+            .then(|| self.read_as.encoding.decoded_from(&raw, fallback))
+            .flatten();
         if !self.read_as.text
             && let Some(at) = memchr::memchr(0, &src)
         {
@@ -813,6 +885,8 @@ impl Files {
             src: &src,
             syntax: self.read_as.syntax.unwrap_or_else(|| source.syntax(&src)),
             fallback,
+            decoded_from,
+            line_starts_on_disk: OnceCell::new(),
             place: &source.place,
             options: &self.read_as.options,
             doc: OnceCell::new(),

@@ -69,6 +69,18 @@ pub fn page() -> Roff {
         }
     }
 
+    page.control("SS", ["General"]);
+    terms(
+        &mut page,
+        &[
+            (
+                "-h, --help",
+                "Print help: a summary with -h, more with --help; notes help COMMAND for one command's.",
+            ),
+            ("-V, --version", "Print the version."),
+        ],
+    );
+
     page.control("SH", ["EXIT STATUS"]);
     terms(
         &mut page,
@@ -219,8 +231,18 @@ fn command(page: &mut Roff, sub: &Command, is_shared: &dyn Fn(&Arg) -> bool) {
         page.text([roman(format!("Takes the {} options.", list(&groups)))]);
     }
     if let Some(example) = sub.get_after_help() {
+        // "Example:", then its command lines as they are typed, one a line.
+        let example = text_of(Some(example));
+        let mut lines = example.lines();
         page.control("PP", []);
-        page.text([roman(text_of(Some(example)).replace('\n', " "))]);
+        page.text([roman(lines.next().unwrap_or_default())]);
+        page.control("RS", []);
+        page.control("nf", []);
+        for line in lines {
+            page.text([roman(line.trim())]);
+        }
+        page.control("fi", []);
+        page.control("RE", []);
     }
     page.control("RE", []);
 }
@@ -311,5 +333,20 @@ mod tests {
             assert!(text.contains(var), "{var}");
         }
         assert!(!text.contains("notes\\-list(1)") && !text.contains("(1)\n"));
+        assert!(text.contains("\\-h, \\-\\-help") && text.contains("\\-V, \\-\\-version"));
+    }
+
+    #[test]
+    fn each_line_of_an_example_is_a_line_of_the_page() {
+        let text = page().render();
+        let lines: Vec<&str> = text.lines().collect();
+        let mkdir = "mkdir \\-p ~/.local/share/bash\\-completion/completions";
+        let at = lines.iter().position(|l| *l == mkdir).expect(mkdir);
+        assert!(
+            lines[at + 1].starts_with("notes completions bash >"),
+            "{}",
+            lines[at + 1]
+        );
+        assert!(lines[..at].iter().rev().take(3).any(|l| *l == ".nf"));
     }
 }

@@ -170,7 +170,7 @@ fn run_command(
         Command::Days(_) => summary::days(inputs, filters, out, ctx)?,
         Command::Stats(_) => summary::stats(inputs, filters, out, ctx)?,
         Command::Tree(args) => tree::run(inputs, args, filters, out, ctx)?,
-        Command::Check { explain, .. } => check::run(inputs, *explain, out, ctx)?,
+        Command::Check { explain, .. } => check::run(inputs, *explain, filters, out, ctx)?,
         // Answered in `run`, before any notes are looked for.
         Command::Completions { .. } | Command::Man => false,
     };

@@ -26,7 +26,11 @@ pub fn run(inputs: &mut Inputs, filters: Filters, out: &mut dyn Write) -> Result
         let mut sessions = query::sessions(file.doc(), file.origin(), &filter).peekable();
         if sessions.peek().is_some() {
             let mut out = records.record(None)?;
-            raw::write_sessions(&mut out, file.doc(), sessions)?;
+            match file.line_starts_on_disk() {
+                // A decoded file's sessions as they are on disk, like the whole file.
+                Some(starts) => raw::write_sessions_on_disk(&mut out, file.raw, starts, sessions)?,
+                None => raw::write_sessions(&mut out, file.doc(), sessions)?,
+            }
         }
         Ok(())
     })?;

@@ -19,6 +19,24 @@ pub fn write_sessions<'d>(
     Ok(())
 }
 
+/// Sessions as [`write_sessions`] writes them, but from the file's bytes on disk, for a
+/// file that was decoded: line `i` of the text is `raw[starts[i]..starts[i + 1]]`.
+pub fn write_sessions_on_disk<'d>(
+    out: &mut impl Write,
+    raw: &[u8],
+    starts: &[usize],
+    sessions: impl IntoIterator<Item = &'d Session>,
+) -> io::Result<()> {
+    for session in sessions {
+        let lines = session.lines();
+        let on_disk = starts.get(lines.start).zip(starts.get(lines.end));
+        if let Some((&start, &end)) = on_disk {
+            out.write_all(&raw[start..end])?;
+        }
+    }
+    Ok(())
+}
+
 /// A session as in the file: its heading and notes without trailing blank lines,
 /// ending with a newline even where the file has none.
 pub fn write_session(out: &mut impl Write, doc: &Document, session: &Session) -> io::Result<()> {
@@ -99,6 +117,18 @@ mod tests {
         let mut prefixed = Vec::new();
         write_prefixed(&mut prefixed, Some("a.txt"), b"x\ny").unwrap();
         assert_eq!(prefixed, b"a.txt:x\na.txt:y");
+    }
+
+    #[test]
+    fn sessions_from_the_bytes_on_disk() {
+        // Windows-1252 on disk: "Caf\xe9 talk"; the text has it decoded.
+        let raw = b"Title\n\nCaf\xe9 talk\n  - x\nB talk\n";
+        let text = "Title\n\nCaf\u{e9} talk\n  - x\nB talk\n";
+        let doc = Document::parse(text.as_bytes());
+        let starts = [0, 6, 7, 17, 23, 30];
+        let mut out = Vec::new();
+        write_sessions_on_disk(&mut out, raw, &starts, &doc.sessions()[..1]).unwrap();
+        assert_eq!(out, b"Caf\xe9 talk\n  - x\n");
     }
 
     #[test]

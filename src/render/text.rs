@@ -200,13 +200,18 @@ pub fn write_session(
     out.write_all(b":")?;
     write_session_label(out, opts, session)?;
     write_status(out, opts, session)?;
-    write_link(out, opts, link)?;
+    write_link(out, opts, link, session.reason().unwrap_or_default())?;
     out.write_all(b"\n")
 }
 
-/// ` LINK`, when there is one.
-fn write_link(out: &mut impl Write, opts: Options, link: Option<&str>) -> io::Result<()> {
-    if let Some(link) = link {
+/// ` LINK`, when there is one and the record's text `shown` does not already hold it.
+fn write_link(
+    out: &mut impl Write,
+    opts: Options,
+    link: Option<&str>,
+    shown: &str,
+) -> io::Result<()> {
+    if let Some(link) = link.filter(|link| !shown.contains(link)) {
         out.write_all(b" ")?;
         put(out, opts, Role::Link, link)?;
     }
@@ -348,7 +353,7 @@ impl GrepPrinter {
             }
             out.write_all(sep)?;
             write_highlighted(out, opts, text, &matches)?;
-            write_link(out, opts, link)?;
+            write_link(out, opts, link, text)?;
             out.write_all(b"\n")?;
         }
         Ok(())
@@ -405,7 +410,7 @@ impl GrepPrinter {
             write!(out, "{sep}")?;
             put(out, opts, Role::Plain, &String::from_utf8_lossy(lead))?;
             write_highlighted(out, opts, text, &matches)?;
-            write_link(out, opts, link)?;
+            write_link(out, opts, link, text)?;
             out.write_all(b"\n")?;
         }
         Ok(())
@@ -483,7 +488,8 @@ pub fn write_speaker(
         put(out, opts, Role::SessionTitle, &a.title)?;
         let mut details: Vec<String> = a.day.map(|d| d.to_string()).into_iter().collect();
         if with_files {
-            details.push(format!("{}:{}", a.file, a.line));
+            let sep = if opts.null { '\0' } else { ':' };
+            details.push(format!("{}{sep}{}", a.file, a.line));
         }
         if !details.is_empty() {
             write!(out, " (")?;
@@ -585,7 +591,14 @@ pub fn write_stats(
     for &(file, row) in rows {
         if file_width > 0 {
             let file = file.unwrap_or("");
-            put(out, opts, Role::File, &format!("{file:<file_width$}"))?;
+            if opts.null {
+                // The name ends with NUL, then the column's padding.
+                put(out, opts, Role::File, file)?;
+                let pad = file_width.saturating_sub(file.chars().count() + 1);
+                write!(out, "\0{:pad$}", "")?;
+            } else {
+                put(out, opts, Role::File, &format!("{file:<file_width$}"))?;
+            }
         }
         let (name, role) = match row.scope {
             Scope::Day(_) => (

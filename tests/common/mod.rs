@@ -18,6 +18,8 @@ use assert_cmd::assert::{Assert, OutputAssertExt};
 pub struct Command {
     cmd: StdCommand,
     stdin: Option<Vec<u8>>,
+    /// A file given as standard input itself, as the shell's `<` does.
+    redirect: Option<std::fs::File>,
 }
 
 impl Command {
@@ -58,8 +60,18 @@ impl Command {
         Ok(self)
     }
 
+    /// Gives this file as standard input, as `notes < FILE` does: not a pipe.
+    pub fn redirect_stdin(&mut self, file: impl AsRef<Path>) -> io::Result<&mut Self> {
+        self.redirect = Some(std::fs::File::open(file)?);
+        Ok(self)
+    }
+
     pub fn output(&mut self) -> io::Result<Output> {
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        if let Some(file) = self.redirect.take() {
+            self.cmd.stdin(file);
+            return self.cmd.output();
+        }
         let Some(bytes) = self.stdin.clone() else {
             self.cmd.stdin(Stdio::null());
             return self.cmd.output();
@@ -87,6 +99,7 @@ pub fn notes() -> Command {
     let mut cmd = Command {
         cmd: StdCommand::new(env!("CARGO_BIN_EXE_notes")),
         stdin: None,
+        redirect: None,
     };
     for var in [
         "NOTES_FILE",
