@@ -50,6 +50,16 @@ fn groups_sections_and_talks_at_several_depths() {
 }
 
 #[test]
+fn a_talk_in_the_title_s_header_is_still_a_talk() {
+    // The title names the event and a second top heading follows: the talk with notes
+    // under the title is a session, not a line of its header.
+    assert_eq!(
+        run("title-beside.md", &["list"]),
+        "3::Arrow inside pandas\n10::Dask at scale\n14::Polars or pandas\n"
+    );
+}
+
+#[test]
 fn a_file_that_is_one_talk() {
     let records = json("one-talk.md", &["list"]);
     assert_eq!(records.len(), 1);
@@ -67,6 +77,20 @@ fn a_file_that_is_one_talk() {
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["speakers"], serde_json::json!(["Lena Vogt"]));
     assert_eq!(records[0]["handles"], serde_json::json!(["@lenavogt"]));
+    // "Title by Name", or a `by Name` line under it, right over its parts.
+    for file in ["one-talk-parts.md", "one-talk-byline.md"] {
+        assert_eq!(
+            run(file, &["list"]),
+            "1::Caching at the edge — Noor Haddad\n",
+            "{file}"
+        );
+        assert!(run(file, &["grep", "coalescing"]).contains("Caching at the edge › What worked:"));
+    }
+    // A heading that only names someone, with nothing under it, is over the talks.
+    assert_eq!(
+        run("author-over-talks.md", &["list"]),
+        "3::Caching at the edge\n7::Queues in practice\n"
+    );
 }
 
 #[test]

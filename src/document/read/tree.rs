@@ -48,6 +48,19 @@ pub(crate) fn decide(outline: &Outline, units: &[Unit], options: &ReadOptions) -
     decisions
 }
 
+/// A heading of the form "Title by Name": the speaker follows "by".
+fn says_by_name(text: &str) -> bool {
+    let speakers = byline(text).speakers;
+    let lower = text.to_lowercase();
+    speakers.first().is_some_and(|first| {
+        lower.rfind(" by ").is_some_and(|at| {
+            lower[at + 4..]
+                .trim_start()
+                .starts_with(&first.to_lowercase())
+        })
+    })
+}
+
 struct Reader<'r, 'a> {
     outline: &'r Outline<'a>,
     units: &'r [Unit],
@@ -176,7 +189,9 @@ impl Reader<'_, '_> {
             .children
             .first()
             .is_some_and(|&c| speaker_label(&self.units[c].text).is_some());
-        // Else the talk's notes start right under its heading.
+        // The talk's notes start right under its heading, unless the heading says
+        // "Title by Name" or a speaker line is under it: a heading that only names a
+        // speaker otherwise ("Notes - Ann Lee") may be the author's, over the talks.
         let body = top.body(self.units);
         let speaker_lines = people::from_lines(self.outline, body.clone(), body.clone());
         let notes = body
@@ -185,7 +200,8 @@ impl Reader<'_, '_> {
                 !line.is_blank() && line.kind() != Kind::Meta
             })
             .count();
-        if !labelled && notes <= speaker_lines.names.len().min(1) {
+        let by_name = says_by_name(&self.cleaned(0));
+        if !labelled && !by_name && speaker_lines.is_empty() && notes == 0 {
             return None;
         }
         let text = self.cleaned(0);
@@ -404,10 +420,18 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// The title's own lines are the document's header: its day headings count, nothing
-    /// else under it is a session.
+    /// The title's own lines are the document's header: its day headings count, and a
+    /// heading in it is a session only when it looks like a talk or holds notes that
+    /// are not a general section's or a part's ("## Pandas internals" over bullets,
+    /// before a second top heading); the rest ("## Date", "## Attendees") is header.
     fn header(&self, u: usize, decisions: &mut [Decision]) {
         for &c in &self.units[u].children {
+            // A heading that is only a name is the author's, in a header.
+            let a_name = people::from_sub_heading(&self.units[c].text, false).is_some();
+            if !a_name && (self.talk(c).is_some() || self.holds_own_notes(c)) {
+                self.assign(&[c], None, decisions);
+                continue;
+            }
             decisions[c] = match self.fixed(c) {
                 Some(
                     d @ Decision {
@@ -418,5 +442,98 @@ impl Reader<'_, '_> {
             };
             self.header(c, decisions);
         }
+    }
+
+    /// A heading with notes of its own (bullets, or two lines or more: one line is a
+    /// header's name or date) that no rule gives another role: not a day, a section or
+    /// a part of a talk, and not the metadata of a header ("Date: …").
+    fn holds_own_notes(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        let text = self.cleaned(u);
+        let mut lines = unit
+            .body(self.units)
+            .map(|i| self.outline.line(i))
+            .filter(|line| !line.is_blank() && line.kind() != Kind::Meta);
+        let first = lines.next();
+        let notes = first.is_some_and(|line| matches!(line.kind(), Kind::Bullet(_)))
+            || lines.next().is_some();
+        unit.form == Form::Heading
+            && notes
+            && self.fixed(u).is_none()
+            && self.section(u).is_none()
+            && !heading::is_part(&text)
+            && !text.contains(':')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// The titles of the sessions of Markdown `src`.
+    fn sessions(src: &str) -> Vec<String> {
+        let doc = Document::parse_as(src.as_bytes(), Syntax::Markdown);
+        doc.sessions()
+            .iter()
+            .map(|s| s.title().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn by_name_is_a_speaker_after_by() {
+        assert!(says_by_name("Making Wasm fast by Ruth Okoye"));
+        assert!(!says_by_name("Making Wasm fast - Ruth Okoye"));
+        assert!(!says_by_name("Stand by your tests"));
+    }
+
+    #[test]
+    fn a_talk_over_its_parts_is_one_session() {
+        let parts = "## Why\n\n- a\n\n## How\n\n- b\n";
+        for top in [
+            "# Fast Wasm by Ruth Okoye\n\n",
+            "# Fast Wasm\n\nby Ruth Okoye\n\n",
+        ] {
+            assert_eq!(sessions(&format!("{top}{parts}")), ["Fast Wasm"], "{top}");
+        }
+        // Notes under a dash heading make it the talk; without them it is over talks.
+        assert_eq!(
+            sessions(&format!("# Fast Wasm - Ruth Okoye\n\n- intro\n\n{parts}")),
+            ["Fast Wasm"]
+        );
+        assert_eq!(
+            sessions(&format!("# Field notes - Ruth Okoye\n\n{parts}")),
+            ["Why", "How"]
+        );
+        // A talk below means the top heading is not one.
+        assert_eq!(
+            sessions("# Wasm by Ruth Okoye\n\n## Tiers - Bo Li\n\n- a\n\n## GC - Cy Dunn\n\n- b\n"),
+            ["Tiers", "GC"]
+        );
+    }
+
+    #[test]
+    fn a_header_keeps_its_talks_and_drops_its_metadata() {
+        let src = "# RustConf 2023\n\n## Date: 12 May\n\n## Ann Lee\n\n@annlee\n\n\
+                   ## Borrowing\n\n- regions\n\n# Afternoon\n\n## Async\n\n- tasks\n";
+        assert_eq!(sessions(src), ["Borrowing", "Async"]);
+        let src = "# Meetup notes\n## Written by\nAnn\n# Borrowing - Ann Lee\n- x\n";
+        assert_eq!(sessions(src), ["Borrowing"]);
+    }
+
+    #[test]
+    fn groups_sections_and_talks_by_what_is_under_them() {
+        let src = "# Notes\n\n## Introduction\n\nWhy I went.\n\n## Keynotes\n\n\
+                   ### Opening - Ann Lee\n\n- a\n\n### Closing - Bo Li\n\n- b\n\n\
+                   ## Morning\n\n### Tiers - Cy Dunn\n\n- c\n\n### GC - Di Wu\n\n- d\n";
+        assert_eq!(sessions(src), ["Opening", "Closing", "Tiers", "GC"]);
+    }
+
+    #[test]
+    fn a_bold_line_alone_is_emphasis() {
+        assert_eq!(
+            sessions("# Conf\n\n**a subtitle**\n\n## Talk\n\n- a\n"),
+            ["Talk"]
+        );
     }
 }
