@@ -388,6 +388,8 @@ fn titles_without_markup_slots_and_generic_links() {
             r#""Keynote: Ada Lovelace"|["Ada Lovelace"]|"attended""#,
             r#""Keynote"|["Grace Hopper"]|"attended""#,
             r#""ARC301 - Scaling the database tier"|[]|"attended""#,
+            // A trailing link in parentheses goes, whatever its label.
+            r#""Observability in practice"|[]|"attended""#,
         ]
     );
     // Org: TODO keywords, progress cookies, tags, links, a generic link, a time slot

@@ -96,7 +96,8 @@ impl Unit {
 }
 
 /// A heading's (or bullet's) text as the reader reads it: a trailing link with a generic label
-/// ("code with [Tidepool](…) [video](…)") and the syntax's inline markup off.
+/// ("code with [Tidepool](…) [video](…)") or in parentheses ("Tracing ([GitHub](…))")
+/// and the syntax's inline markup off.
 pub(crate) fn line_text(outline: &Outline, line: usize) -> String {
     line_text_cow(outline, line).into_owned()
 }
@@ -105,12 +106,23 @@ pub(crate) fn line_text(outline: &Outline, line: usize) -> String {
 /// markup to take off): most note lines.
 pub(crate) fn line_text_cow<'a>(outline: &Outline<'a>, line: usize) -> Cow<'a, str> {
     let syntax = outline.syntax();
-    // Where the text ends without its trailing generic link.
-    let end = |raw: &str| match syntax.trailing_link(raw) {
-        Some((at, label)) if title::is_generic_label(label) && !raw[..at].trim().is_empty() => {
-            raw[..at].trim_end().len()
+    // Where the text ends without its trailing generic or parenthesised link.
+    let end = |raw: &str| {
+        let in_parentheses = raw
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|inner| Some(inner[..syntax.trailing_link(inner)?.0].trim_end()))
+            .and_then(|before| before.strip_suffix('('))
+            .filter(|before| !before.trim().is_empty());
+        if let Some(before) = in_parentheses {
+            return before.trim_end().len();
         }
-        _ => raw.len(),
+        match syntax.trailing_link(raw) {
+            Some((at, label)) if title::is_generic_label(label) && !raw[..at].trim().is_empty() => {
+                raw[..at].trim_end().len()
+            }
+            _ => raw.len(),
+        }
     };
     match outline.text(line) {
         Cow::Borrowed(raw) => syntax.inline_text(&raw[..end(raw)]),
@@ -383,6 +395,28 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn line_text_drops_a_generic_or_parenthesised_trailing_link() {
+        let text = |src: &str, syntax: Syntax| {
+            let outline = Outline::parse_as(src.as_bytes(), syntax);
+            line_text(&outline, 0)
+        };
+        let md = Syntax::Markdown;
+        assert_eq!(text("## Tracing ([GitHub](https://x))", md), "Tracing");
+        assert_eq!(text("## Tracing ( [code](https://x) )", md), "Tracing");
+        assert_eq!(text("## Tracing [video](https://x)", md), "Tracing");
+        assert_eq!(
+            text("## Code with [Kedro](https://x)", md),
+            "Code with Kedro"
+        );
+        // A parenthesised link alone is the title's text.
+        assert_eq!(text("## ([Kedro](https://x))", md), "(Kedro)");
+        assert_eq!(
+            text("* Tracing ([[https://x][GitHub]])", Syntax::Org),
+            "Tracing"
+        );
     }
 
     #[test]
