@@ -231,6 +231,11 @@ fn speakers_in_every_form() {
         ("Talk with a speakers list", vec!["Liam Walsh", "Nora Berg"]),
         ("A talk whose notes cite someone", vec![]),
         ("Interview", vec!["Yusuf Demir", "Aylin Kaya"]),
+        ("Scaling queues", vec!["Ines Duarte", "Bo Chen", "Cy Dunn"]),
+        ("Talk with a linked name", vec!["Priya Raman"]),
+        ("Typed configs", vec!["Anne d'Arbois"]),
+        ("Lower-case byline", vec!["e. marta rovelle"]),
+        ("Parsers", vec!["Nguyễn Văn An"]),
     ];
     assert_eq!(speakers.len(), want.len());
     for ((title, got, _), (want_title, want_names)) in speakers.iter().zip(want) {

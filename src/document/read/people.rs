@@ -148,7 +148,12 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
             _ => {}
         }
         let raw = outline.text(i);
-        if is_decoration(&raw) || (is_link_line(&raw) && last.is_none()) {
+        // A link is skipped, unless its label is a person's name ("[Ada Lovelace](…)").
+        let named_link = || {
+            let label = outline.syntax().inline_text(&raw);
+            speaker::is_person_name(label.trim()) || speaker::is_full_name(label.trim())
+        };
+        if is_decoration(&raw) || (is_link_line(&raw) && last.is_none() && !named_link()) {
             continue;
         }
         if line.is_code() {

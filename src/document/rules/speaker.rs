@@ -137,6 +137,14 @@ fn is_capitalised(word: &str) -> bool {
         && !(word.chars().nth(2).is_some() && word.chars().all(char::is_uppercase))
 }
 
+/// A surname after an elided particle: "d'Arbois", "l’Huillier".
+fn is_elided_name(word: &str) -> bool {
+    ["d'", "d’", "l'", "l’"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .is_some_and(is_capitalised)
+}
+
 /// Words a person's name never contains: weekdays, months, AM and PM.
 fn is_calendar_word(word: &str) -> bool {
     // Calendar words are 2 to 9 ASCII letters (and dots): most words fail here.
@@ -165,7 +173,8 @@ pub fn name_shape(text: &str) -> bool {
         if !last_is_particle {
             named += 1;
         }
-        let fits = (last_is_particle || is_capitalised(word)) && !is_calendar_word(word);
+        let fits = (last_is_particle || is_capitalised(word) || is_elided_name(word))
+            && !is_calendar_word(word);
         if count > 4 || !fits {
             return false;
         }
@@ -175,7 +184,8 @@ pub fn name_shape(text: &str) -> bool {
 
 /// Shape alone cannot tell "Van Lindbergh" from "Python Packaging", so this adds two
 /// signals: at least two words, and either the first word is a given name (US Census
-/// 1990 lists) or none of the words is a common English word (Debian's wamerican).
+/// 1990 lists), or none of the words is a common English word (Debian's wamerican), or
+/// one with a letter beyond ASCII is not one ("Nguyễn Văn An": the lists are English).
 pub fn is_person_name(text: &str) -> bool {
     if text.split_whitespace().nth(1).is_none() || !name_shape(text) {
         return false;
@@ -184,11 +194,10 @@ pub fn is_person_name(text: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
+    let mut all = text.split_whitespace().filter(|w| !is_particle(w));
     is_given_name(first)
-        || std::iter::once(first)
-            .chain(words)
-            .filter(|w| !is_particle(w))
-            .all(|w| !is_common_word(w))
+        || all.clone().all(|w| !is_common_word(w))
+        || all.any(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) && !is_common_word(w))
 }
 
 /// A stricter test for the forms that put a name first or after "with": the shape of a
@@ -355,7 +364,7 @@ fn split_dash(text: &str) -> Option<Split<'_>> {
     [
         (strong, dashed_name as fn(&str) -> bool),
         (weak, is_person_name),
-        (by, is_person_name),
+        (by, |p: &str| is_person_name(p) || is_lower_case_name(p)),
     ]
     .into_iter()
     .find_map(|(at, is_name)| {
@@ -474,9 +483,11 @@ fn split_with(text: &str) -> Option<Split<'_>> {
     } else {
         trailing_name(speakers[0])?
     };
-    speakers
+    // After a first full name, the others of the list need only be names of people
+    // ("with Anna Smith, Bo Chen and Cy Dunn").
+    speakers[1..]
         .iter()
-        .all(|p| is_name(p))
+        .all(|p| is_name(p) || is_person_name(p))
         .then(|| (&text[..pos], speakers, None))
 }
 
@@ -1049,6 +1060,38 @@ mod tests {
         assert!(!is_lower_case_name("waiting for release"));
         assert!(!is_lower_case_name("pete"));
         assert!(!is_lower_case_name("mark the spot"));
+    }
+
+    #[test]
+    fn names_with_elided_particles_and_letters_beyond_ascii() {
+        assert!(is_elided_name("d'Arbois") && is_elided_name("l’Huillier"));
+        assert!(!is_elided_name("d'arbois") && !is_elided_name("don't"));
+        assert!(is_person_name("Anne d'Arbois"));
+        assert!(is_person_name("Nguyễn Văn An"));
+        // A word beyond ASCII that is a common word is no sign.
+        assert!(!is_person_name("Café Culture"));
+        assert!(!is_person_name("Python Packaging"));
+    }
+
+    #[test]
+    fn bylines_with_lists_particles_and_lower_case() {
+        let speakers = |heading: &'static str| byline(heading).speakers;
+        assert_eq!(
+            speakers("Scaling Rust with Anna Smith, Bo Chen and Cy Dunn"),
+            ["Anna Smith", "Bo Chen", "Cy Dunn"]
+        );
+        assert_eq!(
+            speakers("Typed configs by Anne d'Arbois"),
+            ["Anne d'Arbois"]
+        );
+        assert_eq!(
+            speakers("Bylines by e. marta rovelle"),
+            ["e. marta rovelle"]
+        );
+        assert_eq!(byline("Bylines by e. marta rovelle").title, "Bylines");
+        // The first of a "with" list must still be a full name.
+        assert!(speakers("Pairing with Python and Bo Chen").is_empty());
+        assert!(speakers("Stand by your tests").is_empty());
     }
 
     #[test]
