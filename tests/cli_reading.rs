@@ -50,6 +50,18 @@ fn groups_sections_and_talks_at_several_depths() {
 }
 
 #[test]
+fn prose_beside_the_days_is_a_section() {
+    assert_eq!(
+        run("prose-beside-days.md", &["list"]),
+        "9:day 1:Error handling at scale\n15:day 2:Embedded on a budget\n"
+    );
+    assert!(
+        run("prose-beside-days.md", &["check", "--explain"])
+            .contains("'## About this conference' read as a section")
+    );
+}
+
+#[test]
 fn a_talk_in_the_title_s_header_is_still_a_talk() {
     // The title names the event and a second top heading follows: the talk with notes
     // under the title is a session, not a line of its header.

@@ -110,6 +110,8 @@ pub(crate) enum Why {
     DaysUnder,
     /// A sibling of a group of talks, with nothing of a talk itself.
     BesideGroup,
+    /// A sibling of day headings that holds only prose.
+    ProseBesideDays,
     /// A talk: what makes it one.
     Talk(&'static str),
     /// The whole file is one talk.
@@ -153,6 +155,9 @@ impl fmt::Display for Why {
                     f,
                     "its talks are in a group beside it and it has nothing of a talk"
                 )
+            }
+            Why::ProseBesideDays => {
+                write!(f, "it holds only prose, beside days that hold the talks")
             }
             Why::Talk(why) => write!(f, "{why}"),
             Why::OneTalk(why) => write!(f, "the file is one talk: {why}"),

@@ -367,6 +367,7 @@ impl Reader<'_, '_> {
     fn assign(&self, children: &[usize], title: Option<Title>, decisions: &mut [Decision]) {
         let group_beside = children.iter().any(|&c| self.group(c).is_some())
             && children.iter().any(|&c| self.section(c).is_some());
+        let days_beside = children.iter().any(|&c| self.is_day(c));
         for &c in children {
             let unit = &self.units[c];
             if let Some(decision) = self.fixed(c) {
@@ -406,6 +407,10 @@ impl Reader<'_, '_> {
                 decisions[c] = Decision::new(Role::Section, Why::BesideGroup);
                 continue;
             }
+            if days_beside && self.only_prose(c) && self.talk(c).is_none() {
+                decisions[c] = Decision::new(Role::Section, Why::ProseBesideDays);
+                continue;
+            }
             if let Some(why) = self.holds_talks(c) {
                 decisions[c] = Decision::new(Role::Group { lightning: false }, why);
                 self.assign(&unit.children, None, decisions);
@@ -442,6 +447,35 @@ impl Reader<'_, '_> {
             };
             self.header(c, decisions);
         }
+    }
+
+    /// True when the unit is a day heading.
+    fn is_day(&self, u: usize) -> bool {
+        matches!(
+            self.fixed(u),
+            Some(Decision {
+                role: Role::Day(_),
+                ..
+            })
+        )
+    }
+
+    /// A heading with nothing under it but paragraphs of prose: no sub-heading, no
+    /// bullet, no code, and at least one line that ends a sentence.
+    fn only_prose(&self, u: usize) -> bool {
+        let unit = &self.units[u];
+        let mut sentence = false;
+        let prose = unit.form == Form::Heading
+            && unit.children.is_empty()
+            && unit.body(self.units).all(|i| {
+                let line = self.outline.line(i);
+                let text = self.outline.text(i);
+                sentence |= text.trim_end().ends_with(['.', '!', '?']);
+                line.is_blank()
+                    || line.kind() == Kind::Meta
+                    || (line.kind() == Kind::Text && line.column() == 0 && !line.is_code())
+            });
+        prose && sentence
     }
 
     /// A heading with notes of its own (bullets, or two lines or more: one line is a
@@ -527,6 +561,27 @@ mod tests {
                    ### Opening - Ann Lee\n\n- a\n\n### Closing - Bo Li\n\n- b\n\n\
                    ## Morning\n\n### Tiers - Cy Dunn\n\n- c\n\n### GC - Di Wu\n\n- d\n";
         assert_eq!(sessions(src), ["Opening", "Closing", "Tiers", "GC"]);
+    }
+
+    #[test]
+    fn prose_beside_days_is_a_section_and_a_talk_is_not() {
+        let days = "## Day 1\n\n### Tiers\n\n- a\n\n## Day 2\n\n### GC\n\n- b\n";
+        let prose = "## Our week\n\nAn old factory. Good lunch.\n\n";
+        assert_eq!(
+            sessions(&format!("# Conf\n\n{prose}{days}")),
+            ["Tiers", "GC"]
+        );
+        // Bullets, or a line that ends no sentence, are a talk's notes.
+        let notes = "## Our week\n\n- an old factory\n\n";
+        assert_eq!(
+            sessions(&format!("# Conf\n\n{notes}{days}")),
+            ["Our week", "Tiers", "GC"]
+        );
+        // Without days beside it, prose under a heading is a talk's notes.
+        assert_eq!(
+            sessions(&format!("# Conf\n\n{prose}## GC\n\n- b\n")),
+            ["Our week", "GC"]
+        );
     }
 
     #[test]
