@@ -367,7 +367,11 @@ impl Reader<'_, '_> {
     fn assign(&self, children: &[usize], title: Option<Title>, decisions: &mut [Decision]) {
         let group_beside = children.iter().any(|&c| self.group(c).is_some())
             && children.iter().any(|&c| self.section(c).is_some());
-        let days_beside = children.iter().any(|&c| self.is_day(c));
+        // Days over their talks: a day heading beside sessions (as an export writes
+        // them) holds nothing, and the prose beside it may be a talk's notes.
+        let days_beside = children
+            .iter()
+            .any(|&c| self.is_day(c) && !self.units[c].children.is_empty());
         for &c in children {
             let unit = &self.units[c];
             if let Some(decision) = self.fixed(c) {
@@ -577,7 +581,9 @@ mod tests {
             sessions(&format!("# Conf\n\n{notes}{days}")),
             ["Our week", "Tiers", "GC"]
         );
-        // Without days beside it, prose under a heading is a talk's notes.
+        // Beside days that hold no talks, or none, prose under a heading is notes.
+        let flat = "## Day 1\n\n## Our week\n\nAn old factory. Good lunch.\n";
+        assert_eq!(sessions(&format!("# Conf\n\n{flat}")), ["Our week"]);
         assert_eq!(
             sessions(&format!("# Conf\n\n{prose}## GC\n\n- b\n")),
             ["Our week", "GC"]
