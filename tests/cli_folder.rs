@@ -233,14 +233,19 @@ fn completions_offer_values_not_file_names() {
     assert!(bash.contains("path modified date none"));
     assert!(bash.contains("attended missed partial not-seen"));
     // Options that take a number or a word offer no file names; -f does.
+    // Every command's block for the option: each line after `OPTION)` up to `;;`.
     let completes_files = |option: &str| {
         let case = format!("{option})");
-        let mut blocks = bash
-            .lines()
-            .skip_while(|line| line.trim() != case)
-            .skip(1)
-            .take_while(|line| line.trim() != ";;");
-        blocks.any(|line| line.contains("compgen -f"))
+        let mut in_block = false;
+        bash.lines().any(|line| {
+            let line = line.trim();
+            if line == case {
+                in_block = true;
+            } else if line == ";;" {
+                in_block = false;
+            }
+            in_block && line.contains("compgen -f")
+        })
     };
     for option in [
         "--max-depth",

@@ -244,7 +244,7 @@ fn speakers_in_every_form() {
         ("A talk whose notes cite someone", vec![]),
         ("Interview", vec!["Yusuf Demir", "Aylin Kaya"]),
         ("Scaling queues", vec!["Ines Duarte", "Bo Chen", "Cy Dunn"]),
-        ("Talk with a linked name", vec!["Priya Raman"]),
+        ("Talk with a linked name", vec!["Laura Castell"]),
         ("Typed configs", vec!["Anne d'Arbois"]),
         ("Lower-case byline", vec!["e. marta rovelle"]),
         ("Parsers", vec!["Nguyễn Văn An"]),

@@ -1105,6 +1105,46 @@ mod tests {
         dir
     }
 
+    #[test]
+    fn lines_of_a_decoded_file_are_found_on_disk() {
+        let cp1252 = encoding_rs::WINDOWS_1252;
+        // Each line's start, then the end; a last line without a newline counts.
+        assert_eq!(
+            line_starts_on_disk(b"a\xe9\nb", cp1252, 2),
+            Some(vec![0, 3, 4])
+        );
+        assert_eq!(
+            line_starts_on_disk(b"a\nb\n", cp1252, 2),
+            Some(vec![0, 2, 4])
+        );
+        // A UTF-8 BOM is in the first line.
+        let bom = b"\xef\xbb\xbfa\nb\n";
+        assert_eq!(
+            line_starts_on_disk(bom, encoding_rs::UTF_8, 2),
+            Some(vec![0, 5, 7])
+        );
+        // UTF-16: newlines are units at even offsets, in either byte order; an odd byte
+        // at the end is in the last line.
+        let le = b"\xff\xfea\0\n\0b\0";
+        assert_eq!(
+            line_starts_on_disk(le, encoding_rs::UTF_16LE, 2),
+            Some(vec![0, 6, 8])
+        );
+        let be = b"\xfe\xff\0a\0\n\0b\x01";
+        assert_eq!(
+            line_starts_on_disk(be, encoding_rs::UTF_16BE, 2),
+            Some(vec![0, 6, 9])
+        );
+        // "\n\0" across a unit boundary is no newline.
+        assert_eq!(
+            line_starts_on_disk(b"\0\n\0a", encoding_rs::UTF_16LE, 1),
+            Some(vec![0, 4])
+        );
+        // A count that differs from the text's is no mapping.
+        assert_eq!(line_starts_on_disk(b"a\nb", cp1252, 3), None);
+        assert_eq!(line_starts_on_disk(b"a", encoding_rs::ISO_2022_JP, 1), None);
+    }
+
     fn walked(dir: &Path, input: &InputArgs) -> Vec<String> {
         walk(dir, input)
             .unwrap()

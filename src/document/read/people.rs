@@ -148,11 +148,9 @@ pub(crate) fn from_lines(outline: &Outline, lines: Range<usize>, all: Range<usiz
             _ => {}
         }
         let raw = outline.text(i);
-        // A link is skipped, unless its label is a person's name ("[Ada Lovelace](…)").
-        let named_link = || {
-            let label = outline.syntax().inline_text(&raw);
-            speaker::is_person_name(label.trim()) || speaker::is_full_name(label.trim())
-        };
+        // A link is skipped, unless its label is a full name ("[Ada Lovelace](…)"; not
+        // "[Apache Kafka](…)").
+        let named_link = || speaker::is_full_name(outline.syntax().inline_text(&raw).trim());
         if is_decoration(&raw) || (is_link_line(&raw) && last.is_none() && !named_link()) {
             continue;
         }

@@ -369,9 +369,9 @@ impl Reader<'_, '_> {
             && children.iter().any(|&c| self.section(c).is_some());
         // Days over their talks: a day heading beside sessions (as an export writes
         // them) holds nothing, and the prose beside it may be a talk's notes.
-        let days_beside = children
+        let first_day = children
             .iter()
-            .any(|&c| self.is_day(c) && !self.units[c].children.is_empty());
+            .position(|&c| self.is_day(c) && !self.units[c].children.is_empty());
         for &c in children {
             let unit = &self.units[c];
             if let Some(decision) = self.fixed(c) {
@@ -411,7 +411,8 @@ impl Reader<'_, '_> {
                 decisions[c] = Decision::new(Role::Section, Why::BesideGroup);
                 continue;
             }
-            if days_beside && self.only_prose(c) && self.talk(c).is_none() {
+            let before_days = first_day.is_some_and(|d| children[..d].contains(&c));
+            if before_days && self.only_prose(c) && self.talk(c).is_none() {
                 decisions[c] = Decision::new(Role::Section, Why::ProseBesideDays);
                 continue;
             }
@@ -434,10 +435,18 @@ impl Reader<'_, '_> {
     /// are not a general section's or a part's ("## Pandas internals" over bullets,
     /// before a second top heading); the rest ("## Date", "## Attendees") is header.
     fn header(&self, u: usize, decisions: &mut [Decision]) {
+        // Where days head the talks that follow, a header's notes are about the event
+        // ("Goals for this year"): only the shape of a talk makes one of them a talk.
+        let days_follow = self
+            .units
+            .iter()
+            .enumerate()
+            .any(|(d, unit)| unit.parent.is_none() && self.is_day(d));
         for &c in &self.units[u].children {
             // A heading that is only a name is the author's, in a header.
             let a_name = people::from_sub_heading(&self.units[c].text, false).is_some();
-            if !a_name && (self.talk(c).is_some() || self.holds_own_notes(c)) {
+            let own_notes = !days_follow && self.holds_own_notes(c);
+            if !a_name && (self.talk(c).is_some() || own_notes) {
                 self.assign(&[c], None, decisions);
                 continue;
             }
@@ -557,6 +566,9 @@ mod tests {
         assert_eq!(sessions(src), ["Borrowing", "Async"]);
         let src = "# Meetup notes\n## Written by\nAnn\n# Borrowing - Ann Lee\n- x\n";
         assert_eq!(sessions(src), ["Borrowing"]);
+        // With days heading the talks, a header's notes are about the event.
+        let src = "# PyCon 2023\n## Goals\n- learn\n# Thursday\n## Async - Bo Li\n- x\n";
+        assert_eq!(sessions(src), ["Async"]);
     }
 
     #[test]
@@ -574,6 +586,11 @@ mod tests {
         assert_eq!(
             sessions(&format!("# Conf\n\n{prose}{days}")),
             ["Tiers", "GC"]
+        );
+        // After the first day, prose beside the days is a talk's notes.
+        assert_eq!(
+            sessions(&format!("# Conf\n\n{days}{prose}")),
+            ["Tiers", "GC", "Our week"]
         );
         // Bullets, or a line that ends no sentence, are a talk's notes.
         let notes = "## Our week\n\n- an old factory\n\n";

@@ -108,11 +108,18 @@ pub(crate) fn line_text_cow<'a>(outline: &Outline<'a>, line: usize) -> Cow<'a, s
     let syntax = outline.syntax();
     // Where the text ends without its trailing generic or parenthesised link.
     let end = |raw: &str| {
+        // A link to a person's page names the speaker: "Talk ([Ann Lee](…))" stays,
+        // for the byline to read "Talk (Ann Lee)".
         let in_parentheses = raw
             .trim_end()
             .strip_suffix(')')
-            .and_then(|inner| Some(inner[..syntax.trailing_link(inner)?.0].trim_end()))
-            .and_then(|before| before.strip_suffix('('))
+            .and_then(|inner| {
+                syntax
+                    .trailing_link(inner)
+                    .map(|(at, label)| (&inner[..at], label))
+            })
+            .filter(|(_, label)| !speaker::is_person_name(label) && !speaker::is_full_name(label))
+            .and_then(|(before, _)| before.trim_end().strip_suffix('('))
             .filter(|before| !before.trim().is_empty());
         if let Some(before) = in_parentheses {
             return before.trim_end().len();
@@ -413,6 +420,10 @@ mod tests {
         );
         // A parenthesised link alone is the title's text.
         assert_eq!(text("## ([Kedro](https://x))", md), "(Kedro)");
+        assert_eq!(
+            text("## Tracing ([Ann Lee](https://x))", md),
+            "Tracing (Ann Lee)"
+        );
         assert_eq!(
             text("* Tracing ([[https://x][GitHub]])", Syntax::Org),
             "Tracing"

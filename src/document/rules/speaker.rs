@@ -185,7 +185,7 @@ pub fn name_shape(text: &str) -> bool {
 /// Shape alone cannot tell "Van Lindbergh" from "Python Packaging", so this adds two
 /// signals: at least two words, and either the first word is a given name (US Census
 /// 1990 lists), or none of the words is a common English word (Debian's wamerican), or
-/// one with a letter beyond ASCII is not one ("Nguyễn Văn An": the lists are English).
+/// two words with letters beyond ASCII are not ("Nguyễn Văn An": the lists are English).
 pub fn is_person_name(text: &str) -> bool {
     if text.split_whitespace().nth(1).is_none() || !name_shape(text) {
         return false;
@@ -194,10 +194,15 @@ pub fn is_person_name(text: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let mut all = text.split_whitespace().filter(|w| !is_particle(w));
+    let all = text.split_whitespace().filter(|w| !is_particle(w));
+    let beyond_ascii = |w: &&str| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
     is_given_name(first)
         || all.clone().all(|w| !is_common_word(w))
-        || all.any(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) && !is_common_word(w))
+        || all
+            .filter(beyond_ascii)
+            .filter(|w| !is_common_word(w))
+            .count()
+            >= 2
 }
 
 /// A stricter test for the forms that put a name first or after "with": the shape of a
@@ -1069,7 +1074,7 @@ mod tests {
         assert!(is_person_name("Anne d'Arbois"));
         assert!(is_person_name("Nguyễn Văn An"));
         // A word beyond ASCII that is a common word is no sign.
-        assert!(!is_person_name("Café Culture"));
+        assert!(!is_person_name("Café Culture") && !is_person_name("Café Élysée"));
         assert!(!is_person_name("Python Packaging"));
     }
 
