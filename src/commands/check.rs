@@ -2,10 +2,9 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-
-use anyhow::Result;
 use std::ops::Range;
 
+use anyhow::Result;
 use talknotes::Document;
 use talknotes::check::{self, Check};
 use talknotes::outline::LineNumber;

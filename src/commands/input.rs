@@ -399,33 +399,23 @@ impl TextEncoding {
 
     /// Whether `raw` is in an encoding of two-byte units, where a NUL byte is text.
     fn is_wide(self, raw: &[u8]) -> bool {
-        let wide = |e: &'static Encoding| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
         match Encoding::for_bom(raw) {
-            Some((encoding, _)) => wide(encoding),
-            None => matches!(self, TextEncoding::Other(e) if wide(e)),
-        }
-    }
-
-    /// The encoding [`decode`](Self::decode) reads `raw` in when it decodes it:
-    /// Windows-1252 for the fallback, else the BOM's, else the one asked for.
-    fn decoded_from(self, raw: &[u8], fallback: bool) -> Option<&'static Encoding> {
-        if fallback {
-            return Some(encoding_rs::WINDOWS_1252);
-        }
-        match (Encoding::for_bom(raw), self) {
-            (Some((encoding, _)), _) | (None, TextEncoding::Other(encoding)) => Some(encoding),
-            (None, _) => None,
+            Some((encoding, _)) => is_utf16(encoding),
+            None => matches!(self, TextEncoding::Other(e) if is_utf16(e)),
         }
     }
 
     /// `raw` as UTF-8, and what to warn about.
-    fn decode<'b>(self, raw: &'b [u8], label: &str) -> (Cow<'b, [u8]>, Option<String>) {
+    fn decode<'b>(self, raw: &'b [u8], label: &str) -> Decoded<'b> {
         let utf16 = Encoding::for_bom(raw).filter(|(e, _)| *e != encoding_rs::UTF_8);
+        let as_is = |warning| Decoded {
+            text: Cow::Borrowed(raw),
+            warning,
+            from: None,
+        };
         match self {
-            TextEncoding::Auto if utf16.is_some() => (to_utf8(encoding_rs::UTF_8, raw), None),
-            TextEncoding::Auto if simdutf8::basic::from_utf8(raw).is_ok() => {
-                (Cow::Borrowed(raw), None)
-            }
+            TextEncoding::Auto if utf16.is_some() => to_utf8(encoding_rs::UTF_8, raw),
+            TextEncoding::Auto if simdutf8::basic::from_utf8(raw).is_ok() => as_is(None),
             TextEncoding::Auto => {
                 let line = first_invalid_utf8(raw).unwrap_or(0);
                 let warning = format!(
@@ -433,7 +423,11 @@ impl TextEncoding {
                      Windows-1252 (-E chooses the encoding)",
                     LineNumber::of(line)
                 );
-                (Cow::Owned(utf8_else_cp1252(raw)), Some(warning))
+                Decoded {
+                    text: Cow::Owned(utf8_else_cp1252(raw)),
+                    warning: Some(warning),
+                    from: Some(encoding_rs::WINDOWS_1252),
+                }
             }
             TextEncoding::Utf8 => {
                 let warning = first_invalid_utf8(raw).map(|line| {
@@ -442,11 +436,24 @@ impl TextEncoding {
                         LineNumber::of(line)
                     )
                 });
-                (Cow::Borrowed(raw), warning)
+                as_is(warning)
             }
-            TextEncoding::Other(encoding) => (to_utf8(encoding, raw), None),
+            TextEncoding::Other(encoding) => to_utf8(encoding, raw),
         }
     }
+}
+
+/// A file's text as UTF-8.
+struct Decoded<'b> {
+    text: Cow<'b, [u8]>,
+    /// What to tell the user about it.
+    warning: Option<String>,
+    /// The encoding it was decoded from; None when it is the bytes as they are.
+    from: Option<&'static Encoding>,
+}
+
+fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
 }
 
 /// `raw` with what is valid UTF-8 kept and every other byte read as Windows-1252: a
@@ -478,7 +485,7 @@ fn line_starts_on_disk(
     lines: usize,
 ) -> Option<Vec<usize>> {
     let mut starts = vec![0];
-    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+    if is_utf16(encoding) {
         let newline: [u8; 2] = if encoding == encoding_rs::UTF_16LE {
             *b"\n\0"
         } else {
@@ -502,9 +509,13 @@ fn line_starts_on_disk(
 }
 
 /// `raw` decoded as `encoding` (a BOM decides first), as UTF-8 bytes.
-fn to_utf8(encoding: &'static Encoding, raw: &[u8]) -> Cow<'static, [u8]> {
-    let (text, _, _) = encoding.decode(raw);
-    Cow::Owned(text.into_owned().into_bytes())
+fn to_utf8(encoding: &'static Encoding, raw: &[u8]) -> Decoded<'static> {
+    let (text, from, _) = encoding.decode(raw);
+    Decoded {
+        text: Cow::Owned(text.into_owned().into_bytes()),
+        warning: None,
+        from: Some(from),
+    }
 }
 
 /// Something to tell the user on standard error, once the command is done: a file
@@ -859,15 +870,20 @@ impl Files {
         let label = &self.labels[index];
         // `print` of a whole file writes its bytes on disk, so they need no decoding,
         // except to look for NUL bytes in text of two-byte units.
-        let (src, warning) = if self.read_as.raw && !self.read_as.encoding.is_wide(&raw) {
-            (Cow::Borrowed(&raw[..]), None)
+        let Decoded {
+            text: src,
+            warning,
+            from: decoded_from,
+        } = if self.read_as.raw && !self.read_as.encoding.is_wide(&raw) {
+            Decoded {
+                text: Cow::Borrowed(&raw[..]),
+                warning: None,
+                from: None,
+            }
         } else {
             self.read_as.encoding.decode(&raw, label)
         };
         let fallback = matches!(self.read_as.encoding, TextEncoding::Auto) && warning.is_some();
-        let decoded_from = matches!(src, Cow::Owned(_))
-            .then(|| self.read_as.encoding.decoded_from(&raw, fallback))
-            .flatten();
         if !self.read_as.text
             && let Some(at) = memchr::memchr(0, &src)
         {
@@ -1229,25 +1245,25 @@ mod tests {
     #[test]
     fn encodings() {
         let cp1252 = b"Talk \x96 Ann Lee\n";
-        let (text, warning) = TextEncoding::Auto.decode(cp1252, "a.txt");
+        let Decoded { text, warning, .. } = TextEncoding::Auto.decode(cp1252, "a.txt");
         assert_eq!(std::str::from_utf8(&text).unwrap(), "Talk – Ann Lee\n");
         assert!(warning.unwrap().contains("Windows-1252"));
         let mixed = ["Talk \u{2022} ".as_bytes(), b"\x93quoted\x94 \x81\n"].concat();
-        let (text, _) = TextEncoding::Auto.decode(&mixed, "a.txt");
+        let Decoded { text, .. } = TextEncoding::Auto.decode(&mixed, "a.txt");
         assert_eq!(
             std::str::from_utf8(&text).unwrap(),
             "Talk \u{2022} \u{201c}quoted\u{201d} \u{81}\n"
         );
-        let (text, warning) = TextEncoding::Utf8.decode(cp1252, "a.txt");
+        let Decoded { text, warning, .. } = TextEncoding::Utf8.decode(cp1252, "a.txt");
         assert_eq!(&*text, cp1252);
         assert!(warning.unwrap().contains("U+FFFD"));
         let utf16 = b"\xff\xfeT\0a\0";
-        let (text, _) = TextEncoding::Auto.decode(utf16, "a.txt");
+        let Decoded { text, .. } = TextEncoding::Auto.decode(utf16, "a.txt");
         assert_eq!(&*text, b"Ta");
         let latin1 = TextEncoding::parse("latin1").unwrap();
-        assert_eq!(&*latin1.decode(b"caf\xe9", "x").0, "café".as_bytes());
+        assert_eq!(&*latin1.decode(b"caf\xe9", "x").text, "café".as_bytes());
         assert!(TextEncoding::parse("klingon").is_err());
-        let (text, warning) = TextEncoding::Auto.decode("ok – fine".as_bytes(), "x");
+        let Decoded { text, warning, .. } = TextEncoding::Auto.decode("ok – fine".as_bytes(), "x");
         assert!(matches!(text, Cow::Borrowed(_)) && warning.is_none());
     }
 }

@@ -200,11 +200,10 @@ impl Reader<'_, '_> {
                 !line.is_blank() && line.kind() != Kind::Meta
             })
             .count();
-        let by_name = says_by_name(&self.cleaned(0));
-        if !labelled && !by_name && speaker_lines.is_empty() && notes == 0 {
+        let text = self.cleaned(0);
+        if !labelled && !says_by_name(&text) && speaker_lines.is_empty() && notes == 0 {
             return None;
         }
-        let text = self.cleaned(0);
         let why = if labelled {
             "a `Speaker:` heading right under it names the speaker"
         } else if !byline(&text).speakers.is_empty() {
@@ -332,16 +331,7 @@ impl Reader<'_, '_> {
         if stand_ins > 0 {
             return Some(Why::TalksUnder(stand_ins));
         }
-        let day = |c: usize| {
-            matches!(
-                self.fixed(c),
-                Some(Decision {
-                    role: Role::Day(_),
-                    ..
-                })
-            )
-        };
-        if unit.children.iter().any(|&c| day(c)) {
+        if unit.children.iter().any(|&c| self.is_day(c)) {
             return Some(Why::DaysUnder);
         }
         let speaker = self.speaker_heading(u);
@@ -372,7 +362,7 @@ impl Reader<'_, '_> {
         let first_day = children
             .iter()
             .position(|&c| self.is_day(c) && !self.units[c].children.is_empty());
-        for &c in children {
+        for (i, &c) in children.iter().enumerate() {
             let unit = &self.units[c];
             if let Some(decision) = self.fixed(c) {
                 let container = matches!(
@@ -388,7 +378,14 @@ impl Reader<'_, '_> {
             if let Some(t) = title.filter(|t| t.unit == c) {
                 decisions[c] = Decision::new(Role::Title, Why::Title(t.why));
                 if t.header {
-                    self.header(c, decisions);
+                    // Where days head the talks that follow, a header's notes are about
+                    // the event ("Goals for this year").
+                    let days_follow = self
+                        .units
+                        .iter()
+                        .enumerate()
+                        .any(|(d, unit)| unit.parent.is_none() && self.is_day(d));
+                    self.header(c, days_follow, decisions);
                 } else {
                     self.assign(&unit.children, None, decisions);
                 }
@@ -411,7 +408,7 @@ impl Reader<'_, '_> {
                 decisions[c] = Decision::new(Role::Section, Why::BesideGroup);
                 continue;
             }
-            let before_days = first_day.is_some_and(|d| children[..d].contains(&c));
+            let before_days = first_day.is_some_and(|d| i < d);
             if before_days && self.only_prose(c) && self.talk(c).is_none() {
                 decisions[c] = Decision::new(Role::Section, Why::ProseBesideDays);
                 continue;
@@ -434,14 +431,9 @@ impl Reader<'_, '_> {
     /// heading in it is a session only when it looks like a talk or holds notes that
     /// are not a general section's or a part's ("## Pandas internals" over bullets,
     /// before a second top heading); the rest ("## Date", "## Attendees") is header.
-    fn header(&self, u: usize, decisions: &mut [Decision]) {
-        // Where days head the talks that follow, a header's notes are about the event
-        // ("Goals for this year"): only the shape of a talk makes one of them a talk.
-        let days_follow = self
-            .units
-            .iter()
-            .enumerate()
-            .any(|(d, unit)| unit.parent.is_none() && self.is_day(d));
+    /// With `days_follow` (days head the talks after the title), only the shape of a
+    /// talk makes one of them a talk.
+    fn header(&self, u: usize, days_follow: bool, decisions: &mut [Decision]) {
         for &c in &self.units[u].children {
             // A heading that is only a name is the author's, in a header.
             let a_name = people::from_sub_heading(&self.units[c].text, false).is_some();
@@ -458,7 +450,7 @@ impl Reader<'_, '_> {
                 ) => d,
                 _ => Decision::new(Role::Part, Why::Header),
             };
-            self.header(c, decisions);
+            self.header(c, days_follow, decisions);
         }
     }
 

@@ -190,8 +190,7 @@ pub fn is_person_name(text: &str) -> bool {
     if text.split_whitespace().nth(1).is_none() || !name_shape(text) {
         return false;
     }
-    let mut words = text.split_whitespace();
-    let Some(first) = words.next() else {
+    let Some(first) = text.split_whitespace().next() else {
         return false;
     };
     let all = text.split_whitespace().filter(|w| !is_particle(w));
