@@ -7,7 +7,9 @@ mod cli;
 mod commands;
 
 use std::ffi::OsString;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,7 +63,7 @@ fn main() -> ExitCode {
             from_env
         },
     };
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut out = Stdout::new(stdout.lock(), tty);
     let (result, outcome) = commands::run(&cli.command, &settings, defaults, &mut out, ctx);
     let result = result.and_then(|found| {
         out.flush()?;
@@ -92,6 +94,58 @@ fn main() -> ExitCode {
             let message = format!("{err:#}").replace('\n', " ");
             let _ = writeln!(stderr, "error: {message}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output, buffered: on a terminal through std's own handle; elsewhere straight
+/// to the descriptor, in larger writes (std's line buffer under ours would cut each
+/// write at its last newline and make two of it).
+enum Stdout<'a> {
+    Terminal(BufWriter<StdoutLock<'a>>),
+    Descriptor(BufWriter<fs::File>),
+}
+
+impl<'a> Stdout<'a> {
+    fn new(lock: StdoutLock<'a>, tty: bool) -> Stdout<'a> {
+        if !tty && let Ok(fd) = lock.as_fd().try_clone_to_owned() {
+            return Stdout::Descriptor(BufWriter::with_capacity(256 * 1024, fs::File::from(fd)));
+        }
+        Stdout::Terminal(BufWriter::with_capacity(64 * 1024, lock))
+    }
+}
+
+impl Write for Stdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Terminal(out) => out.write(buf),
+            Stdout::Descriptor(out) => out.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Stdout::Terminal(out) => out.write_all(buf),
+            Stdout::Descriptor(out) => out.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Terminal(out) => out.flush(),
+            Stdout::Descriptor(out) => out.flush(),
+        }
+    }
+}
+
+impl commands::Output for Stdout<'_> {
+    /// Flushes what is buffered, then has the kernel copy the file (splice or sendfile
+    /// into a pipe, copy_file_range into a file), as `cat` would.
+    fn write_file(&mut self, file: &fs::File) -> io::Result<()> {
+        self.flush()?;
+        match self {
+            Stdout::Terminal(out) => io::copy(&mut &*file, out.get_mut()).map(drop),
+            Stdout::Descriptor(out) => io::copy(&mut &*file, out.get_mut()).map(drop),
         }
     }
 }

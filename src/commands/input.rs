@@ -21,6 +21,7 @@ use talknotes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use talknotes::query::Filter;
 use talknotes::search::{Prefilter, Searcher};
 
+use super::Output;
 use crate::cli::{InputArgs, OutputArgs, SortBy};
 
 /// The user's PyCon 2014 notes, used when no file is named.
@@ -44,6 +45,8 @@ pub struct File<'f> {
     pub prefix: Option<&'f str>,
     /// Its bytes as they are on disk.
     pub raw: &'f [u8],
+    /// The open file `raw` is mapped from, if it is.
+    pub disk: Option<&'f std::fs::File>,
     /// Its text as UTF-8 (the same bytes, unless it was decoded).
     pub src: &'f [u8],
     /// The syntax it is read in.
@@ -304,7 +307,18 @@ impl Source {
 enum Bytes {
     Static(&'static [u8]),
     Owned(Vec<u8>),
-    Mapped(memmap2::Mmap),
+    /// Mapped, with the open file (which `print` has the kernel copy from).
+    Mapped(memmap2::Mmap, std::fs::File),
+}
+
+impl Bytes {
+    /// The open file the bytes are mapped from.
+    fn disk(&self) -> Option<&std::fs::File> {
+        match self {
+            Bytes::Mapped(_, file) => Some(file),
+            Bytes::Static(_) | Bytes::Owned(_) => None,
+        }
+    }
 }
 
 impl std::ops::Deref for Bytes {
@@ -314,7 +328,7 @@ impl std::ops::Deref for Bytes {
         match self {
             Bytes::Static(bytes) => bytes,
             Bytes::Owned(bytes) => bytes,
-            Bytes::Mapped(map) => map,
+            Bytes::Mapped(map, _) => map,
         }
     }
 }
@@ -357,7 +371,7 @@ fn read_file(path: &Path) -> io::Result<Bytes> {
         // process while it is mapped can still end the process with SIGBUS; notes never
         // writes to the files it reads.
         if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-            return Ok(Bytes::Mapped(map));
+            return Ok(Bytes::Mapped(map, file));
         }
     }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
@@ -806,6 +820,24 @@ impl Inputs {
         Ok(joiner.written)
     }
 
+    /// Writes every file's bytes as they are on disk, one after the other, a mapped
+    /// file by [`Output::write_file`]. True when a file was read.
+    pub fn copy_each(&mut self, out: &mut dyn Output) -> Result<bool> {
+        self.raw();
+        let mut copied = false;
+        for index in 0..self.files.sources.len() {
+            let loaded = self.files.load(index, |file| {
+                match file.disk {
+                    Some(disk) => out.write_file(disk)?,
+                    None => out.write_all(file.raw)?,
+                }
+                Ok(())
+            });
+            copied |= self.take(loaded)?.is_some();
+        }
+        Ok(copied)
+    }
+
     /// Takes in what reading one file came to: its diagnostics, and its value.
     fn take<T>(&mut self, loaded: Loaded<T>) -> Result<Option<T>> {
         let state = (
@@ -898,6 +930,7 @@ impl Files {
             label,
             prefix: self.names.then_some(label.as_str()),
             raw: &raw,
+            disk: raw.disk(),
             src: &src,
             syntax: self.read_as.syntax.unwrap_or_else(|| source.syntax(&src)),
             fallback,

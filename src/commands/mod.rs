@@ -13,7 +13,8 @@ mod show;
 mod summary;
 mod tree;
 
-use std::io::Write;
+use std::fs;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -26,6 +27,17 @@ use talknotes::render::text::Options;
 use crate::cli::{Command, FilterArgs, Settings};
 pub use input::Diagnostic;
 use input::{Filters, Inputs, ReadAs, TextEncoding, Wanted};
+
+/// Where a command writes: `main` gives standard output.
+pub trait Output: Write {
+    /// Writes the whole of `file` from its start, as `write_all` of its bytes would.
+    /// Standard output has the kernel copy it, with no pass through this process.
+    fn write_file(&mut self, file: &fs::File) -> io::Result<()> {
+        io::copy(&mut &*file, self).map(drop)
+    }
+}
+
+impl<W: Write> Output for Escaping<W> {}
 
 /// How to print, decided once by `main`.
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +75,7 @@ pub fn run(
     command: &Command,
     settings: &Settings,
     defaults: Defaults,
-    out: &mut impl Write,
+    out: &mut impl Output,
     ctx: Ctx,
 ) -> (Result<bool>, Outcome) {
     // These read no notes: nothing is walked or read for them.
@@ -143,7 +155,7 @@ fn run_command(
     command: &Command,
     inputs: &mut Inputs,
     filters: Filters,
-    out: &mut impl Write,
+    out: &mut impl Output,
     ctx: Ctx,
 ) -> Result<bool> {
     let found = match command {
@@ -179,10 +191,10 @@ fn run_command(
 
 /// Runs `f` writing to `out`, through [`Escaping`] when `ctx` says the output goes to a
 /// terminal.
-fn escaped<W: Write>(
+fn escaped<W: Output>(
     out: &mut W,
     ctx: Ctx,
-    f: impl FnOnce(&mut dyn Write) -> Result<bool>,
+    f: impl FnOnce(&mut dyn Output) -> Result<bool>,
 ) -> Result<bool> {
     if !ctx.opts.escape {
         return f(out);

@@ -1,25 +1,19 @@
 //! `notes print`: the files byte for byte, or only the sessions the filters keep, as
 //! written.
 
-use std::io::Write;
-
 use anyhow::Result;
 use talknotes::query;
 use talknotes::render::raw;
 
+use super::Output;
 use super::input::{Filters, Inputs, Layout};
 
-pub fn run(inputs: &mut Inputs, filters: Filters, out: &mut dyn Write) -> Result<bool> {
-    let whole = filters.keeps_all();
-    if whole {
-        inputs.raw();
+pub fn run(inputs: &mut Inputs, filters: Filters, out: &mut dyn Output) -> Result<bool> {
+    if filters.keeps_all() {
+        // The bytes as they are on disk, whatever their encoding.
+        return inputs.copy_each(out);
     }
     let found = inputs.print(out, Layout::Lines, |file, records| {
-        if whole {
-            // The bytes as they are on disk, whatever their encoding.
-            records.record(None)?.write_all(file.raw)?;
-            return Ok(());
-        }
         let Some(filter) = filters.of(file) else {
             return Ok(());
         };
