@@ -58,8 +58,6 @@ pub fn shape(body: &[u8]) -> Shape {
         (Kind::Bullet(marker), after)
     } else if indent_len == 0 {
         (Kind::Heading { level: 0 }, rest)
-    } else if let Ok((after, marker)) = bullet_marker(rest) {
-        (Kind::Bullet(marker), after)
     } else {
         (Kind::Text, rest)
     };

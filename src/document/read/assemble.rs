@@ -104,7 +104,10 @@ pub(crate) fn assemble(
         session.day = day.and_then(|d| days.get(d)).map(Arc::clone);
     }
     // A wishlist's items come before the headings under it are read: file order.
-    sessions.sort_by_key(|s| s.lines.start);
+    // (Nearly always they are in order already, and a sort would copy them all.)
+    if !sessions.is_sorted_by_key(|s| s.lines.start) {
+        sessions.sort_by_key(|s| s.lines.start);
+    }
     Read {
         title,
         sessions,

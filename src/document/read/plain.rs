@@ -36,7 +36,10 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
     let mut stand_ins = Vec::new();
     for (u, unit) in units.iter().enumerate() {
         let next = units.get(u + 1).map_or(outline.len(), |n| n.line);
-        if unit.form == Form::Heading && units::holds_numbered_talks(&unit.text, u == 0) {
+        if unit.form == Form::Heading
+            && units::two_numbered_items(outline, unit.line + 1..next)
+            && units::holds_numbered_talks(&unit.text, u == 0)
+        {
             let found = units::numbered(outline, unit.line + 1..next);
             if !found.is_empty() {
                 fixed[u] = Some(owner_decision(u, &unit.text, found.len()));

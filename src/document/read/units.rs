@@ -348,6 +348,9 @@ fn chunks(outline: &Outline, body: Range<usize>, owner: Option<usize>) -> Vec<Un
 /// Numbered items at column 0 among the lines `body` that stand for talks: two or
 /// more, most of them with indented notes under them.
 pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
+    if !two_numbered_items(outline, body.clone()) {
+        return Vec::new();
+    }
     let items: Vec<usize> = body
         .clone()
         .filter(|&i| {
@@ -372,6 +375,18 @@ pub(crate) fn numbered(outline: &Outline, body: Range<usize>) -> Vec<Unit> {
         .into_iter()
         .map(|line| Unit::stand_in(line, body.end, Form::Numbered, line_text(outline, line)))
         .collect()
+}
+
+/// The quick test of [`numbered`]: it finds nothing in `body` without two numbered
+/// items at column 0 there. (A heading's body rarely has any, and asking first spares
+/// the heading's own rules.)
+pub(crate) fn two_numbered_items(outline: &Outline, body: Range<usize>) -> bool {
+    body.filter(|&i| {
+        let line = outline.line(i);
+        line.column() == 0 && line.kind() == Kind::Bullet(Marker::Ordinal)
+    })
+    .nth(1)
+    .is_some()
 }
 
 /// True when the unit's own lines are a checklist of items (`- [ ] Title`), perhaps

@@ -243,10 +243,10 @@ pub fn day_heading(text: &str) -> Option<DayHeading> {
         let range = token
             .split_once('-')
             .filter(|(a, b)| date_number(a).is_some() && date_number(b).is_some());
-        let parts: Vec<&str> = match range {
-            Some((a, _)) => vec![a],
-            None => words(token).collect(),
-        };
+        let parts = range
+            .map(|(a, _)| a)
+            .into_iter()
+            .chain(words(token).filter(|_| range.is_none()));
         for word in parts {
             if let Some(d) = Day::parse(word) {
                 if found.weekday.replace(d).is_some() {

@@ -7,7 +7,9 @@
 
 use super::day::{day_heading, mentioned_day};
 use super::speaker::{TALK_LABELS, byline};
-use super::words::{contains_ignore_ascii_case, one_of, with_lower, words};
+use std::sync::LazyLock;
+
+use super::words::{WordSet, contains_ignore_ascii_case, one_of, with_lower, words};
 
 /// Rule 1 of the plain outline: the first heading is the title when nothing is under
 /// it and another heading follows (`next_is_heading`), unless it is a day heading or
@@ -245,13 +247,9 @@ fn may_be_section(text: &str) -> bool {
     let Some(first) = words(text).next() else {
         return false;
     };
-    let first_fits = with_lower(first, |w| {
-        QUALIFIERS.contains(&w)
-            || SECTION_NOUNS.contains(&w)
-            || SECTION_PHRASES
-                .iter()
-                .any(|p| p.split(' ').next() == Some(w))
-    });
+    static FIRST: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::of(&[&QUALIFIERS, &SECTION_NOUNS], &SECTION_PHRASES));
+    let first_fits = with_lower(first, |w| FIRST.contains(w));
     first_fits || (words(text).nth(3).is_none() && is_social(text))
 }
 
@@ -276,20 +274,14 @@ const SOCIAL_WORDS: [&str; 13] = [
 /// A heading about the social side of a conference (a party, a dinner, the hallway
 /// track): at most six words, one of them a social word.
 pub fn is_social(text: &str) -> bool {
-    // Split at spaces only: "Third-party packages" has no party in it. An ASCII word
-    // is compared ignoring ASCII case; any other is lowered first (the Kelvin sign is
-    // a k).
+    // Split at spaces only: "Third-party packages" has no party in it. Words are
+    // lowered as `to_lowercase` does (the Kelvin sign is a k).
     let words = || {
         text.split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
     };
-    let social = |w: &str| {
-        if w.is_ascii() {
-            SOCIAL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
-        } else {
-            SOCIAL_WORDS.contains(&w.to_lowercase().as_str())
-        }
-    };
+    static SOCIAL: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&SOCIAL_WORDS], &[]));
+    let social = |w: &str| with_lower(w, |w| SOCIAL.contains(w));
     words().nth(6).is_none() && words().any(social)
 }
 
@@ -360,12 +352,13 @@ fn may_be_group(text: &str) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
-    let first_fits = with_lower(first, |w| {
-        TIMES_OF_DAY.contains(&w)
-            || PLACE_NOUNS.contains(&w)
-            || QUALIFIERS.contains(&w)
-            || GROUP_NOUNS.contains(&w)
+    static FIRST: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::of(
+            &[&TIMES_OF_DAY, &PLACE_NOUNS, &QUALIFIERS, &GROUP_NOUNS],
+            &[],
+        )
     });
+    let first_fits = with_lower(first, |w| FIRST.contains(w));
     first_fits
         || rest
             .next()

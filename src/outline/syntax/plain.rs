@@ -9,10 +9,16 @@ use super::{markdown, org};
 
 /// The shape of a line of the plain outline.
 pub fn shape(body: &[u8]) -> Shape {
-    if let Some(shape) = markdown::atx_shape(body) {
+    // Both marks start the line (a line that starts otherwise, nearly every one, is
+    // spared the two parsers).
+    if body.first() == Some(&b'#')
+        && let Some(shape) = markdown::atx_shape(body)
+    {
         return shape;
     }
-    if let Some(level) = org::starred(body) {
+    if body.starts_with(b"**")
+        && let Some(level) = org::starred(body)
+    {
         let mut shape = line::shape(&body[usize::from(level)..]);
         let marks = usize::from(level);
         shape.marker_end += marks;
