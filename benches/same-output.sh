@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Speed work must not change a byte of output. Builds BASE (a commit; default: the one
-# before the speed work of issue 12) in a worktree under target/, then runs every
-# command of both builds on the fixtures, ../shared (when present) and generated notes,
-# on one thread and on two, and compares what they print and their exit status.
+# Speed work must not change a byte of output. Builds BASE (a commit; default: the last
+# one whose output the reading work decided, before the third speed increment of issue
+# 12, since the reader's last fixes came after the first two) in a worktree under
+# target/, then runs every command of both builds on the fixtures, ../shared (when
+# present) and generated notes, on one thread and on two, and compares what they print
+# and their exit status.
 #
 #   benches/same-output.sh [BASE]
 #
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
-base=${1:-8485f53}
+base=${1:-ef19b8e}
 work=$top/target/same-output
 mkdir -p "$work"
 
