@@ -9,7 +9,6 @@ mod commands;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
-use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,11 +107,23 @@ enum Stdout<'a> {
 
 impl<'a> Stdout<'a> {
     fn new(lock: StdoutLock<'a>, tty: bool) -> Stdout<'a> {
-        if !tty && let Ok(fd) = lock.as_fd().try_clone_to_owned() {
-            return Stdout::Descriptor(BufWriter::with_capacity(256 * 1024, fs::File::from(fd)));
+        if !tty && let Some(file) = descriptor(&lock) {
+            return Stdout::Descriptor(BufWriter::with_capacity(256 * 1024, file));
         }
         Stdout::Terminal(BufWriter::with_capacity(64 * 1024, lock))
     }
+}
+
+/// Standard output's descriptor, duplicated, to write to directly.
+#[cfg(unix)]
+fn descriptor(lock: &StdoutLock) -> Option<fs::File> {
+    use std::os::fd::AsFd;
+    lock.as_fd().try_clone_to_owned().ok().map(fs::File::from)
+}
+
+#[cfg(not(unix))]
+fn descriptor(_: &StdoutLock) -> Option<fs::File> {
+    None
 }
 
 impl Write for Stdout<'_> {
@@ -139,13 +150,16 @@ impl Write for Stdout<'_> {
 }
 
 impl commands::Output for Stdout<'_> {
-    /// Flushes what is buffered, then has the kernel copy the file (splice or sendfile
-    /// into a pipe, copy_file_range into a file), as `cat` would.
-    fn write_file(&mut self, file: &fs::File) -> io::Result<()> {
+    /// Flushes what is buffered, then copies with `std::io::copy` from the file to the
+    /// descriptor: the kernel copies into a file (copy_file_range, sendfile), and into a
+    /// pipe std reads and writes in small pieces, which kept the pipe's reader busier
+    /// than one write of the mapped file did (100 MB: 75 ms against 137; cat 103).
+    fn write_file(&mut self, file: &fs::File, len: u64) -> io::Result<()> {
         self.flush()?;
+        let mut file = io::Read::take(file, len);
         match self {
-            Stdout::Terminal(out) => io::copy(&mut &*file, out.get_mut()).map(drop),
-            Stdout::Descriptor(out) => io::copy(&mut &*file, out.get_mut()).map(drop),
+            Stdout::Terminal(out) => io::copy(&mut file, out.get_mut()).map(drop),
+            Stdout::Descriptor(out) => io::copy(&mut file, out.get_mut()).map(drop),
         }
     }
 }

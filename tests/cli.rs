@@ -203,6 +203,28 @@ fn print_gives_the_file_back() {
         .stdout(std::fs::read(fixture("crlf.txt")).unwrap());
 }
 
+/// A file big enough to be mapped, printed onto its own end (`notes print a >> a`):
+/// the copy ends with the bytes that were there, once, as `cat` ends.
+#[test]
+fn print_onto_its_own_end_copies_the_file_once() {
+    let dir = std::env::temp_dir().join(format!("notes-append-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.txt");
+    let original = SEED.repeat(1 + (512 * 1024) / SEED.len());
+    std::fs::write(&path, &original).unwrap();
+    let append = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_notes"))
+        .args(["--no-config", "print", "-f"])
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(append)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read(&path).unwrap(), original.repeat(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn print_one_day() {
     let out = stdout_of(notes().args(["print", "--day", "sunday"]));

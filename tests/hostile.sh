@@ -36,15 +36,18 @@ awk 'BEGIN {
   }
 }' >"$work/deep.txt"
 echo "deep.txt: $(stat -c %s "$work/deep.txt") bytes"
-# The commands that walk the tree in their own way; the others read the same document
-# (tests/hostile.rs runs every one of them on 3,000 levels in every syntax).
 check 0 "list, 100,000 levels" "$notes" -f "$work/deep.txt" list
 check 0 "grep with 99,999 ancestors" "$notes" -f "$work/deep.txt" grep 'level 100000$'
 check 0 "grep --heading with 99,999 ancestors" "$notes" -f "$work/deep.txt" grep --heading 'level 100000$'
 check 0 "export --to json, 100,000 levels" "$notes" -f "$work/deep.txt" export --to json
+check 0 "export --to opml, 100,000 levels" "$notes" -f "$work/deep.txt" export --to opml
+check 0 "tree --depth 8, 100,000 levels" "$notes" -f "$work/deep.txt" tree --depth 8
+check 0 "stats, 100,000 levels" "$notes" -f "$work/deep.txt" stats
+check 0 "show, 100,000 levels" "$notes" -f "$work/deep.txt" show talk
 check 0 "print, 100,000 levels" "$notes" -f "$work/deep.txt" print
 # The same file read in the other syntaxes: search goes through the document there.
 check 0 "grep as Markdown, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax markdown grep 'level 100000$'
+check 0 "grep as TaskPaper, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax taskpaper grep -c 'level 1'
 check 1 "list as org-mode, 100,000 levels" "$notes" -f "$work/deep.txt" --syntax org list
 # (Markdown export and an unlimited tree are left out: their output, four spaces or a
 # guide per level, is quadratic in the depth, about 20 GB here.)

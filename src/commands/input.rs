@@ -307,7 +307,7 @@ impl Source {
 enum Bytes {
     Static(&'static [u8]),
     Owned(Vec<u8>),
-    /// Mapped, with the open file (which `print` has the kernel copy from).
+    /// Mapped, with the open file (which `print` copies from).
     Mapped(memmap2::Mmap, std::fs::File),
 }
 
@@ -828,7 +828,7 @@ impl Inputs {
         for index in 0..self.files.sources.len() {
             let loaded = self.files.load(index, |file| {
                 match file.disk {
-                    Some(disk) => out.write_file(disk)?,
+                    Some(disk) => out.write_file(disk, file.raw.len() as u64)?,
                     None => out.write_all(file.raw)?,
                 }
                 Ok(())

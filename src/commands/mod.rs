@@ -14,7 +14,7 @@ mod summary;
 mod tree;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -30,10 +30,12 @@ use input::{Filters, Inputs, ReadAs, TextEncoding, Wanted};
 
 /// Where a command writes: `main` gives standard output.
 pub trait Output: Write {
-    /// Writes the whole of `file` from its start, as `write_all` of its bytes would.
-    /// Standard output has the kernel copy it, with no pass through this process.
-    fn write_file(&mut self, file: &fs::File) -> io::Result<()> {
-        io::copy(&mut &*file, self).map(drop)
+    /// Writes the first `len` bytes of `file` from its start, as `write_all` of them
+    /// would. (Never more: a file that grows while it is copied, as with `notes print
+    /// a.txt >> a.txt`, would otherwise be copied for ever.) Standard output lets std
+    /// pick the kernel's way.
+    fn write_file(&mut self, file: &fs::File, len: u64) -> io::Result<()> {
+        io::copy(&mut Read::take(file, len), self).map(drop)
     }
 }
 

@@ -107,8 +107,9 @@ fn trailing_slot(text: &str) -> Option<(Range<usize>, usize)> {
     let mut found = None;
     // The leftmost start that matches. (A start inside a character matches nothing:
     // every way to start a match begins with ASCII or a dash's first byte.)
-    (0..=b.len()).any(|start| {
-        spaces(b, start, &mut |i| {
+    let mut start = 0;
+    while start <= b.len() {
+        let matched = spaces(b, start, &mut |i| {
             trailing_separator(b, i, &mut |j| {
                 optional(b, j, is_open, &mut |s| {
                     slot(b, s, &mut |e| {
@@ -123,8 +124,19 @@ fn trailing_slot(text: &str) -> Option<(Range<usize>, usize)> {
                     })
                 })
             })
-        })
-    });
+        });
+        if matched {
+            break;
+        }
+        // A start in a run of spaces tried every place in the rest of the run, and so
+        // every start there: the next that may match is past the run. (Else a long run
+        // would be read once for each of its spaces.)
+        start = match (start..b.len()).find(|&i| !space(b, i)) {
+            Some(end) if end > start => end + 1,
+            Some(_) => start + 1,
+            None => break,
+        };
+    }
     found
 }
 
@@ -481,6 +493,16 @@ mod tests {
                 .map(|m| (m.name("slot").unwrap().range(), m.get(0).unwrap().start()));
             proptest::prop_assert_eq!(trailing_slot(&text), by_regex);
         }
+    }
+
+    /// A title with a long run of spaces before a digit is read in linear time (a
+    /// start at each space would read the rest of the run again).
+    #[test]
+    fn long_runs_of_spaces_are_read_once() {
+        let text = format!("a{}b1", " ".repeat(200_000));
+        assert_eq!(strip_time_slot(&text), text.as_str());
+        let text = format!("Talk{} 9:30", " ".repeat(200_000));
+        assert_eq!(strip_time_slot(&text), "Talk");
     }
 
     #[test]
