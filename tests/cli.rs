@@ -212,7 +212,10 @@ fn print_onto_its_own_end_copies_the_file_once() {
     let path = dir.join("big.txt");
     let original = SEED.repeat(1 + (512 * 1024) / SEED.len());
     std::fs::write(&path, &original).unwrap();
-    let append = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    let append = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_notes"))
         .args(["--no-config", "print", "-f"])
         .arg(&path)
