@@ -126,26 +126,26 @@ fn descriptor(_: &StdoutLock) -> Option<fs::File> {
     None
 }
 
+impl Stdout<'_> {
+    fn buffer(&mut self) -> &mut dyn Write {
+        match self {
+            Stdout::Terminal(out) => out,
+            Stdout::Descriptor(out) => out,
+        }
+    }
+}
+
 impl Write for Stdout<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Stdout::Terminal(out) => out.write(buf),
-            Stdout::Descriptor(out) => out.write(buf),
-        }
+        self.buffer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Stdout::Terminal(out) => out.write_all(buf),
-            Stdout::Descriptor(out) => out.write_all(buf),
-        }
+        self.buffer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Stdout::Terminal(out) => out.flush(),
-            Stdout::Descriptor(out) => out.flush(),
-        }
+        self.buffer().flush()
     }
 }
 

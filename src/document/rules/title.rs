@@ -75,22 +75,15 @@ static TRAILING_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 /// answers.
 fn leading_slot(text: &str) -> Option<(Range<usize>, usize)> {
     if !slots_are_ascii(text) {
-        let m = LEADING_SLOT.captures(text)?;
-        return Some((m.name("slot")?.range(), m.get(0)?.end()));
+        return by_regex(&LEADING_SLOT, text).map(|(slot, all)| (slot, all.end));
     }
     let b = text.as_bytes();
     let mut found = None;
     spaces(b, 0, &mut |i| {
-        optional(b, i, is_open, &mut |s| {
-            slot(b, s, &mut |e| {
-                optional(b, e, is_close, &mut |c| {
-                    spaces(b, c, &mut |d| {
-                        leading_separator(b, d, &mut |end| {
-                            found = Some((s..e, end));
-                            true
-                        })
-                    })
-                })
+        bracketed_slot(b, i, &mut |slot, after| {
+            leading_separator(b, after, &mut |end| {
+                found = Some((slot.clone(), end));
+                true
             })
         })
     });
@@ -100,8 +93,7 @@ fn leading_slot(text: &str) -> Option<(Range<usize>, usize)> {
 /// [`TRAILING_SLOT`]'s match in `text`: the slot, and where the match starts.
 fn trailing_slot(text: &str) -> Option<(Range<usize>, usize)> {
     if !slots_are_ascii(text) {
-        let m = TRAILING_SLOT.captures(text)?;
-        return Some((m.name("slot")?.range(), m.get(0)?.start()));
+        return by_regex(&TRAILING_SLOT, text).map(|(slot, all)| (slot, all.start));
     }
     let b = text.as_bytes();
     let mut found = None;
@@ -111,16 +103,12 @@ fn trailing_slot(text: &str) -> Option<(Range<usize>, usize)> {
     while start <= b.len() {
         let matched = spaces(b, start, &mut |i| {
             trailing_separator(b, i, &mut |j| {
-                optional(b, j, is_open, &mut |s| {
-                    slot(b, s, &mut |e| {
-                        optional(b, e, is_close, &mut |c| {
-                            spaces(b, c, &mut |d| {
-                                d == b.len() && {
-                                    found = Some((s..e, start));
-                                    true
-                                }
-                            })
-                        })
+                bracketed_slot(b, j, &mut |slot, after| {
+                    spaces(b, after, &mut |end| {
+                        end == b.len() && {
+                            found = Some((slot.clone(), start));
+                            true
+                        }
                     })
                 })
             })
@@ -138,6 +126,24 @@ fn trailing_slot(text: &str) -> Option<(Range<usize>, usize)> {
         };
     }
     found
+}
+
+/// A slot pattern's match in `text`, by the regex: the slot and the whole match.
+fn by_regex(pattern: &Regex, text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let m = pattern.captures(text)?;
+    Some((m.name("slot")?.range(), m.get(0)?.range()))
+}
+
+/// `[\[(]?(?P<slot>…)[\])]?\s*`, the middle both slot patterns share: `then` is given
+/// the slot and where the spaces after it end.
+fn bracketed_slot(b: &[u8], i: usize, then: &mut dyn FnMut(Range<usize>, usize) -> bool) -> bool {
+    optional(b, i, is_open, &mut |s| {
+        slot(b, s, &mut |e| {
+            optional(b, e, is_close, &mut |c| {
+                spaces(b, c, &mut |d| then(s..e, d))
+            })
+        })
+    })
 }
 
 /// True when every character of `text` that `\d` or `\s` could match is ASCII.
@@ -484,14 +490,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn slots_matched_by_hand_are_the_regex_matches(text in slot_text()) {
-            let by_regex = LEADING_SLOT
-                .captures(&text)
-                .map(|m| (m.name("slot").unwrap().range(), m.get(0).unwrap().end()));
-            proptest::prop_assert_eq!(leading_slot(&text), by_regex);
-            let by_regex = TRAILING_SLOT
-                .captures(&text)
-                .map(|m| (m.name("slot").unwrap().range(), m.get(0).unwrap().start()));
-            proptest::prop_assert_eq!(trailing_slot(&text), by_regex);
+            let leading = by_regex(&LEADING_SLOT, &text).map(|(slot, all)| (slot, all.end));
+            proptest::prop_assert_eq!(leading_slot(&text), leading);
+            let trailing = by_regex(&TRAILING_SLOT, &text).map(|(slot, all)| (slot, all.start));
+            proptest::prop_assert_eq!(trailing_slot(&text), trailing);
         }
     }
 
