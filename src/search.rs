@@ -84,6 +84,8 @@ pub struct Searcher<'s, 'd> {
     max_count: Option<usize>,
     before: usize,
     after: usize,
+    /// The document is a piece of a file that starts at this line.
+    first_line: usize,
 }
 
 impl<'s, 'd> Searcher<'s, 'd> {
@@ -119,7 +121,15 @@ impl<'s, 'd> Searcher<'s, 'd> {
             max_count: None,
             before: 0,
             after: 0,
+            first_line: 0,
         }
+    }
+
+    /// The document is a piece of a file ([`crate::document::pieces`]) that starts at
+    /// line `first_line`: hits and their sessions are numbered as in the file.
+    pub fn piece_at(mut self, first_line: usize) -> Self {
+        self.first_line = first_line;
+        self
     }
 
     /// The lines that do not match, instead (`-v`); blank lines are never hits.
@@ -192,7 +202,10 @@ impl<'s, 'd> Searcher<'s, 'd> {
     ) -> io::Result<()> {
         let doc = self.doc;
         let outline = doc.outline();
-        let mut lines = Lines::default();
+        let mut lines = Lines {
+            first_line: self.first_line,
+            ..Lines::default()
+        };
         let mut matches = Vec::new();
         // Lines after the last match still to show, and the last line shown.
         let mut pending: Vec<usize> = Vec::new();
@@ -304,6 +317,8 @@ fn show_context<'s>(
 struct Lines<'s> {
     session: Option<(usize, SessionInfo)>,
     context: Vec<ContextLine<'s>>,
+    /// What line `0` of the document is in the file.
+    first_line: usize,
 }
 
 impl<'s> Lines<'s> {
@@ -318,6 +333,7 @@ impl<'s> Lines<'s> {
         f: impl FnOnce(&Hit) -> T,
     ) -> T {
         let outline = doc.outline();
+        let number = |line: usize| LineNumber::of(self.first_line + line);
         let index = doc.session_of(i);
         if let Some(s) = index
             && self.session.as_ref().is_none_or(|(k, _)| *k != s)
@@ -327,7 +343,7 @@ impl<'s> Lines<'s> {
             self.session = Some((
                 s,
                 SessionInfo {
-                    line: found.line_number(),
+                    line: number(found.line()),
                     title: byline.title.to_string(),
                     speakers: byline.speakers.iter().map(|s| s.to_string()).collect(),
                     handles: byline.handles.iter().map(|s| s.to_string()).collect(),
@@ -339,19 +355,19 @@ impl<'s> Lines<'s> {
         let shared = path
             .iter()
             .zip(&self.context)
-            .take_while(|(line, known)| known.line == LineNumber::of(**line))
+            .take_while(|(line, known)| known.line == number(**line))
             .count();
         self.context.truncate(shared);
         self.context
             .extend(path[shared..].iter().map(|&c| ContextLine {
-                line: LineNumber::of(c),
+                line: number(c),
                 lead: &outline.content(c)[..outline.text_offset(c)],
                 text: outline.text(c),
             }));
         f(&Hit {
             kind,
             gap,
-            line: LineNumber::of(i),
+            line: number(i),
             lead: &outline.content(i)[..outline.text_offset(i)],
             text,
             matches,

@@ -2,11 +2,11 @@
 //! and `notes todo` (every follow-up line, printed the same way, with its link).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::Write;
+use std::io::{self, Write};
 
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexBuilder};
-use talknotes::document::rules;
+use talknotes::document::{Piece, rules};
 use talknotes::outline::LineNumber;
 use talknotes::query::{self, Filter};
 use talknotes::render::json::{self, FileRef, HitExtra};
@@ -78,7 +78,23 @@ pub fn run(
         // Only the sessions of hits are printed when nothing filters sessions and no
         // other line is printed: only those need reading in full.
         let only_hits = filters.keeps_all() && !args.invert_match && before == 0 && after == 0;
-        let doc = match prefilter.candidates(file.src).filter(|_| only_hits) {
+        let candidates = prefilter.candidates(file.src).filter(|_| only_hits);
+        // Hits printed as text, each on its own, need only the pieces of the file
+        // around them.
+        let plain_hits = !ctx.json
+            && !records.by_date()
+            && !args.count
+            && !args.sessions_with_matches
+            && args.tag.is_none()
+            && args.max_count.is_none();
+        if let Some(pieces) = candidates
+            .as_deref()
+            .filter(|_| plain_hits)
+            .and_then(|at| file.pieces(at))
+        {
+            return print_pieces(file, &pieces, (&pattern, &prefilter), records, show);
+        }
+        let doc = match candidates {
             Some(candidates) => file.doc_for_hits(candidates.into()),
             None => file.doc(),
         };
@@ -185,46 +201,96 @@ fn print_hits(
     records: &mut Records,
     show: Show,
 ) -> Result<()> {
-    let fresh = || {
+    let mut printer = HitPrinter::new(show);
+    searcher.search_kept(keep, |hit| {
+        let (extra, links, own) = extra(file, hit, show.links);
+        printer.print(file, records, hit, extra, (&links, own))
+    })?;
+    Ok(())
+}
+
+/// Prints the hits of a file read in pieces ([`talknotes::document::pieces`]): as
+/// [`print_hits`] does, where nothing filters them and no record needs a date.
+fn print_pieces(
+    file: &File,
+    pieces: &[Piece],
+    (pattern, prefilter): (&Regex, &Prefilter),
+    records: &mut Records,
+    show: Show,
+) -> Result<()> {
+    let mut printer = HitPrinter::new(show);
+    for piece in pieces {
+        Searcher::with_prefilter(&piece.doc, pattern, prefilter)
+            .piece_at(piece.first_line)
+            .search(|hit| printer.print(file, records, hit, HitExtra::default(), (&[], 0)))?;
+    }
+    Ok(())
+}
+
+/// Writes hits as records, a record per session when hits are grouped.
+struct HitPrinter {
+    show: Show,
+    printer: GrepPrinter,
+    /// The session of the record being written, once one is started.
+    current: Option<Option<LineNumber>>,
+}
+
+impl HitPrinter {
+    fn new(show: Show) -> HitPrinter {
+        HitPrinter {
+            show,
+            printer: HitPrinter::fresh(show),
+            current: None,
+        }
+    }
+
+    fn fresh(show: Show) -> GrepPrinter {
         let printer = GrepPrinter::new(show.ctx.opts);
         if show.only_matching {
             printer.only_matching()
         } else {
             printer
         }
-    };
-    let mut printer = fresh();
-    // The session of the record being written, once one is started.
-    let mut current: Option<Option<LineNumber>> = None;
-    let at = FileRef {
-        label: file.label,
-        origin: file.origin(),
-    };
-    searcher.search_kept(keep, |hit| {
+    }
+
+    /// Writes `hit`, with what its record says beyond it, and its `links` (how many
+    /// of them its own line's).
+    fn print<'l>(
+        &mut self,
+        file: &File,
+        records: &mut Records,
+        hit: &Hit,
+        mut extra: HitExtra<'l>,
+        (links, own): (&'l [String], usize),
+    ) -> io::Result<()> {
+        let show = self.show;
         if show.ctx.json && hit.kind == HitKind::Context {
             return Ok(());
         }
         let session = hit.session.map(|s| s.line);
-        let (mut extra, links, own) = extra(file, hit, show.links);
         // Sorted by date, each session's hits stand on their own.
-        if current.is_none() || (records.by_date() && current != Some(session)) {
+        if self.current.is_none() || (records.by_date() && self.current != Some(session)) {
             records.record(extra.date)?;
-            printer = fresh();
-            current = Some(session);
+            self.printer = HitPrinter::fresh(show);
+            self.current = Some(session);
         }
         let mut out = records.out();
         if show.ctx.json {
-            extra.links = show.links.then_some(links.as_slice());
+            extra.links = show.links.then_some(links);
+            let at = FileRef {
+                label: file.label,
+                origin: file.origin(),
+            };
             json::write_hit(&mut out, at, hit, extra)
         } else {
             // A link the line shows already is not repeated after it.
             let link = links
                 .first()
                 .filter(|_| hit.kind == HitKind::Match && own == 0);
-            printer.hit(&mut out, file.prefix, hit, link.map(String::as_str))
+            self.printer
+                .hit(&mut out, file.prefix, hit, link.map(String::as_str))
         }
-    })?;
-    Ok(())
+    }
 }
 
 /// Hits per session, sessions in file order (lines outside any session first).

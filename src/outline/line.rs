@@ -204,6 +204,13 @@ fn ordinal(input: &[u8]) -> IResult<'_, &[u8]> {
     if !input.first().is_some_and(u8::is_ascii_alphanumeric) {
         return Err(no_glyph(input));
     }
+    // Every ordinal ends with "." or ")" in its first ten bytes; most lines have neither.
+    if !input[1..input.len().min(10)]
+        .iter()
+        .any(|&b| b == b'.' || b == b')')
+    {
+        return Err(no_glyph(input));
+    }
     recognize((
         alt((
             take_while_m_n(1, 9, |b: u8| b.is_ascii_digit()),
@@ -226,6 +233,11 @@ fn bullet_marker(input: &[u8]) -> IResult<'_, Marker> {
     };
     marker_end(rest)?;
     Ok((rest, marker))
+}
+
+/// True when the line is a bullet: after its indentation, a marker.
+pub fn is_bullet(body: &[u8]) -> bool {
+    bullet_marker(after_indent(body)).is_ok()
 }
 
 /// The line's body after spaces and tabs.

@@ -16,8 +16,8 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 pub use line::{
-    BOM, GLYPHS, Shape, TAB_WIDTH, after_indent, bullet_shape, indent_column, is_blank_line, shape,
-    verbatim_shape,
+    BOM, GLYPHS, Shape, TAB_WIDTH, after_indent, bullet_shape, indent_column, is_blank_line,
+    is_bullet, shape, verbatim_shape,
 };
 pub use number::LineNumber;
 pub use scan::{Scanned, Sink, scan};

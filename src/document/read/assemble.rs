@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::units::{self, Form, Unit};
-use super::{Decision, Explanation, ReadOptions, Role, Why, people};
+use super::{Decision, Explanation, ReadOptions, Role, Why, parallel, people};
 use crate::document::rules::{
     self, DayHeading, byline, day, heading, speaker_label, status, title,
 };
@@ -370,40 +370,7 @@ impl Builder<'_, '_> {
     /// The parts are not joined, which would hold all the facts twice.
     fn all_facts(&self, sessions: &[usize], threads: usize) -> Vec<Vec<Facts>> {
         const SESSIONS_A_THREAD: usize = 1024;
-        // Most files are small: no need to ask how many cores there are.
-        let threads = match threads {
-            _ if sessions.len() < 2 * SESSIONS_A_THREAD => 1,
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            n => n,
-        };
-        let threads = threads.min(sessions.len() / SESSIONS_A_THREAD).max(1);
-        let read = |part: &[usize]| part.iter().map(|&u| self.facts(u)).collect::<Vec<_>>();
-        // One thread: one part, read here.
-        let mut parts = sessions.chunks(sessions.len().div_ceil(threads).max(1));
-        let last = parts.next_back().unwrap_or_default();
-        std::thread::scope(|scope| {
-            // The last part is read here; a part whose thread cannot start is too.
-            let spawned: Vec<_> = parts
-                .map(|part| {
-                    // The main thread's stack, not a spawned thread's smaller default.
-                    let thread = std::thread::Builder::new()
-                        .stack_size(8 << 20)
-                        .spawn_scoped(scope, move || read(part));
-                    (part, thread.ok())
-                })
-                .collect();
-            let last = read(last);
-            let mut all = Vec::with_capacity(threads);
-            for (part, thread) in spawned {
-                match thread.map(|t| t.join()) {
-                    Some(Ok(facts)) => all.push(facts),
-                    Some(Err(panic)) => std::panic::resume_unwind(panic),
-                    None => all.push(read(part)),
-                }
-            }
-            all.push(last);
-            all
-        })
+        parallel::map_runs(sessions, threads, SESSIONS_A_THREAD, |&u| self.facts(u))
     }
 
     /// What a session unit says of itself: its title, speakers, status and talks

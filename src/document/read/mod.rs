@@ -15,7 +15,9 @@
 //! Every command reads the notes through this; nothing else decides roles.
 
 mod assemble;
+mod parallel;
 mod people;
+pub mod pieces;
 mod plain;
 mod tree;
 mod units;
@@ -197,7 +199,31 @@ impl<'a> Document<'a> {
                 (units, decisions)
             }
         };
-        let read = assemble::assemble(&outline, &units, &decisions, options);
+        Document::assemble(outline, &units, &decisions, options)
+    }
+
+    /// Reads a piece of a plain outline as the whole file reads it ([`pieces`]), and
+    /// says whether the rules stand settled at its end.
+    fn read_piece(
+        outline: Outline<'a>,
+        options: &ReadOptions,
+        piece: plain::Piece,
+    ) -> (Document<'a>, plain::Settled) {
+        let (units, decisions, settled) = plain::read_piece(&outline, options, Some(piece));
+        (
+            Document::assemble(outline, &units, &decisions, options),
+            settled,
+        )
+    }
+
+    fn assemble(
+        outline: Outline<'a>,
+        units: &[units::Unit],
+        decisions: &[Decision],
+        options: &ReadOptions,
+    ) -> Document<'a> {
+        let syntax = outline.syntax();
+        let read = assemble::assemble(&outline, units, decisions, options);
         Document {
             src: outline.src(),
             syntax,

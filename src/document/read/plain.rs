@@ -22,7 +22,36 @@ use crate::outline::{Kind, Outline};
 
 /// The units and their roles for a plain outline.
 pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<Decision>) {
-    let layout = Layout::new(outline);
+    let (units, decisions, _) = read_piece(outline, options, None);
+    (units, decisions)
+}
+
+/// A piece of a plain outline read on its own (see [`super::pieces`]): what the whole
+/// file decides for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// The file's notes are indented under its unindented lines.
+    pub indented: bool,
+    /// The piece starts at a heading after the file's first, where the v1 rules stand
+    /// settled ([`Settled`]).
+    pub resumed: bool,
+}
+
+/// The v1 rules stood settled at the end of a piece: a heading after it is read the
+/// same whatever came before it, once the heading itself has notes under it and is
+/// not a `Speaker:` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Settled(pub bool);
+
+/// The units and roles of a plain outline, or of a piece of one, and whether the
+/// rules stand settled after its last heading.
+pub(crate) fn read_piece(
+    outline: &Outline,
+    options: &ReadOptions,
+    piece: Option<Piece>,
+) -> (Vec<Unit>, Vec<Decision>, Settled) {
+    let resumed = piece.is_some_and(|p| p.resumed);
+    let layout = Layout::new(outline, piece.map(|p| p.indented));
     let mut units = Vec::new();
     let mut fixed: Vec<Option<Decision>> = Vec::new();
     for part in &layout.parts {
@@ -38,7 +67,7 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
         let next = units.get(u + 1).map_or(outline.len(), |n| n.line);
         if unit.form == Form::Heading
             && units::two_numbered_items(outline, unit.line + 1..next)
-            && units::holds_numbered_talks(&unit.text, u == 0)
+            && units::holds_numbered_talks(&unit.text, u == 0 && !resumed)
         {
             let found = units::numbered(outline, unit.line + 1..next);
             if !found.is_empty() {
@@ -67,19 +96,20 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
     for u in 0..units.len() {
         units[u].end = units.get(u + 1).map_or(outline.len(), |n| n.line);
     }
-    let decisions = if options.one_talk {
-        units
+    let (decisions, settled) = if options.one_talk {
+        let decisions = units
             .iter()
             .enumerate()
             .map(|(u, _)| {
                 let role = if u == 0 { Role::Session } else { Role::Part };
                 Decision::new(role, Why::Told)
             })
-            .collect()
+            .collect();
+        (decisions, Settled(false))
     } else {
-        Rules::new(outline, &units).decide(&fixed)
+        Rules::new(outline, &units).decide(&fixed, resumed)
     };
-    (units, decisions)
+    (units, decisions, settled)
 }
 
 /// The role of a heading over numbered talks: a day when it is a day heading, the
@@ -116,7 +146,9 @@ struct Layout<'o, 'a> {
 }
 
 impl<'o, 'a> Layout<'o, 'a> {
-    fn new(outline: &'o Outline<'a>) -> Layout<'o, 'a> {
+    /// The layout of `outline`; `indented` says how its notes are written when the
+    /// whole file has decided it (for a piece of it).
+    fn new(outline: &'o Outline<'a>, indented: Option<bool>) -> Layout<'o, 'a> {
         let standalone: Vec<(usize, usize)> = (0..outline.len())
             .filter_map(|i| {
                 let line = outline.line(i);
@@ -163,7 +195,10 @@ impl<'o, 'a> Layout<'o, 'a> {
             parts,
             rules,
         };
-        layout.choose_modes();
+        match indented {
+            Some(indented) => layout.parts.iter_mut().for_each(|p| p.indented = indented),
+            None => layout.choose_modes(),
+        }
         layout
     }
 
@@ -385,14 +420,16 @@ impl<'r, 'a> Rules<'r, 'a> {
         })
     }
 
-    fn decide(&self, fixed: &[Option<Decision>]) -> Vec<Decision> {
+    /// The roles of the units, in order; `resumed` when they are a piece of the file
+    /// that starts where the rules stand settled (no title rule, notes seen).
+    fn decide(&self, fixed: &[Option<Decision>], resumed: bool) -> (Vec<Decision>, Settled) {
         let units = self.units;
         let mut decisions = Vec::with_capacity(units.len());
-        let title = self.title(fixed);
+        let title = if resumed { None } else { self.title(fixed) };
         // The session the v1 rules have open, and whether nothing is under it yet.
         let mut open: Option<usize> = None;
         let mut open_empty = false;
-        let mut seen_notes = false;
+        let mut seen_notes = resumed;
         // An empty session with no speaker before any session with notes: the preamble,
         // unless the next heading turns out to be its note or its speaker.
         let mut pending: Option<usize> = None;
@@ -519,7 +556,10 @@ impl<'r, 'a> Rules<'r, 'a> {
             };
             decisions.push(Decision::new(Role::Session, Why::Talk(why)));
         }
-        decisions
+        (
+            decisions,
+            Settled(seen_notes && pending.is_none() && !open_empty),
+        )
     }
 
     /// Rule 1: the first heading is the title when nothing is under it, another

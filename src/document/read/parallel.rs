@@ -1,0 +1,71 @@
+//! Work split over the cores: the reader's only threads.
+
+/// `f` of every item, on up to `threads` threads (0: one a core) when each has at least
+/// `per_thread` items, a run of items each; the results run by run, in order (not
+/// joined, which would hold them twice). Small inputs are done here, without asking
+/// how many cores there are.
+pub(crate) fn map_runs<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    per_thread: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<Vec<R>> {
+    let per_thread = per_thread.max(1);
+    let threads = match threads {
+        _ if items.len() < 2 * per_thread => 1,
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let threads = threads.min(items.len() / per_thread).max(1);
+    let run = |part: &[T]| part.iter().map(&f).collect::<Vec<_>>();
+    let mut parts = items.chunks(items.len().div_ceil(threads).max(1));
+    let last = parts.next_back().unwrap_or_default();
+    std::thread::scope(|scope| {
+        // The last run is done here; a run whose thread cannot start is too.
+        let spawned: Vec<_> = parts
+            .map(|part| {
+                // The main thread's stack, not a spawned thread's smaller default.
+                let thread = std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || run(part));
+                (part, thread.ok())
+            })
+            .collect();
+        let last = run(last);
+        let mut all = Vec::with_capacity(threads);
+        for (part, thread) in spawned {
+            match thread.map(|t| t.join()) {
+                Some(Ok(results)) => all.push(results),
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => all.push(run(part)),
+            }
+        }
+        all.push(last);
+        all
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_keep_the_order_of_the_items() {
+        let items: Vec<usize> = (0..1000).collect();
+        for threads in [1, 2, 3, 7] {
+            let runs = map_runs(&items, threads, 10, |&i| i * 2);
+            assert_eq!(runs.len(), threads);
+            let all: Vec<usize> = runs.into_iter().flatten().collect();
+            assert_eq!(all, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn few_items_are_one_run() {
+        assert_eq!(map_runs(&[1, 2, 3], 4, 10, |&i| i).len(), 1);
+        assert_eq!(
+            map_runs::<u8, u8>(&[], 4, 10, |&i| i),
+            vec![Vec::<u8>::new()]
+        );
+    }
+}

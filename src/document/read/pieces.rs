@@ -1,0 +1,586 @@
+//! Reading a plain outline in pieces: only the parts of a big file that hold some lines
+//! (grep's hits), each read on its own exactly as the whole file reads it.
+//!
+//! The v1 rules read the headings in order, but what they decide for a heading depends
+//! on what came before it only through a little state (the session they have open and
+//! whether it is empty, whether notes were seen, an empty session that may be the
+//! preamble). Once notes were seen and nothing is pending, a heading with notes under
+//! it, right after a heading with notes under it, and not a `Speaker:` line, is read
+//! the same whatever came before: it is a **resume point**, and nothing from above it
+//! reaches past it. A piece runs from a resume point to the next, so the sessions in
+//! it are the whole file's.
+//!
+//! What the rest of the file decides is found first by one quick pass over every line
+//! ([`heads`]): where the unindented lines (the headings) are and which have notes
+//! under them, which says whether the file's notes are indented. A file that pass
+//! cannot read as the parser does (fenced blocks, front matter, rules, setext
+//! underlines) or whose notes are not indented is not cut: it is read whole.
+
+use std::borrow::Cow;
+
+use super::plain::{self, Settled};
+use super::{Document, ReadOptions, parallel};
+use crate::document::rules::{heading, speaker};
+use crate::outline::syntax::{self, opens_front_matter, opens_verbatim, setext_underline};
+use crate::outline::{BOM, Kind, Outline, Syntax, after_indent, is_blank_line, is_bullet};
+
+/// A piece of a file, read on its own.
+pub struct Piece<'a> {
+    /// The line of the file it starts at (0-based).
+    pub first_line: usize,
+    /// Its document: line `i` of it is line `first_line + i` of the file.
+    pub doc: Document<'a>,
+}
+
+/// An unindented line of the plain outline: a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Head {
+    /// Its byte offset.
+    start: usize,
+    /// Its line index.
+    line: usize,
+    /// Lines that are not blank are under it.
+    notes: bool,
+}
+
+/// The headings of a plain outline, with one look at each line, or None when the file
+/// has a line this look cannot read as the parser does: front matter, a fenced or org
+/// block, a setext underline, a rule or a thematic break at the left margin. A big
+/// file is cut in runs of lines looked at on every core.
+fn heads(src: &[u8], threads: usize) -> Option<Vec<Head>> {
+    const BYTES_A_THREAD: usize = 4 << 20;
+    let runs = src.len() / BYTES_A_THREAD;
+    let mut cuts = vec![0];
+    for k in 1..runs {
+        let from = (src.len() / runs * k).max(cuts[cuts.len() - 1]);
+        if let Some(nl) = memchr::memchr(b'\n', &src[from..]) {
+            cuts.push(from + nl + 1);
+        }
+    }
+    cuts.push(src.len());
+    let spans: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+    let runs = parallel::map_runs(&spans, threads, 1, |&(from, to)| {
+        scan_heads(&src[from..to], from == 0)
+    });
+    let mut heads: Vec<Head> = Vec::new();
+    let mut lines = 0;
+    for ((from, _), run) in spans.iter().zip(runs.into_iter().flatten()) {
+        let run = run?;
+        if run.notes_before
+            && let Some(head) = heads.last_mut()
+        {
+            head.notes = true;
+        }
+        heads.extend(run.heads.iter().map(|h| Head {
+            start: from + h.start,
+            line: lines + h.line,
+            notes: h.notes,
+        }));
+        lines += run.lines;
+    }
+    Some(heads)
+}
+
+/// The headings of a run of whole lines, from [`scan_heads`].
+struct Run {
+    heads: Vec<Head>,
+    /// The number of lines.
+    lines: usize,
+    /// Lines that are not blank come before the first heading.
+    notes_before: bool,
+}
+
+/// The headings of a run of whole lines (`first`: the file's first), numbered from
+/// its start; None as [`heads`] says.
+fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
+    let mut heads: Vec<Head> = Vec::new();
+    let mut notes_before = false;
+    let mut start = 0;
+    let mut ends = Newlines::of(src);
+    let mut lines = 0;
+    for line in 0.. {
+        if start >= src.len() {
+            lines = line;
+            break;
+        }
+        let end = ends.next().unwrap_or(src.len());
+        let mut body = &src[start..end];
+        if line == 0 && first {
+            body = body.strip_prefix(BOM).unwrap_or(body);
+            if opens_front_matter(body.strip_suffix(b"\r").unwrap_or(body)) {
+                return None;
+            }
+        }
+        let at = start;
+        start = end + 1;
+        let rest = after_indent(body);
+        let first = match rest.first() {
+            Some(&b) if !b.is_ascii_whitespace() => b,
+            _ if is_blank_line(rest) => continue,
+            _ => rest[0],
+        };
+        let indent = body.len() - rest.len();
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        let rest = &body[indent..];
+        let underline = matches!(first, b'-' | b'=') && rest.get(1) == Some(&first);
+        if matches!(first, b'`' | b'~' | b'#') && opens_verbatim(rest).is_some()
+            || underline && setext_underline(body).is_some()
+        {
+            return None;
+        }
+        if rest.len() == body.len() && is_heading(body)? {
+            heads.push(Head {
+                start: at,
+                line,
+                notes: false,
+            });
+        } else if let Some(head) = heads.last_mut() {
+            head.notes = true;
+        } else {
+            notes_before = true;
+        }
+    }
+    Some(Run {
+        heads,
+        lines,
+        notes_before,
+    })
+}
+
+/// Where the `\n` bytes of a text are, in order. Lines of notes are short, so rather
+/// than a search for each, 64 bytes at a time are compared in one go (the compiler
+/// makes vector compares of the loop in [`newline_mask`]) and each found by its bit.
+struct Newlines<'a> {
+    src: &'a [u8],
+    /// The offset of the block `mask` is of.
+    block: usize,
+    /// The newlines of the block not yet given, a bit each.
+    mask: u64,
+}
+
+impl<'a> Newlines<'a> {
+    fn of(src: &'a [u8]) -> Newlines<'a> {
+        Newlines {
+            src,
+            block: 0,
+            mask: newline_mask(src),
+        }
+    }
+}
+
+impl Iterator for Newlines<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.block += 64;
+            if self.block >= self.src.len() {
+                return None;
+            }
+            self.mask = newline_mask(&self.src[self.block..]);
+        }
+        let at = self.block + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
+/// A bit for each `\n` among the first 64 bytes of `bytes`.
+fn newline_mask(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<64>() {
+        Some(block) => block_mask(block),
+        None => bytes
+            .iter()
+            .enumerate()
+            .fold(0, |m, (i, &b)| m | u64::from(b == b'\n') << i),
+    }
+}
+
+/// A bit for each `\n` of a block, with SSE2: 16 bytes compared at once.
+#[cfg(target_arch = "x86_64")]
+fn block_mask(block: &[u8; 64]) -> u64 {
+    // SAFETY: SSE2 is part of x86-64; every processor that runs this has it.
+    unsafe { sse2_block_mask(block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn sse2_block_mask(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set_epi64x, _mm_set1_epi8};
+    let newline = _mm_set1_epi8(b'\n' as i8);
+    let mut mask = 0;
+    for (i, part) in block.chunks_exact(16).enumerate() {
+        let word = |at: usize| {
+            let bytes: [u8; 8] = part[at..at + 8].try_into().unwrap_or_default();
+            i64::from_le_bytes(bytes)
+        };
+        let v = _mm_set_epi64x(word(8), word(0));
+        let found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)) as u16;
+        mask |= u64::from(found) << (16 * i);
+    }
+    mask
+}
+
+/// A bit for each `\n` of a block.
+#[cfg(not(target_arch = "x86_64"))]
+fn block_mask(block: &[u8; 64]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | u64::from(b == b'\n') << i)
+}
+
+/// True when a line at the left margin is a heading, as [`syntax::plain::shape`] reads
+/// it; None when it is a rule or a thematic break. Most headings start with a letter
+/// and are told from a numbered item by its marker alone.
+fn is_heading(body: &[u8]) -> Option<bool> {
+    if !matches!(body[0], b'-' | b'=' | b'*' | b'_' | b'~' | b'#') {
+        return Some(!is_bullet(body));
+    }
+    let shape = syntax::plain::shape(body);
+    if !matches!(shape.kind, Kind::Heading { .. }) {
+        return Some(false);
+    }
+    let text = &body[shape.text.0..shape.text.1];
+    let rule = text.first().is_some_and(|b| b"-=*_~".contains(b)) && is_rule(body, text);
+    (!rule).then_some(true)
+}
+
+/// A heading that is a rule or a thematic break, which divides plain notes into parts.
+fn is_rule(body: &[u8], text: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(text);
+    syntax::is_thematic_break(body)
+        || heading::rule_length(&text).is_some()
+        || heading::is_separator(&text)
+}
+
+/// The file's headings and how far a piece can be cut.
+struct Cuts<'a> {
+    src: &'a [u8],
+    heads: Vec<Head>,
+}
+
+impl Cuts<'_> {
+    /// True when a piece can start at heading `k`, as far as its own lines and the one
+    /// before say (the state of the rules is the caller's to know).
+    fn resumes_at(&self, k: usize) -> bool {
+        let Some(head) = self.heads.get(k) else {
+            return false;
+        };
+        k >= 2
+            && head.notes
+            && self.heads[k - 1].notes
+            && !self.src[head.start..].starts_with(BOM)
+            && speaker::speaker_label(&self.text(k)).is_none()
+    }
+
+    /// The text of heading `k`, as the parser reads it.
+    fn text(&self, k: usize) -> Cow<'_, str> {
+        let start = self.heads[k].start;
+        let end = memchr::memchr(b'\n', &self.src[start..]).map_or(self.src.len(), |n| start + n);
+        let body = &self.src[start..end];
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        let shape = syntax::plain::shape(body);
+        String::from_utf8_lossy(&body[shape.text.0..shape.text.1])
+    }
+
+    /// Where heading `k` starts, or the end of the file past the last.
+    fn offset(&self, k: usize) -> usize {
+        self.heads.get(k).map_or(self.src.len(), |h| h.start)
+    }
+
+    /// The line heading `k` is on.
+    fn line(&self, k: usize) -> usize {
+        self.heads[k].line
+    }
+
+    /// The first resume point after heading `k`, or the number of headings.
+    fn next_resume(&self, k: usize) -> usize {
+        (k + 1..self.heads.len())
+            .find(|&j| self.resumes_at(j))
+            .unwrap_or(self.heads.len())
+    }
+
+    /// The last resume point at or before heading `k`, at `floor` at least.
+    fn last_resume(&self, k: usize, floor: usize) -> usize {
+        (floor..=k)
+            .rev()
+            .find(|&j| self.resumes_at(j))
+            .unwrap_or(floor)
+    }
+}
+
+/// The pieces of a plain outline that hold the byte offsets `at` (sorted), each read
+/// on its own as the whole file reads it, in file order; None when the file is read
+/// whole: it cannot be cut (see the module), or `options` ask for a reading of the
+/// whole file.
+pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<Vec<Piece<'a>>> {
+    if options.one_talk || options.session_level.is_some() || options.explain {
+        return None;
+    }
+    let heads = heads(src, options.threads)?;
+    let with_notes = heads.iter().filter(|h| h.notes).count();
+    if with_notes * 2 < heads.len() {
+        return None;
+    }
+    let cuts = Cuts { src, heads };
+    let options = ReadOptions {
+        full_at: None,
+        ..options.clone()
+    };
+    // Headings `from..to`; the first piece also the lines before its first heading.
+    let read = |from: usize, to: usize, resumed: bool| {
+        let piece = plain::Piece {
+            indented: true,
+            resumed,
+        };
+        let (start, first_line) = if resumed {
+            (cuts.offset(from), cuts.line(from))
+        } else {
+            (0, 0)
+        };
+        let outline = Outline::parse_as(&src[start..cuts.offset(to)], Syntax::Outline);
+        let (doc, settled) = Document::read_piece(outline, &options, piece);
+        (Piece { first_line, doc }, settled)
+    };
+    // The first piece runs from the start to a resume point where the rules stand
+    // settled; it is read longer and longer until they do.
+    let mut first_end = cuts.next_resume(1);
+    let mut pieces = Vec::new();
+    loop {
+        if first_end >= cuts.heads.len() {
+            return None;
+        }
+        let (piece, Settled(settled)) = read(0, first_end, false);
+        if settled {
+            if at.first().is_some_and(|&a| a < cuts.offset(first_end)) {
+                pieces.push(piece);
+            }
+            break;
+        }
+        first_end = cuts.next_resume(first_end.saturating_mul(2));
+    }
+    // Then a piece around each offset after it, from the last resume point before it to
+    // the next after it; read on every core when there are many.
+    let mut spans = Vec::new();
+    let mut next = at.partition_point(|&a| a < cuts.offset(first_end));
+    while let Some(&offset) = at.get(next) {
+        let k = cuts
+            .heads
+            .partition_point(|h| h.start <= offset)
+            .saturating_sub(1);
+        let from = cuts.last_resume(k, first_end);
+        let to = cuts.next_resume(k);
+        spans.push((from, to));
+        next += at[next..].partition_point(|&a| a < cuts.offset(to));
+    }
+    const PIECES_A_THREAD: usize = 64;
+    let read = |&(from, to): &(usize, usize)| read(from, to, true).0;
+    let runs = parallel::map_runs(&spans, options.threads, PIECES_A_THREAD, read);
+    pieces.extend(runs.into_iter().flatten());
+    Some(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A session's line, title and speakers.
+    type Shown = (usize, String, Vec<String>);
+
+    /// What a search shows of line `i` of `doc`: its session, and the lines above it.
+    fn shown(doc: &Document, i: usize) -> (Option<Shown>, Vec<usize>) {
+        let session = doc.session_of(i).map(|s| {
+            let session = &doc.sessions()[s];
+            let byline = session.byline();
+            let speakers = byline.speakers.iter().map(|s| s.to_string()).collect();
+            (session.line(), byline.title.to_string(), speakers)
+        });
+        (session, doc.context(i))
+    }
+
+    /// Every line of every piece of `src` that holds a line start of `at_lines` (or
+    /// every line) is shown as the whole file shows it, numbered in the file.
+    fn assert_pieces_read_as_the_whole(src: &str, threads: usize) -> Option<usize> {
+        let options = ReadOptions {
+            threads,
+            ..ReadOptions::default()
+        };
+        let whole = Document::read(Outline::parse(src.as_bytes()), &options);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|n| n + 1))
+            .filter(|&s| s < src.len())
+            .collect();
+        let pieces = pieces(src.as_bytes(), &starts, &options)?;
+        let mut next = 0;
+        for piece in &pieces {
+            assert!(
+                piece.first_line >= next,
+                "pieces overlap at {}",
+                piece.first_line
+            );
+            let len = piece.doc.outline().len();
+            for i in 0..len {
+                let line = piece.first_line + i;
+                let (session, context) = shown(&piece.doc, i);
+                let session = session.map(|(l, t, s)| (l + piece.first_line, t, s));
+                let context: Vec<usize> = context.iter().map(|c| c + piece.first_line).collect();
+                assert_eq!(
+                    (session, context),
+                    shown(&whole, line),
+                    "line {line} of {src:?}"
+                );
+            }
+            next = piece.first_line + len;
+        }
+        assert_eq!(next, whole.outline().len(), "the pieces cover every line");
+        Some(pieces.len())
+    }
+
+    #[test]
+    fn a_file_of_indented_notes_is_cut_between_sessions() {
+        let src = "My notes from PyCon 2014\n\
+                   Talk one, Ann Lee\n  • a\n  • b\n\
+                   Talk two, Bob Roe\n  • c\n\
+                   Talk three\n  • d\n    ◦ e\n\
+                   Talk four\n  • f\n";
+        // The first piece runs to the second session, then one a session.
+        assert_eq!(assert_pieces_read_as_the_whole(src, 1), Some(4));
+    }
+
+    #[test]
+    fn a_piece_starts_only_after_a_heading_with_notes() {
+        // "Ann Lee" names the speaker of the empty session above it: the piece
+        // cannot start there, nor at the session after it.
+        let src = "Title\nOne\n  • a\nTwo\nAnn Lee\n  • b\nThree\n  • c\nFour\n  • d\n";
+        let heads = heads(src.as_bytes(), 1).expect("plain");
+        let cuts = Cuts {
+            src: src.as_bytes(),
+            heads,
+        };
+        let resumes: Vec<usize> = (0..cuts.heads.len())
+            .filter(|&k| cuts.resumes_at(k))
+            .collect();
+        assert_eq!(resumes, [4, 5]);
+        assert_eq!(assert_pieces_read_as_the_whole(src, 1), Some(3));
+    }
+
+    #[test]
+    fn speaker_lines_are_never_cut_at() {
+        let src = "T\nA\n  • a\nB\n  • b\nSpeaker: Ann Lee\n  • c\nC\n  • d\nD\n  • e\n";
+        let cuts = Cuts {
+            src: src.as_bytes(),
+            heads: heads(src.as_bytes(), 1).expect("plain"),
+        };
+        assert!(!cuts.resumes_at(3), "Speaker: line");
+        assert!(cuts.resumes_at(4));
+        assert_pieces_read_as_the_whole(src, 1);
+    }
+
+    #[test]
+    fn files_the_quick_look_cannot_read_are_read_whole() {
+        for src in [
+            "---\ntitle: x\n---\nA\n  • a\nB\n  • b\nC\n  • c\n",
+            "A\n  • a\n```\nB\n```\nC\n  • c\nD\n  • d\n",
+            "A\n  • a\n----\nB\n  • b\nC\n  • c\nD\n  • d\n",
+            "A\n  • a\nB\n===\n  • b\nC\n  • c\nD\n  • d\n",
+            "A\n  ~~~\nB\n  ~~~\nC\n  • c\nD\n  • d\n",
+            // Notes written unindented.
+            "A\nB\nC\nD\n  • d\n",
+        ] {
+            assert!(
+                heads(src.as_bytes(), 1).is_none()
+                    || pieces(src.as_bytes(), &[0], &ReadOptions::default()).is_none(),
+                "{src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_are_told_from_numbered_items_and_rules() {
+        assert_eq!(is_heading(b"Decorators, Colton Myers"), Some(true));
+        assert_eq!(is_heading(b"1. A numbered talk"), Some(false));
+        assert_eq!(is_heading(b"- a bullet"), Some(false));
+        assert_eq!(is_heading(b"# Friday"), Some(true));
+        assert_eq!(is_heading(b"***"), None);
+        assert_eq!(is_heading(b"--"), None);
+    }
+
+    #[test]
+    fn newlines_are_found_across_blocks() {
+        let mut src = vec![b'x'; 200];
+        for at in [0, 63, 64, 127, 128, 199] {
+            src[at] = b'\n';
+        }
+        assert_eq!(
+            Newlines::of(&src).collect::<Vec<_>>(),
+            [0, 63, 64, 127, 128, 199]
+        );
+        assert_eq!(Newlines::of(b"").count(), 0);
+        assert_eq!(Newlines::of(b"a\nb").collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_big_file_looked_at_on_two_cores_has_the_same_heads() {
+        let mut src = String::new();
+        for i in 0..200_000 {
+            src.push_str(&format!("Session {i}\n  • a note\n\n"));
+        }
+        assert_eq!(heads(src.as_bytes(), 2), heads(src.as_bytes(), 1));
+        assert!(heads(src.as_bytes(), 1).is_some_and(|h| h.len() == 200_000));
+    }
+
+    /// Unindented lines of plain notes, of the kinds the v1 rules tell apart.
+    fn heading() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Decorators, Colton Myers\n",
+            "Keynote – Ann Lee\n",
+            "Friday\n",
+            "Day 2 — Saturday\n",
+            "Speaker: Ann Lee\n",
+            "Ann Lee\n",
+            "Questions:\n",
+            "Lunch\n",
+            "Lightning Talks, Friday AM\n",
+            "Talks I did not see, but looked good:\n",
+            "1. A numbered talk\n",
+            "2. Another talk, Bob Roe\n",
+            "- a bullet at the margin\n",
+        ])
+    }
+
+    /// Lines under them.
+    fn note() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "  • a note\n",
+            "    ◦ a sub-note\n",
+            "  1. a numbered note\n",
+            "  2. another numbered note\n",
+            "  • Missed it, sadly\n",
+            "\tnote after a tab\n",
+            "\n",
+            "  \n",
+        ])
+    }
+
+    /// Headings with notes under most of them.
+    fn notes() -> impl Strategy<Value = String> {
+        let block = (heading(), prop::collection::vec(note(), 0..4));
+        prop::collection::vec(block, 0..30).prop_map(|blocks| {
+            blocks
+                .into_iter()
+                .map(|(heading, notes)| format!("{heading}{}", notes.concat()))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_read_as_the_whole_file(src in notes()) {
+            assert_pieces_read_as_the_whole(&src, 1);
+            assert_pieces_read_as_the_whole(&src, 2);
+        }
+    }
+}
