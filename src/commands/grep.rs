@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexBuilder};
-use talknotes::document::{Piece, rules};
+use talknotes::document::{Pieces, rules};
 use talknotes::outline::LineNumber;
 use talknotes::query::{self, Filter};
 use talknotes::render::json::{self, FileRef, HitExtra};
@@ -92,7 +92,7 @@ pub fn run(
             .filter(|_| plain_hits)
             .and_then(|at| file.pieces(at))
         {
-            return print_pieces(file, &pieces, (&pattern, &prefilter), records, show);
+            return print_pieces(file, pieces, (&pattern, &prefilter), records, show);
         }
         let doc = match candidates {
             Some(candidates) => file.doc_for_hits(candidates.into()),
@@ -213,17 +213,17 @@ fn print_hits(
 /// [`print_hits`] does, where nothing filters them and no record needs a date.
 fn print_pieces(
     file: &File,
-    pieces: &[Piece],
+    pieces: Pieces,
     (pattern, prefilter): (&Regex, &Prefilter),
     records: &mut Records,
     show: Show,
 ) -> Result<()> {
     let mut printer = HitPrinter::new(show);
-    for piece in pieces {
+    pieces.read_each(|piece| {
         Searcher::with_prefilter(&piece.doc, pattern, prefilter)
             .piece_at(piece.first_line)
-            .search(|hit| printer.print(file, records, hit, HitExtra::default(), (&[], 0)))?;
-    }
+            .search(|hit| printer.print(file, records, hit, HitExtra::default(), (&[], 0)))
+    })?;
     Ok(())
 }
 

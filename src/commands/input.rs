@@ -15,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use encoding_rs::Encoding;
 use regex::Regex;
 use talknotes::document::rules::{Date, DaySpec};
-use talknotes::document::{DayInfo, Document, Piece, ReadOptions, pieces};
+use talknotes::document::{DayInfo, Document, Pieces, ReadOptions, pieces};
 use talknotes::event::{Origin, Place};
 use talknotes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use talknotes::query::Filter;
@@ -85,7 +85,7 @@ impl<'f> File<'f> {
     /// The pieces of the file that hold the byte offsets `at` (sorted), each read on its
     /// own as the whole file reads it, when it is a plain outline that can be cut there
     /// ([`talknotes::document::pieces`]); the file's document is not read.
-    pub fn pieces(&self, at: &[usize]) -> Option<Vec<Piece<'f>>> {
+    pub fn pieces(&self, at: &[usize]) -> Option<Pieces<'f>> {
         (self.syntax == Syntax::Outline && self.doc.get().is_none())
             .then(|| pieces(self.src, at, self.options))
             .flatten()

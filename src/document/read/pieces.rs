@@ -310,26 +310,28 @@ impl Cuts<'_> {
     }
 }
 
-/// The pieces of a plain outline that hold the byte offsets `at` (sorted), each read
-/// on its own as the whole file reads it, in file order; None when the file is read
-/// whole: it cannot be cut (see the module), or `options` ask for a reading of the
-/// whole file.
-pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<Vec<Piece<'a>>> {
-    if options.one_talk || options.session_level.is_some() || options.explain {
-        return None;
-    }
-    let heads = heads(src, options.threads)?;
-    let with_notes = heads.iter().filter(|h| h.notes).count();
-    if with_notes * 2 < heads.len() {
-        return None;
-    }
-    let cuts = Cuts { src, heads };
-    let options = ReadOptions {
-        full_at: None,
-        ..options.clone()
-    };
-    // Headings `from..to`; the first piece also the lines before its first heading.
-    let read = |from: usize, to: usize, resumed: bool| {
+/// A plain outline cut into pieces around some byte offsets, to be read one batch at a
+/// time ([`Pieces::read_each`]).
+pub struct Pieces<'a> {
+    /// The first piece, when an offset is in it.
+    first: Option<Piece<'a>>,
+    plan: Plan<'a>,
+}
+
+/// Where the pieces after the first are.
+struct Plan<'a> {
+    cuts: Cuts<'a>,
+    options: ReadOptions,
+    /// The headings each piece runs over.
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'a> Plan<'a> {
+    /// Reads headings `from..to` as a piece, `resumed` at a resume point, else with the
+    /// lines before the first heading; and whether the rules stand settled after it.
+    fn read(&self, from: usize, to: usize, resumed: bool) -> (Piece<'a>, Settled) {
+        let cuts = &self.cuts;
+        let src: &'a [u8] = cuts.src;
         let piece = plain::Piece {
             indented: true,
             resumed,
@@ -340,28 +342,73 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
             (0, 0)
         };
         let outline = Outline::parse_as(&src[start..cuts.offset(to)], Syntax::Outline);
-        let (doc, settled) = Document::read_piece(outline, &options, piece);
+        let (doc, settled) = Document::read_piece(outline, &self.options, piece);
         (Piece { first_line, doc }, settled)
+    }
+}
+
+impl<'a> Pieces<'a> {
+    /// Calls `each` with every piece, in file order. They are read a batch at a time,
+    /// on every core, and only a batch is kept.
+    pub fn read_each<E>(self, mut each: impl FnMut(Piece<'a>) -> Result<(), E>) -> Result<(), E> {
+        const PIECES_A_THREAD: usize = 64;
+        const BATCH: usize = 4 * PIECES_A_THREAD;
+        let Pieces { first, plan } = self;
+        if let Some(first) = first {
+            each(first)?;
+        }
+        let plan = &plan;
+        for batch in plan.spans.chunks(BATCH) {
+            let read = |&(from, to): &(usize, usize)| plan.read(from, to, true).0;
+            let runs = parallel::map_runs(batch, plan.options.threads, PIECES_A_THREAD, read);
+            for piece in runs.into_iter().flatten() {
+                each(piece)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The pieces of a plain outline that hold the byte offsets `at` (sorted), each to be
+/// read on its own as the whole file reads it; None when the file is read whole: it
+/// cannot be cut (see the module), or `options` ask for a reading of the whole file.
+pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<Pieces<'a>> {
+    if options.one_talk || options.session_level.is_some() || options.explain {
+        return None;
+    }
+    let heads = heads(src, options.threads)?;
+    let with_notes = heads.iter().filter(|h| h.notes).count();
+    if with_notes * 2 < heads.len() {
+        return None;
+    }
+    let mut plan = Plan {
+        cuts: Cuts { src, heads },
+        options: ReadOptions {
+            full_at: None,
+            ..options.clone()
+        },
+        spans: Vec::new(),
     };
+    let cuts = &plan.cuts;
     // The first piece runs from the start to a resume point where the rules stand
     // settled; it is read longer and longer until they do.
     let mut first_end = cuts.next_resume(1);
-    let mut pieces = Vec::new();
-    loop {
+    let first = loop {
         if first_end >= cuts.heads.len() {
             return None;
         }
-        let (piece, Settled(settled)) = read(0, first_end, false);
+        let (piece, Settled(settled)) = plan.read(0, first_end, false);
         if settled {
-            if at.first().is_some_and(|&a| a < cuts.offset(first_end)) {
-                pieces.push(piece);
-            }
-            break;
+            break piece;
         }
         first_end = cuts.next_resume(first_end.saturating_mul(2));
-    }
+    };
+    let first = at
+        .first()
+        .is_some_and(|&a| a < cuts.offset(first_end))
+        .then_some(first);
     // Then a piece around each offset after it, from the last resume point before it to
-    // the next after it; read on every core when there are many.
+    // the next after it.
     let mut spans = Vec::new();
     let mut next = at.partition_point(|&a| a < cuts.offset(first_end));
     while let Some(&offset) = at.get(next) {
@@ -374,11 +421,8 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
         spans.push((from, to));
         next += at[next..].partition_point(|&a| a < cuts.offset(to));
     }
-    const PIECES_A_THREAD: usize = 64;
-    let read = |&(from, to): &(usize, usize)| read(from, to, true).0;
-    let runs = parallel::map_runs(&spans, options.threads, PIECES_A_THREAD, read);
-    pieces.extend(runs.into_iter().flatten());
-    Some(pieces)
+    plan.spans = spans;
+    Some(Pieces { first, plan })
 }
 
 #[cfg(test)]
@@ -413,9 +457,15 @@ mod tests {
             .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|n| n + 1))
             .filter(|&s| s < src.len())
             .collect();
-        let pieces = pieces(src.as_bytes(), &starts, &options)?;
+        let mut read = Vec::new();
+        pieces(src.as_bytes(), &starts, &options)?
+            .read_each(|piece| {
+                read.push(piece);
+                Ok::<(), ()>(())
+            })
+            .ok()?;
         let mut next = 0;
-        for piece in &pieces {
+        for piece in &read {
             assert!(
                 piece.first_line >= next,
                 "pieces overlap at {}",
@@ -436,7 +486,7 @@ mod tests {
             next = piece.first_line + len;
         }
         assert_eq!(next, whole.outline().len(), "the pieces cover every line");
-        Some(pieces.len())
+        Some(read.len())
     }
 
     #[test]
