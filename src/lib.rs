@@ -12,6 +12,8 @@
 //! 4. [`render`]: printers that write them as text records, JSON Lines, Markdown, OPML,
 //!    a tree, or the file's own bytes.
 //!
+//! Beside them, [`parallel`] shares the work on a big file out over the cores.
+//!
 //! ```
 //! use talknotes::{Document, render, search};
 //!
@@ -50,6 +52,7 @@ pub mod document;
 pub mod event;
 pub mod fold;
 pub mod outline;
+pub mod parallel;
 pub mod query;
 pub mod render;
 pub mod search;

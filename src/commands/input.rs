@@ -18,6 +18,7 @@ use talknotes::document::rules::{Date, DaySpec};
 use talknotes::document::{DayInfo, Document, Pieces, ReadOptions, pieces};
 use talknotes::event::{Origin, Place};
 use talknotes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
+use talknotes::parallel;
 use talknotes::query::Filter;
 use talknotes::search::{Prefilter, Searcher};
 
@@ -428,8 +429,9 @@ impl TextEncoding {
         }
     }
 
-    /// `raw` as UTF-8, and what to warn about.
-    fn decode<'b>(self, raw: &'b [u8], label: &str) -> Decoded<'b> {
+    /// `raw` as UTF-8, and what to warn about; a big file is checked on `threads`
+    /// threads (as [`ReadOptions::threads`]).
+    fn decode<'b>(self, raw: &'b [u8], label: &str, threads: usize) -> Decoded<'b> {
         let utf16 = Encoding::for_bom(raw).filter(|(e, _)| *e != encoding_rs::UTF_8);
         let as_is = |warning| Decoded {
             text: Cow::Borrowed(raw),
@@ -438,7 +440,7 @@ impl TextEncoding {
         };
         match self {
             TextEncoding::Auto if utf16.is_some() => to_utf8(encoding_rs::UTF_8, raw),
-            TextEncoding::Auto if simdutf8::basic::from_utf8(raw).is_ok() => as_is(None),
+            TextEncoding::Auto if is_utf8(raw, threads) => as_is(None),
             TextEncoding::Auto => {
                 let line = first_invalid_utf8(raw).unwrap_or(0);
                 let warning = format!(
@@ -464,6 +466,34 @@ impl TextEncoding {
             TextEncoding::Other(encoding) => to_utf8(encoding, raw),
         }
     }
+}
+
+/// The size of a run of a file checked on a thread of its own for UTF-8 and NUL bytes.
+const CHECKED_A_THREAD: usize = 8 << 20;
+
+/// True when `raw` is UTF-8: runs of its lines are checked on `threads` threads (a line
+/// end is never inside a character, so each run is valid when the whole is).
+fn is_utf8(raw: &[u8], threads: usize) -> bool {
+    let runs = parallel::line_runs(raw, threads, CHECKED_A_THREAD);
+    parallel::map_runs(&runs, threads, 1, |run| {
+        simdutf8::basic::from_utf8(&raw[run.clone()]).is_ok()
+    })
+    .into_iter()
+    .flatten()
+    .all(|valid| valid)
+}
+
+/// The offset of the first NUL byte of `src`, looked for in runs of its lines on
+/// `threads` threads.
+fn first_nul(src: &[u8], threads: usize) -> Option<usize> {
+    let runs = parallel::line_runs(src, threads, CHECKED_A_THREAD);
+    parallel::map_runs(&runs, threads, 1, |run| {
+        memchr::memchr(0, &src[run.clone()]).map(|at| run.start + at)
+    })
+    .into_iter()
+    .flatten()
+    .flatten()
+    .next()
 }
 
 /// A file's text as UTF-8.
@@ -909,6 +939,7 @@ impl Files {
             }
         };
         let label = &self.labels[index];
+        let threads = self.read_as.options.threads;
         // `print` of a whole file writes its bytes on disk, so they need no decoding,
         // except to look for NUL bytes in text of two-byte units.
         let Decoded {
@@ -922,11 +953,11 @@ impl Files {
                 from: None,
             }
         } else {
-            self.read_as.encoding.decode(&raw, label)
+            self.read_as.encoding.decode(&raw, label, threads)
         };
         let fallback = matches!(self.read_as.encoding, TextEncoding::Auto) && warning.is_some();
         if !self.read_as.text
-            && let Some(at) = memchr::memchr(0, &src)
+            && let Some(at) = first_nul(&src, threads)
         {
             loaded.refused_binary = true;
             loaded.diagnostics.push(Diagnostic::Error(format!(
@@ -1285,27 +1316,46 @@ mod tests {
     }
 
     #[test]
+    fn big_files_are_checked_on_two_threads_as_one() {
+        let mut big = "a line \u{2013} of text\n"
+            .as_bytes()
+            .repeat(CHECKED_A_THREAD / 8);
+        assert_eq!(parallel::line_runs(&big, 2, CHECKED_A_THREAD).len(), 2);
+        assert!(is_utf8(&big, 2));
+        assert_eq!(first_nul(&big, 2), None);
+        let late = big.len() - 3;
+        big[late] = 0;
+        assert_eq!(first_nul(&big, 2), Some(late));
+        big[9] = 0;
+        assert_eq!(first_nul(&big, 2), Some(9));
+        big[late] = 0xff;
+        assert!(!is_utf8(&big, 2));
+        assert!(!is_utf8(&big, 1));
+    }
+
+    #[test]
     fn encodings() {
         let cp1252 = b"Talk \x96 Ann Lee\n";
-        let Decoded { text, warning, .. } = TextEncoding::Auto.decode(cp1252, "a.txt");
+        let Decoded { text, warning, .. } = TextEncoding::Auto.decode(cp1252, "a.txt", 1);
         assert_eq!(std::str::from_utf8(&text).unwrap(), "Talk – Ann Lee\n");
         assert!(warning.unwrap().contains("Windows-1252"));
         let mixed = ["Talk \u{2022} ".as_bytes(), b"\x93quoted\x94 \x81\n"].concat();
-        let Decoded { text, .. } = TextEncoding::Auto.decode(&mixed, "a.txt");
+        let Decoded { text, .. } = TextEncoding::Auto.decode(&mixed, "a.txt", 1);
         assert_eq!(
             std::str::from_utf8(&text).unwrap(),
             "Talk \u{2022} \u{201c}quoted\u{201d} \u{81}\n"
         );
-        let Decoded { text, warning, .. } = TextEncoding::Utf8.decode(cp1252, "a.txt");
+        let Decoded { text, warning, .. } = TextEncoding::Utf8.decode(cp1252, "a.txt", 1);
         assert_eq!(&*text, cp1252);
         assert!(warning.unwrap().contains("U+FFFD"));
         let utf16 = b"\xff\xfeT\0a\0";
-        let Decoded { text, .. } = TextEncoding::Auto.decode(utf16, "a.txt");
+        let Decoded { text, .. } = TextEncoding::Auto.decode(utf16, "a.txt", 1);
         assert_eq!(&*text, b"Ta");
         let latin1 = TextEncoding::parse("latin1").unwrap();
-        assert_eq!(&*latin1.decode(b"caf\xe9", "x").text, "café".as_bytes());
+        assert_eq!(&*latin1.decode(b"caf\xe9", "x", 1).text, "café".as_bytes());
         assert!(TextEncoding::parse("klingon").is_err());
-        let Decoded { text, warning, .. } = TextEncoding::Auto.decode("ok – fine".as_bytes(), "x");
+        let Decoded { text, warning, .. } =
+            TextEncoding::Auto.decode("ok – fine".as_bytes(), "x", 1);
         assert!(matches!(text, Cow::Borrowed(_)) && warning.is_none());
     }
 }

@@ -5,12 +5,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::units::{self, Form, Unit};
-use super::{Decision, Explanation, ReadOptions, Role, Why, parallel, people};
+use super::{Decision, Explanation, ReadOptions, Role, Why, people};
 use crate::document::rules::{
     self, DayHeading, byline, day, heading, speaker_label, status, title,
 };
 use crate::document::{DayInfo, Session, SessionKind, SpeakerSource, Status, StatusSource, Talk};
 use crate::outline::{BOM, Kind, Outline, Syntax};
+use crate::parallel;
 
 /// What the reader read.
 pub(crate) struct Read {

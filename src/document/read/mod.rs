@@ -15,7 +15,6 @@
 //! Every command reads the notes through this; nothing else decides roles.
 
 mod assemble;
-mod parallel;
 mod people;
 pub mod pieces;
 mod plain;

@@ -19,10 +19,11 @@
 use std::borrow::Cow;
 
 use super::plain::{self, Settled};
-use super::{Document, ReadOptions, parallel};
+use super::{Document, ReadOptions};
 use crate::document::rules::{heading, speaker};
 use crate::outline::syntax::{self, opens_front_matter, opens_verbatim, setext_underline};
 use crate::outline::{BOM, Kind, Outline, Syntax, after_indent, is_blank_line, is_bullet};
+use crate::parallel;
 
 /// A piece of a file, read on its own.
 pub struct Piece<'a> {
@@ -49,22 +50,14 @@ struct Head {
 /// file is cut in runs of lines looked at on every core.
 fn heads(src: &[u8], threads: usize) -> Option<Vec<Head>> {
     const BYTES_A_THREAD: usize = 4 << 20;
-    let runs = src.len() / BYTES_A_THREAD;
-    let mut cuts = vec![0];
-    for k in 1..runs {
-        let from = (src.len() / runs * k).max(cuts[cuts.len() - 1]);
-        if let Some(nl) = memchr::memchr(b'\n', &src[from..]) {
-            cuts.push(from + nl + 1);
-        }
-    }
-    cuts.push(src.len());
-    let spans: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
-    let runs = parallel::map_runs(&spans, threads, 1, |&(from, to)| {
-        scan_heads(&src[from..to], from == 0)
+    let spans = parallel::line_runs(src, threads, BYTES_A_THREAD);
+    let runs = parallel::map_runs(&spans, threads, 1, |span| {
+        scan_heads(&src[span.clone()], span.start == 0)
     });
     let mut heads: Vec<Head> = Vec::new();
     let mut lines = 0;
-    for ((from, _), run) in spans.iter().zip(runs.into_iter().flatten()) {
+    for (span, run) in spans.iter().zip(runs.into_iter().flatten()) {
+        let from = span.start;
         let run = run?;
         if run.notes_before
             && let Some(head) = heads.last_mut()

@@ -1,10 +1,36 @@
-//! Work split over the cores: the reader's only threads.
+//! Work split over the cores: a big file's runs of lines, a document's sessions, grep's
+//! pieces.
+
+use std::ops::Range;
+
+/// `src` cut into runs of whole lines, one a thread (`threads`; 0: one a core), each of
+/// `per_thread` bytes at least: one run when `src` is smaller than two, without asking
+/// how many cores there are. A run ends just after a `\n`, or at the end.
+pub fn line_runs(src: &[u8], threads: usize, per_thread: usize) -> Vec<Range<usize>> {
+    let per_thread = per_thread.max(1);
+    let threads = match threads {
+        _ if src.len() < 2 * per_thread => 1,
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let runs = threads.min(src.len() / per_thread).max(1);
+    let mut starts = vec![0];
+    for k in 1..runs {
+        let from = (src.len() / runs * k).max(starts[starts.len() - 1]);
+        if let Some(nl) = memchr::memchr(b'\n', &src[from..]) {
+            starts.push(from + nl + 1);
+        }
+    }
+    starts.dedup();
+    starts.push(src.len());
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
+}
 
 /// `f` of every item, on up to `threads` threads (0: one a core) when each has at least
 /// `per_thread` items, a run of items each; the results run by run, in order (not
 /// joined, which would hold them twice). Small inputs are done here, without asking
 /// how many cores there are.
-pub(crate) fn map_runs<T: Sync, R: Send>(
+pub fn map_runs<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     per_thread: usize,
@@ -58,6 +84,34 @@ mod tests {
             let all: Vec<usize> = runs.into_iter().flatten().collect();
             assert_eq!(all, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn line_runs_end_at_line_ends_and_cover_the_text() {
+        let src: Vec<u8> = b"a line of text\n".repeat(1000);
+        for threads in [1, 2, 3] {
+            let runs = line_runs(&src, threads, 1000);
+            assert_eq!(runs.len(), threads);
+            assert_eq!(runs.first().map(|r| r.start), Some(0));
+            assert_eq!(runs.last().map(|r| r.end), Some(src.len()));
+            for pair in runs.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+                assert_eq!(src[pair[0].end - 1], b'\n');
+            }
+        }
+        assert_eq!(
+            line_runs(b"short", 0, 1000),
+            vec![Range { start: 0, end: 5 }]
+        );
+        assert_eq!(
+            line_runs(&[b'x'; 5000], 2, 1000),
+            vec![Range {
+                start: 0,
+                end: 5000
+            }],
+            "no line end to cut at"
+        );
+        assert_eq!(line_runs(b"", 2, 1000), vec![Range { start: 0, end: 0 }]);
     }
 
     #[test]
