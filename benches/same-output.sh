@@ -41,7 +41,7 @@ paths+=("$work/10mb.txt" "$work/deep.txt")
 
 commands=(
   "list" "missed" "--json list" "--json missed" "grep decorator" "grep -i python"
-  "grep the" "grep --heading e" "grep -c a" "grep -l talk" "--json grep a"
+  "grep the" "grep -o -i -w web" "grep --heading e" "grep -c a" "grep -l talk" "--json grep a"
   "show a" "print" "export --to json" "export --to markdown" "export --to opml"
   "speakers" "--json speakers" "days" "stats" "todo" "tree" "check --explain"
   "list --day friday" "list --sort date"

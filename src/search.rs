@@ -418,6 +418,38 @@ impl Prefilter {
 /// A regex for the literals every match of `pattern` contains, when there are few
 /// enough of them; `None` means every line must be tried.
 fn prefilter(pattern: &str, case_insensitive: bool) -> Option<regex::bytes::Regex> {
+    // Ignoring case, the literals of the pattern read with case are each looked for
+    // ignoring case (every match ignoring case is a match with case of the same text
+    // folded, so it holds one of them folded): the case variants of the pattern's
+    // literals are too many to look for whole, and their short prefixes find many more
+    // lines than match.
+    if case_insensitive
+        && let Some(literals) = literals(pattern, false)
+        && let Ok(texts) = literals
+            .iter()
+            .map(|l| std::str::from_utf8(l))
+            .collect::<Result<Vec<&str>, _>>()
+    {
+        let alternation: Vec<String> = texts.iter().map(|t| regex_syntax::escape(t)).collect();
+        return regex::bytes::RegexBuilder::new(&alternation.join("|"))
+            .case_insensitive(true)
+            .build()
+            .ok();
+    }
+    let literals = literals(pattern, case_insensitive)?;
+    let alternation: Vec<String> = literals
+        .iter()
+        .map(|l| l.iter().map(|b| format!("\\x{b:02x}")).collect::<String>())
+        .collect();
+    regex::bytes::RegexBuilder::new(&format!("(?-u:{})", alternation.join("|")))
+        .unicode(false)
+        .build()
+        .ok()
+}
+
+/// The literals one of which every match of `pattern` holds, when there are few
+/// enough of them: its prefixes or its suffixes, whichever are longer.
+fn literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(case_insensitive)
         .build()
@@ -443,23 +475,53 @@ fn prefilter(pattern: &str, case_insensitive: bool) -> Option<regex::bytes::Rege
         Extractor::new().kind(ExtractKind::Suffix).extract(&hir),
         false,
     );
-    let literals = match (prefixes, suffixes) {
+    match (prefixes, suffixes) {
         (Some(p), Some(s)) => {
             let shortest = |l: &Vec<Vec<u8>>| l.iter().map(Vec::len).min().unwrap_or(0);
             if (shortest(&s), usize::MAX - s.len()) > (shortest(&p), usize::MAX - p.len()) {
-                s
+                Some(s)
             } else {
-                p
+                Some(p)
             }
         }
-        (p, s) => p.or(s)?,
-    };
-    let alternation: Vec<String> = literals
-        .iter()
-        .map(|l| l.iter().map(|b| format!("\\x{b:02x}")).collect::<String>())
-        .collect();
-    regex::bytes::RegexBuilder::new(&format!("(?-u:{})", alternation.join("|")))
-        .unicode(false)
-        .build()
-        .ok()
+        (p, s) => p.or(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidates(pattern: &str, case_insensitive: bool, src: &str) -> Option<Vec<usize>> {
+        let regex = regex::RegexBuilder::new(pattern)
+            .case_insensitive(case_insensitive)
+            .build()
+            .expect("pattern");
+        Prefilter::new(&regex, case_insensitive).candidates(src.as_bytes())
+    }
+
+    #[test]
+    fn ignoring_case_the_whole_literal_is_looked_for() {
+        let src = "December\nDECORATOR\ndecorations\nDecorator\n";
+        assert_eq!(candidates("decorator", true, src), Some(vec![9, 31]));
+        assert_eq!(candidates("decorator", false, src), Some(vec![]));
+    }
+
+    #[test]
+    fn ignoring_case_finds_what_unicode_folds_to_the_letters() {
+        // The Kelvin sign folds to k, and the long s to s, as the pattern's matching has it.
+        let src = "\u{212A}ernel\npasſ\n";
+        assert_eq!(candidates("kernel", true, src), Some(vec![0]));
+        assert_eq!(candidates("pass", true, src), Some(vec![9]));
+        let pattern = regex::RegexBuilder::new("pass")
+            .case_insensitive(true)
+            .build();
+        assert!(pattern.is_ok_and(|p| p.is_match("pasſ")));
+    }
+
+    #[test]
+    fn a_pattern_without_literals_has_no_prefilter() {
+        assert_eq!(candidates(".", true, "a\n"), None);
+        assert_eq!(candidates(r"\w+", false, "a\n"), None);
+    }
 }

@@ -88,6 +88,8 @@ struct Run {
 fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
     let mut heads: Vec<Head> = Vec::new();
     let mut notes_before = false;
+    // The heading open has notes (or, before any, lines came before it).
+    let mut has_notes = false;
     let mut start = 0;
     let mut ends = Newlines::of(src);
     let mut lines = 0;
@@ -97,15 +99,21 @@ fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
             break;
         }
         let end = ends.next().unwrap_or(src.len());
-        let mut body = &src[start..end];
+        let at = start;
+        start = end + 1;
+        // Most lines are notes under a heading that has some already: an indented line
+        // decides nothing unless it opens a fenced block, and none can where no fence
+        // character is near.
+        if has_notes && matches!(src[at], b' ' | b'\t') && ends.quiet_since(at) {
+            continue;
+        }
+        let mut body = &src[at..end];
         if line == 0 && first {
             body = body.strip_prefix(BOM).unwrap_or(body);
             if opens_front_matter(body.strip_suffix(b"\r").unwrap_or(body)) {
                 return None;
             }
         }
-        let at = start;
-        start = end + 1;
         let rest = after_indent(body);
         let first = match rest.first() {
             Some(&b) if !b.is_ascii_whitespace() => b,
@@ -127,10 +135,13 @@ fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
                 line,
                 notes: false,
             });
-        } else if let Some(head) = heads.last_mut() {
-            head.notes = true;
+            has_notes = false;
         } else {
-            notes_before = true;
+            match heads.last_mut() {
+                Some(head) => head.notes = true,
+                None => notes_before = true,
+            }
+            has_notes = true;
         }
     }
     Some(Run {
@@ -141,23 +152,43 @@ fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
 }
 
 /// Where the `\n` bytes of a text are, in order. Lines of notes are short, so rather
-/// than a search for each, 64 bytes at a time are compared in one go (the compiler
-/// makes vector compares of the loop in [`newline_mask`]) and each found by its bit.
+/// than a search for each, 64 bytes at a time are compared in one go (SSE2 on x86-64)
+/// and each found by its bit. The blocks with a character that can open a fenced or
+/// org block (`` ` ``, `~`, `#`) are noted on the way.
 struct Newlines<'a> {
     src: &'a [u8],
     /// The offset of the block `mask` is of.
     block: usize,
     /// The newlines of the block not yet given, a bit each.
     mask: u64,
+    /// The offset of the last block read that has a fence character.
+    loud: Option<usize>,
 }
 
 impl<'a> Newlines<'a> {
     fn of(src: &'a [u8]) -> Newlines<'a> {
-        Newlines {
+        let mut newlines = Newlines {
             src,
             block: 0,
-            mask: newline_mask(src),
+            mask: 0,
+            loud: None,
+        };
+        newlines.read_block();
+        newlines
+    }
+
+    fn read_block(&mut self) {
+        let (mask, fences) = block_masks(&self.src[self.block..]);
+        self.mask = mask;
+        if fences {
+            self.loud = Some(self.block);
         }
+    }
+
+    /// True when no fence character is in the text from `at` to the last newline
+    /// given (every block read so far that reaches past `at` is without one).
+    fn quiet_since(&self, at: usize) -> bool {
+        self.loud.is_none_or(|loud| loud + 64 <= at)
     }
 }
 
@@ -170,7 +201,7 @@ impl Iterator for Newlines<'_> {
             if self.block >= self.src.len() {
                 return None;
             }
-            self.mask = newline_mask(&self.src[self.block..]);
+            self.read_block();
         }
         let at = self.block + self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
@@ -178,49 +209,65 @@ impl Iterator for Newlines<'_> {
     }
 }
 
-/// A bit for each `\n` among the first 64 bytes of `bytes`.
-fn newline_mask(bytes: &[u8]) -> u64 {
+/// A bit for each `\n` among the first 64 bytes of `bytes`, and whether a fence
+/// character is among them.
+fn block_masks(bytes: &[u8]) -> (u64, bool) {
     match bytes.first_chunk::<64>() {
         Some(block) => block_mask(block),
         None => bytes
             .iter()
             .enumerate()
-            .fold(0, |m, (i, &b)| m | u64::from(b == b'\n') << i),
+            .fold((0, false), |(m, f), (i, &b)| {
+                (m | u64::from(b == b'\n') << i, f || is_fence_char(b))
+            }),
     }
 }
 
-/// A bit for each `\n` of a block, with SSE2: 16 bytes compared at once.
+/// A character a fenced or org block opens with.
+fn is_fence_char(b: u8) -> bool {
+    matches!(b, b'`' | b'~' | b'#')
+}
+
+/// [`block_masks`] of a block, with SSE2: 16 bytes compared at once.
 #[cfg(target_arch = "x86_64")]
-fn block_mask(block: &[u8; 64]) -> u64 {
+fn block_mask(block: &[u8; 64]) -> (u64, bool) {
     // SAFETY: SSE2 is part of x86-64; every processor that runs this has it.
     unsafe { sse2_block_mask(block) }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn sse2_block_mask(block: &[u8; 64]) -> u64 {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set_epi64x, _mm_set1_epi8};
+fn sse2_block_mask(block: &[u8; 64]) -> (u64, bool) {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
     let newline = _mm_set1_epi8(b'\n' as i8);
+    let [tick, tilde, hash] = [b'`', b'~', b'#'].map(|c| _mm_set1_epi8(c as i8));
     let mut mask = 0;
+    let mut fenced = 0;
     for (i, part) in block.chunks_exact(16).enumerate() {
-        let word = |at: usize| {
-            let bytes: [u8; 8] = part[at..at + 8].try_into().unwrap_or_default();
-            i64::from_le_bytes(bytes)
-        };
-        let v = _mm_set_epi64x(word(8), word(0));
+        // SAFETY: `part` is 16 bytes, what an unaligned load reads.
+        let v = unsafe { _mm_loadu_si128(part.as_ptr().cast::<__m128i>()) };
         let found = _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)) as u16;
         mask |= u64::from(found) << (16 * i);
+        let fence = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, tick), _mm_cmpeq_epi8(v, tilde)),
+            _mm_cmpeq_epi8(v, hash),
+        );
+        fenced |= _mm_movemask_epi8(fence);
     }
-    mask
+    (mask, fenced != 0)
 }
 
-/// A bit for each `\n` of a block.
+/// [`block_masks`] of a block.
 #[cfg(not(target_arch = "x86_64"))]
-fn block_mask(block: &[u8; 64]) -> u64 {
+fn block_mask(block: &[u8; 64]) -> (u64, bool) {
     block
         .iter()
         .enumerate()
-        .fold(0, |m, (i, &b)| m | u64::from(b == b'\n') << i)
+        .fold((0, false), |(m, f), (i, &b)| {
+            (m | u64::from(b == b'\n') << i, f || is_fence_char(b))
+        })
 }
 
 /// True when a line at the left margin is a heading, as [`syntax::plain::shape`] reads
