@@ -758,9 +758,11 @@ impl Inputs {
         }
         let next = AtomicUsize::new(0);
         let files = &self.files;
-        let (sent, received) = mpsc::sync_channel(workers * 4);
+        let (sent, received) = mpsc::sync_channel(workers * 16);
         std::thread::scope(|scope| {
-            for _ in 0..workers {
+            // The main thread reads files too, between handing over what is due: one
+            // thread a core, and no waking up for every file another thread read.
+            for _ in 1..workers {
                 let (sent, next, map) = (sent.clone(), &next, &map);
                 scope.spawn(move || {
                     loop {
@@ -775,12 +777,29 @@ impl Inputs {
             // Owned here, so that leaving early (a closed pipe) drops it before the
             // scope waits for the threads: their sends then fail and they stop.
             let received = received;
-            // In file order, whatever order the threads finish in; what is due is
-            // handed over as it comes, so the main thread prints while others read.
+            // In file order, whatever order the threads finish in.
             let mut pending = BTreeMap::new();
             let mut due = 0;
-            for (index, loaded) in received.iter() {
-                pending.insert(index, loaded);
+            // What is read here waits for the files before it, as many as the channel
+            // holds at most.
+            let ahead = workers * 16;
+            while due < count {
+                let index = if pending.len() < ahead {
+                    next.fetch_add(1, Ordering::Relaxed)
+                } else {
+                    count
+                };
+                if index < count {
+                    pending.insert(index, files.load(index, &map));
+                    pending.extend(received.try_iter());
+                } else if !pending.contains_key(&due) {
+                    // Nothing left to read here: wait for the file that is due.
+                    match received.recv() {
+                        Ok((index, loaded)) => pending.insert(index, loaded),
+                        Err(_) => break,
+                    };
+                    continue;
+                }
                 while let Some(loaded) = pending.remove(&due) {
                     due += 1;
                     let state = (
