@@ -2,6 +2,14 @@
 //! pieces.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How many threads can run at once: asked once (it reads the process's CPU quota and
+/// affinity, a few system calls).
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
 
 /// `src` cut into runs of whole lines, one a thread (`threads`; 0: one a core), each of
 /// `per_thread` bytes at least: one run when `src` is smaller than two, without asking
@@ -10,7 +18,7 @@ pub fn line_runs(src: &[u8], threads: usize, per_thread: usize) -> Vec<Range<usi
     let per_thread = per_thread.max(1);
     let threads = match threads {
         _ if src.len() < 2 * per_thread => 1,
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        0 => cores(),
         n => n,
     };
     let runs = threads.min(src.len() / per_thread).max(1);
@@ -39,7 +47,7 @@ pub fn map_runs<T: Sync, R: Send>(
     let per_thread = per_thread.max(1);
     let threads = match threads {
         _ if items.len() < 2 * per_thread => 1,
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        0 => cores(),
         n => n,
     };
     let threads = threads.min(items.len() / per_thread).max(1);

@@ -682,7 +682,7 @@ impl Inputs {
         // One file is read on one thread (its reader may share out its sessions): the
         // count of cores, which takes a few system calls, is only wanted for several.
         let cores = if sources.len() > 1 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
+            parallel::cores()
         } else {
             1
         };
