@@ -115,8 +115,9 @@ fn scan_heads(src: &[u8], first: bool) -> Option<Run> {
             }
         }
         let rest = after_indent(body);
+        // Blank as the parser has it: spaces, tabs, `\r`, `\x0b` and `\x0c`.
         let first = match rest.first() {
-            Some(&b) if !b.is_ascii_whitespace() => b,
+            Some(&b) if !is_blank_line(&[b]) => b,
             _ if is_blank_line(rest) => continue,
             _ => rest[0],
         };
@@ -271,19 +272,19 @@ fn block_mask(block: &[u8; 64]) -> (u64, bool) {
 }
 
 /// True when a line at the left margin is a heading, as [`syntax::plain::shape`] reads
-/// it; None when it is a rule or a thematic break. Most headings start with a letter
-/// and are told from a numbered item by its marker alone.
+/// it; None when it is a rule or a thematic break. Most headings start with a letter or
+/// a digit, so cannot be a rule, and are told from a numbered item by its marker alone;
+/// any other is read in full (a rule's text may start after white space the parser
+/// drops, such as a no-break space).
 fn is_heading(body: &[u8]) -> Option<bool> {
-    if !matches!(body[0], b'-' | b'=' | b'*' | b'_' | b'~' | b'#') {
+    if body[0].is_ascii_alphanumeric() {
         return Some(!is_bullet(body));
     }
     let shape = syntax::plain::shape(body);
     if !matches!(shape.kind, Kind::Heading { .. }) {
         return Some(false);
     }
-    let text = &body[shape.text.0..shape.text.1];
-    let rule = text.first().is_some_and(|b| b"-=*_~".contains(b)) && is_rule(body, text);
-    (!rule).then_some(true)
+    (!is_rule(body, &body[shape.text.0..shape.text.1])).then_some(true)
 }
 
 /// A heading that is a rule or a thematic break, which divides plain notes into parts.
@@ -589,6 +590,25 @@ mod tests {
     }
 
     #[test]
+    fn lines_the_parser_reads_as_rules_or_blank_are_read_so() {
+        // A rule after a no-break space is a rule, which divides the notes: read whole.
+        let src = "T\nIntro\n  • x\nSecond\n  • w\nEmpty talk\n\u{a0}----\n  • stray\n\
+                   Ann Lee\n  • y\nLast\n  • z\n";
+        assert_eq!(heads(src.as_bytes(), 1), None);
+        for src in [
+            // A line of a vertical tab is blank, at the margin or under a heading.
+            "T\nIntro\n  • x\nA\n  • a\n\x0b\n  • b\nB\n  • c\n",
+            "T\nIntro\n  • x\nA\n  \x0b\nB\n  • c\nC\n  • d\n",
+            "T\nIntro\n  • x\nA\n  • a\n\x0cB\n  • b\nC\n  • c\nD\n  • d\n",
+        ] {
+            assert_pieces_read_as_the_whole(src, 1);
+        }
+        let heads = heads(b"A\n  \x0b\n\x0b\nB\n  b\n", 1).expect("plain");
+        assert_eq!(heads.len(), 2);
+        assert!(!heads[0].notes && heads[1].notes);
+    }
+
+    #[test]
     fn headings_are_told_from_numbered_items_and_rules() {
         assert_eq!(is_heading(b"Decorators, Colton Myers"), Some(true));
         assert_eq!(is_heading(b"1. A numbered talk"), Some(false));
@@ -638,6 +658,10 @@ mod tests {
             "1. A numbered talk\n",
             "2. Another talk, Bob Roe\n",
             "- a bullet at the margin\n",
+            "Talks\n",
+            "\x0b\n",
+            "\u{a0}***\n",
+            "\x0cA talk after a form feed\n",
         ])
     }
 
@@ -650,6 +674,7 @@ mod tests {
             "  2. another numbered note\n",
             "  • Missed it, sadly\n",
             "\tnote after a tab\n",
+            "  \x0b\n",
             "\n",
             "  \n",
         ])

@@ -71,7 +71,7 @@ pub(crate) fn read_piece(
         {
             let found = units::numbered(outline, unit.line + 1..next);
             if !found.is_empty() {
-                fixed[u] = Some(owner_decision(u, &unit.text, found.len()));
+                fixed[u] = Some(owner_decision(u == 0 && !resumed, &unit.text, found.len()));
                 stand_ins.extend(found);
             }
         }
@@ -113,11 +113,11 @@ pub(crate) fn read_piece(
 }
 
 /// The role of a heading over numbered talks: a day when it is a day heading, the
-/// title when it is the first line, else a group.
-fn owner_decision(u: usize, text: &str, talks: usize) -> Decision {
+/// title when it is the file's `first` line, else a group.
+fn owner_decision(first: bool, text: &str, talks: usize) -> Decision {
     if let Some(day) = day_heading(text) {
         Decision::new(Role::Day(day), Why::Day)
-    } else if u == 0 {
+    } else if first {
         Decision::new(
             Role::Title,
             Why::Title("it is the first line, over numbered talks"),
