@@ -11,17 +11,24 @@ pub fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// Into how many shares `len` units of work go on `threads` threads (0: one a core),
+/// each of `per_thread` units at least: one when there are fewer than two shares' worth,
+/// without asking how many cores there are.
+fn shares(len: usize, threads: usize, per_thread: usize) -> usize {
+    let per_thread = per_thread.max(1);
+    let threads = match threads {
+        _ if len < 2 * per_thread => 1,
+        0 => cores(),
+        n => n,
+    };
+    threads.min(len / per_thread).max(1)
+}
+
 /// `src` cut into runs of whole lines, one a thread (`threads`; 0: one a core), each of
 /// `per_thread` bytes at least: one run when `src` is smaller than two, without asking
 /// how many cores there are. A run ends just after a `\n`, or at the end.
 pub fn line_runs(src: &[u8], threads: usize, per_thread: usize) -> Vec<Range<usize>> {
-    let per_thread = per_thread.max(1);
-    let threads = match threads {
-        _ if src.len() < 2 * per_thread => 1,
-        0 => cores(),
-        n => n,
-    };
-    let runs = threads.min(src.len() / per_thread).max(1);
+    let runs = shares(src.len(), threads, per_thread);
     let mut starts = vec![0];
     for k in 1..runs {
         let from = (src.len() / runs * k).max(starts[starts.len() - 1]);
@@ -44,13 +51,7 @@ pub fn map_runs<T: Sync, R: Send>(
     per_thread: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<Vec<R>> {
-    let per_thread = per_thread.max(1);
-    let threads = match threads {
-        _ if items.len() < 2 * per_thread => 1,
-        0 => cores(),
-        n => n,
-    };
-    let threads = threads.min(items.len() / per_thread).max(1);
+    let threads = shares(items.len(), threads, per_thread);
     let run = |part: &[T]| part.iter().map(&f).collect::<Vec<_>>();
     let mut parts = items.chunks(items.len().div_ceil(threads).max(1));
     let last = parts.next_back().unwrap_or_default();

@@ -206,7 +206,7 @@ impl<'a> Document<'a> {
     fn read_piece(
         outline: Outline<'a>,
         options: &ReadOptions,
-        piece: plain::Piece,
+        piece: plain::PieceFacts,
     ) -> (Document<'a>, plain::Settled) {
         let (units, decisions, settled) = plain::read_piece(&outline, options, Some(piece));
         (

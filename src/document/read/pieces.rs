@@ -215,13 +215,19 @@ impl Iterator for Newlines<'_> {
 fn block_masks(bytes: &[u8]) -> (u64, bool) {
     match bytes.first_chunk::<64>() {
         Some(block) => block_mask(block),
-        None => bytes
-            .iter()
-            .enumerate()
-            .fold((0, false), |(m, f), (i, &b)| {
-                (m | u64::from(b == b'\n') << i, f || is_fence_char(b))
-            }),
+        None => scalar_masks(bytes),
     }
+}
+
+/// [`block_masks`] a byte at a time.
+fn scalar_masks(bytes: &[u8]) -> (u64, bool) {
+    bytes
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold((0, false), |(m, f), (i, &b)| {
+            (m | u64::from(b == b'\n') << i, f || is_fence_char(b))
+        })
 }
 
 /// A character a fenced or org block opens with.
@@ -263,12 +269,7 @@ fn sse2_block_mask(block: &[u8; 64]) -> (u64, bool) {
 /// [`block_masks`] of a block.
 #[cfg(not(target_arch = "x86_64"))]
 fn block_mask(block: &[u8; 64]) -> (u64, bool) {
-    block
-        .iter()
-        .enumerate()
-        .fold((0, false), |(m, f), (i, &b)| {
-            (m | u64::from(b == b'\n') << i, f || is_fence_char(b))
-        })
+    scalar_masks(block)
 }
 
 /// True when a line at the left margin is a heading, as [`syntax::plain::shape`] reads
@@ -373,7 +374,7 @@ impl<'a> Plan<'a> {
     fn read(&self, from: usize, to: usize, resumed: bool) -> (Piece<'a>, Settled) {
         let cuts = &self.cuts;
         let src: &'a [u8] = cuts.src;
-        let piece = plain::Piece {
+        let facts = plain::PieceFacts {
             indented: true,
             resumed,
         };
@@ -383,7 +384,7 @@ impl<'a> Plan<'a> {
             (0, 0)
         };
         let outline = Outline::parse_as(&src[start..cuts.offset(to)], Syntax::Outline);
-        let (doc, settled) = Document::read_piece(outline, &self.options, piece);
+        let (doc, settled) = Document::read_piece(outline, &self.options, facts);
         (Piece { first_line, doc }, settled)
     }
 }

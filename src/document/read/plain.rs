@@ -29,7 +29,7 @@ pub(crate) fn read(outline: &Outline, options: &ReadOptions) -> (Vec<Unit>, Vec<
 /// A piece of a plain outline read on its own (see [`super::pieces`]): what the whole
 /// file decides for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Piece {
+pub(crate) struct PieceFacts {
     /// The file's notes are indented under its unindented lines.
     pub indented: bool,
     /// The piece starts at a heading after the file's first, where the v1 rules stand
@@ -48,7 +48,7 @@ pub(crate) struct Settled(pub bool);
 pub(crate) fn read_piece(
     outline: &Outline,
     options: &ReadOptions,
-    piece: Option<Piece>,
+    piece: Option<PieceFacts>,
 ) -> (Vec<Unit>, Vec<Decision>, Settled) {
     let resumed = piece.is_some_and(|p| p.resumed);
     let layout = Layout::new(outline, piece.map(|p| p.indented));
