@@ -53,7 +53,35 @@ impl Filter {
                     .session_year(session)
                     .is_some_and(|y| self.years.contains(&y)))
             && self.in_range(session, origin)
-            && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
+            && self.matches_alone(session)
+    }
+
+    /// True when the filter asks nothing of a session's day, file or lines: what it
+    /// keeps, [`Filter::matches_alone`] says.
+    pub fn is_of_sessions_alone(&self) -> bool {
+        let Filter {
+            days,
+            event,
+            years,
+            since,
+            until,
+            tag,
+            statuses: _,
+            speaker: _,
+            session: _,
+        } = self;
+        days.is_empty()
+            && event.is_none()
+            && years.is_empty()
+            && since.is_none()
+            && until.is_none()
+            && tag.is_none()
+    }
+
+    /// True when `session` passes the conditions on what it says of itself: its status,
+    /// speakers and heading.
+    pub fn matches_alone(&self, session: &Session) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&session.status()))
             && self.speaker.as_deref().is_none_or(|want| {
                 let want = fold(want);
                 let names = |byline: Byline| {

@@ -580,6 +580,62 @@ fn a_big_file_reads_the_same_on_one_thread_and_on_two() {
 }
 
 #[test]
+fn a_big_file_listed_as_it_is_read_names_the_days_of_the_whole() {
+    // Sessions before any day, a "Day 1" that a later heading names as Friday, a
+    // wishlist, weekday headings: enough for the list to be written a piece at a time,
+    // while JSON records are of the file read whole.
+    let mut text = String::from("My notes\n\nEarly talk – Bo Li\n  • x\n\n");
+    for i in 0..2000 {
+        text.push_str(&format!("Early talk {i}\n  • a point\n\n"));
+    }
+    text.push_str("Day 1\n\n");
+    for i in 0..2000 {
+        text.push_str(&format!("Day one talk {i}, Ann Lee\n  • a point\n\n"));
+    }
+    text.push_str("Friday keynote – Cy Doe\n  • the keynote\n\nTalks I did not see, but looked good:\n  • One, Di Fox\n\n");
+    for day in ["Saturday", "Sunday"] {
+        text.push_str(&format!("{day}\n\n"));
+        for i in 0..2000 {
+            text.push_str(&format!(
+                "Talk {i} on {day}\n  • a point\n  • Missed it\n\n"
+            ));
+        }
+    }
+    let path = std::env::temp_dir().join(format!("notes-stream-{}.txt", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    for command in ["list", "missed"] {
+        let listed = stdout_of(notes().arg("-f").arg(&path).arg(command));
+        let json = stdout_of(notes().arg("-f").arg(&path).args(["--json", command]));
+        let whole: Vec<String> = json
+            .lines()
+            .map(|line| {
+                let record: serde_json::Value = serde_json::from_str(line).unwrap();
+                let day = record["day"].as_str().unwrap_or_default();
+                format!("{}:{day}:", record["line"])
+            })
+            .collect();
+        let streamed: Vec<String> = listed
+            .lines()
+            .map(|line| line.splitn(3, ':').take(2).collect::<Vec<_>>().join(":") + ":")
+            .collect();
+        assert_eq!(streamed, whole, "{command}");
+        assert!(
+            whole.len() > 4000 || command == "missed",
+            "{command}: {}",
+            whole.len()
+        );
+    }
+    let listed = stdout_of(notes().arg("-f").arg(&path).arg("list"));
+    assert!(
+        listed.starts_with("3:friday:Early talk — Bo Li\n"),
+        "{listed:.80}"
+    );
+    assert!(listed.contains(":friday:Friday keynote — Cy Doe\n"));
+    assert!(listed.contains("::One, Di Fox (not seen)\n"));
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn grep_reads_in_full_every_session_a_literal_with_a_line_end_reaches() {
     // The literal `\nFoo` starts on the line before the heading it finds: the hit's
     // session is still read in full (its title without its speaker).

@@ -15,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use encoding_rs::Encoding;
 use regex::Regex;
 use talknotes::document::rules::{Date, DaySpec};
-use talknotes::document::{DayInfo, Document, Pieces, ReadOptions, pieces};
+use talknotes::document::{AllPieces, DayInfo, Document, Pieces, ReadOptions, all_pieces, pieces};
 use talknotes::event::{Origin, Place};
 use talknotes::outline::{LineNumber, Outline, Syntax, first_invalid_utf8};
 use talknotes::parallel;
@@ -89,6 +89,15 @@ impl<'f> File<'f> {
     pub fn pieces(&self, at: &[usize]) -> Option<Pieces<'f>> {
         (self.syntax == Syntax::Outline && self.doc.get().is_none())
             .then(|| pieces(self.src, at, self.options))
+            .flatten()
+    }
+
+    /// The whole file in pieces, to be read one after another, when it is a plain
+    /// outline that can be cut ([`talknotes::document::all_pieces`]); the file's
+    /// document is not read.
+    pub fn all_pieces(&self) -> Option<AllPieces<'f>> {
+        (self.syntax == Syntax::Outline && self.doc.get().is_none())
+            .then(|| all_pieces(self.src, self.options))
             .flatten()
     }
 

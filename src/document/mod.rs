@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::outline::{LineNumber, Outline, Syntax};
-pub use read::pieces::{Piece, Pieces, pieces};
+pub use read::pieces::{AllPieces, DayTracker, Piece, Pieces, SessionDay, all_pieces, pieces};
 pub use read::{Explanation, ReadOptions};
 use rules::DaySpec;
 

@@ -192,11 +192,41 @@ pub fn write_session(
     session: &Session,
     link: Option<&str>,
 ) -> io::Result<()> {
+    write_session_start(out, opts, file, session.line_number())?;
+    write_session_day(out, opts, session.day_info())?;
+    write_session_end(out, opts, session, link)
+}
+
+/// The start of a [`write_session`] record, up to its day: `[FILE:]LINE:`.
+pub fn write_session_start(
+    out: &mut impl Write,
+    opts: Options,
+    file: Option<&str>,
+    line: LineNumber,
+) -> io::Result<()> {
     write_file(out, opts, file)?;
-    put_number(out, opts, session.line_number())?;
-    out.write_all(b":")?;
-    let day = session.day_info().map(DayInfo::name);
-    put(out, opts, Role::Day, day.as_deref().unwrap_or(""))?;
+    put_number(out, opts, line)?;
+    out.write_all(b":")
+}
+
+/// The day of a [`write_session`] record: `DAY`, empty for none.
+pub fn write_session_day(
+    out: &mut impl Write,
+    opts: Options,
+    day: Option<&DayInfo>,
+) -> io::Result<()> {
+    let day = day.map(DayInfo::name);
+    put(out, opts, Role::Day, day.as_deref().unwrap_or(""))
+}
+
+/// The rest of a [`write_session`] record, after its day:
+/// `:TITLE — SPEAKERS @HANDLES (STATUS: REASON) [LINK]`.
+pub fn write_session_end(
+    out: &mut impl Write,
+    opts: Options,
+    session: &Session,
+    link: Option<&str>,
+) -> io::Result<()> {
     out.write_all(b":")?;
     write_session_label(out, opts, session)?;
     write_status(out, opts, session)?;

@@ -20,14 +20,20 @@ pub(crate) struct Read {
     pub days: Vec<Arc<DayInfo>>,
     pub date: Option<rules::Date>,
     pub explanations: Vec<Explanation>,
+    /// What the units said of the days, when they were kept rather than followed: the
+    /// sessions then have no day, and `days` is empty.
+    pub steps: Vec<DayStep>,
 }
 
-/// Turns the roles of `units` into sessions and days.
+/// Turns the roles of `units` into sessions and days; with `keep_steps`, the days are
+/// not followed but their steps kept, for a piece of a file whose days the pieces before
+/// it begin.
 pub(crate) fn assemble(
     outline: &Outline,
     units: &[Unit],
     decisions: &[Decision],
     options: &ReadOptions,
+    keep_steps: bool,
 ) -> Read {
     let flat = outline.syntax() == Syntax::Outline;
     let mut builder = Builder {
@@ -40,6 +46,7 @@ pub(crate) fn assemble(
         sessions: Vec::new(),
         session_days: Vec::new(),
         days: Days::default(),
+        steps: keep_steps.then(Vec::new),
     };
     let sessions: Vec<usize> = (0..units.len())
         .filter(|&u| decisions[u].role == Role::Session)
@@ -59,7 +66,7 @@ pub(crate) fn assemble(
     let meta = Metadata::of(outline);
     let mut title = meta.title.clone();
     if let Some((label, day)) = &meta.date {
-        builder.days.title_day(*day, Some(label.clone()));
+        builder.step(DayStep::Title(*day, Some(label.clone())));
     }
     for (u, unit) in units.iter().enumerate() {
         match decisions[u].role {
@@ -67,10 +74,12 @@ pub(crate) fn assemble(
                 if title.is_none() {
                     title = Some((unit.line, unit.text.clone()));
                 }
-                builder.days.title(&unit.text);
+                if let Some((day, label)) = title_day(&unit.text) {
+                    builder.step(DayStep::Title(day, label));
+                }
             }
-            Role::Day(day) => builder.days.heading(day, &unit.text),
-            Role::Group { .. } => builder.days.mention(&unit.text),
+            Role::Day(day) => builder.step(DayStep::Heading(day, unit.text.clone())),
+            Role::Group { .. } => builder.mention(&unit.text),
             Role::Wishlist => builder.wishlist(u),
             Role::Session => {
                 if let Some(facts) = facts.next() {
@@ -97,16 +106,35 @@ pub(crate) fn assemble(
     let Builder {
         mut sessions,
         session_days,
-        days,
+        days: mut days_read,
+        steps,
         ..
     } = builder;
-    let days: Vec<Arc<DayInfo>> = days.days.into_iter().map(Arc::new).collect();
+    let days: Vec<Arc<DayInfo>> = std::mem::take(&mut days_read.days)
+        .into_iter()
+        .map(Arc::new)
+        .collect();
     for (session, day) in sessions.iter_mut().zip(session_days) {
-        session.day = day.and_then(|d| days.get(d)).map(Arc::clone);
+        session.day = days_read
+            .day_of(day)
+            .and_then(|d| days.get(d))
+            .map(Arc::clone);
     }
+    let mut steps = steps.unwrap_or_default();
     // A wishlist's items come before the headings under it are read: file order.
     // (Nearly always they are in order already, and a sort would copy them all.)
     if !sessions.is_sorted_by_key(|s| s.lines.start) {
+        let mut order: Vec<usize> = (0..sessions.len()).collect();
+        order.sort_by_key(|&i| sessions[i].lines.start);
+        let mut place = vec![0; order.len()];
+        for (to, &from) in order.iter().enumerate() {
+            place[from] = to;
+        }
+        for step in &mut steps {
+            if let DayStep::Session { index, .. } = step {
+                *index = place[*index];
+            }
+        }
         sessions.sort_by_key(|s| s.lines.start);
     }
     Read {
@@ -115,6 +143,7 @@ pub(crate) fn assemble(
         days,
         date: meta.date.and_then(|(_, day)| day.date),
         explanations,
+        steps,
     }
 }
 
@@ -156,35 +185,99 @@ impl Metadata {
     }
 }
 
+/// What a unit says of the days, in file order: followed as the units are read
+/// ([`Days::follow`]), or kept by a piece of a file, to be followed after the steps of
+/// the pieces before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DayStep {
+    /// The title or metadata names a day, and how to label it: the first day, until a
+    /// day heading.
+    Title(DayHeading, Option<String>),
+    /// A day heading, and its text.
+    Heading(DayHeading, String),
+    /// A heading that names a weekday in full or "Day N".
+    Mention(DayHeading),
+    /// A session's timestamp (org-mode), and how it is written.
+    Dated(DayHeading, String),
+    /// A session: the `index`th of its document, on the day of the sessions read now
+    /// (`dated`) or on none (a wishlist's item).
+    Session { index: usize, dated: bool },
+}
+
+/// The day a session is on, as far as the steps before it say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionDay {
+    /// The day of this index.
+    On(usize),
+    /// The first day, if a dated session comes once there is one; else none. (The
+    /// sessions read before any day take the first.)
+    First,
+    /// None: a wishlist's item.
+    None,
+}
+
 /// The days of the notes, in file order, and which day each session is on.
 #[derive(Debug, Default)]
-struct Days {
-    days: Vec<DayInfo>,
-    /// Sessions read before any day: they take the first day.
-    undated: Vec<usize>,
+pub(crate) struct Days {
+    pub(crate) days: Vec<DayInfo>,
     /// The day the sessions read now are on.
     current: Option<usize>,
+    /// A dated session came once there was a day: the sessions before any day are on
+    /// the first.
+    settled: bool,
     /// The days came from the title or metadata so far (a day heading starts anew).
     from_title: bool,
     /// The current day came from a session's timestamp (another one may start anew).
     from_stamp: bool,
 }
 
+/// A day the document's title names: a weekday or "Day N", or a date in it with a year
+/// or a range of days ("16 Nov 2019", "(Feb 25-26)"; a bare "April 11" may be when the
+/// notes were written), and how to label it. It holds until the first day heading.
+fn title_day(text: &str) -> Option<(DayHeading, Option<String>)> {
+    if let Some(mention) = rules::mentioned_day(text) {
+        let label = mention.number.map(|n| format!("Day {n}"));
+        Some((mention, label))
+    } else if let Some((span, date)) = day::date_in(text)
+        && (date.date.is_some_and(|d| d.year.is_some()) || is_range(span))
+    {
+        Some((date, Some(span.to_string())))
+    } else {
+        None
+    }
+}
+
 impl Days {
-    /// A day the document's title names: a weekday or "Day N", or a date in it with a
-    /// year or a range of days ("16 Nov 2019", "(Feb 25-26)"; a bare "April 11" may be
-    /// when the notes were written). It holds until the first day heading.
-    fn title(&mut self, text: &str) {
-        if !self.days.is_empty() {
-            return;
+    /// Follows one step; for a session, gives its day.
+    pub(crate) fn follow(&mut self, step: DayStep) -> Option<SessionDay> {
+        match step {
+            DayStep::Title(day, label) => self.title_day(day, label),
+            DayStep::Heading(day, text) => self.heading(day, text),
+            DayStep::Mention(day) => self.mention(day),
+            DayStep::Dated(day, label) => self.dated(day, label),
+            DayStep::Session { dated, .. } => return Some(self.session(dated)),
         }
-        if let Some(mention) = rules::mentioned_day(text) {
-            let label = mention.number.map(|n| format!("Day {n}"));
-            self.title_day(mention, label);
-        } else if let Some((span, date)) = day::date_in(text)
-            && (date.date.is_some_and(|d| d.year.is_some()) || is_range(span))
-        {
-            self.title_day(date, Some(span.to_string()));
+        None
+    }
+
+    /// The day of the sessions a [`SessionDay`] says, once a dated session has come or
+    /// the file has ended.
+    pub(crate) fn day_of(&self, day: SessionDay) -> Option<usize> {
+        match day {
+            SessionDay::On(d) => Some(d),
+            SessionDay::First => self.settled.then_some(0),
+            SessionDay::None => None,
+        }
+    }
+
+    fn session(&mut self, dated: bool) -> SessionDay {
+        match self.current {
+            _ if !dated => SessionDay::None,
+            Some(current) => {
+                self.settled = true;
+                SessionDay::On(current)
+            }
+            None => SessionDay::First,
         }
     }
 
@@ -198,21 +291,20 @@ impl Days {
 
     /// A day heading starts a new day, unless the day so far only came from a session
     /// naming the same weekday: then the heading names that day.
-    fn heading(&mut self, day: DayHeading, text: &str) {
+    fn heading(&mut self, day: DayHeading, text: String) {
         if !self.from_title
             && let Some(last) = self.days.last_mut()
             && last.label.is_none()
             && day.weekday.is_some()
             && last.weekday == day.weekday
         {
-            last.label = Some(text.to_string());
+            last.label = Some(text);
             last.date = day.date;
             return;
         }
         self.from_title = false;
-        self.new_day(day, Some(text.to_string()));
+        self.new_day(day, Some(text));
     }
-
     /// A dated session (an org timestamp): on that date from here on, unless the day is
     /// already that date. Under a day heading or a mention that says another day, the
     /// heading stands: such a stamp is when to do something (a TODO scheduled later).
@@ -240,10 +332,7 @@ impl Days {
     }
 
     /// A heading that names a weekday in full or "Day N": on that day from here on.
-    fn mention(&mut self, text: &str) {
-        let Some(mention) = rules::mentioned_day(text) else {
-            return;
-        };
+    fn mention(&mut self, mention: DayHeading) {
         if let Some(&current) = self.current.as_ref()
             && !self.from_title
         {
@@ -305,9 +394,11 @@ struct Builder<'b, 'a> {
     /// names their speakers: the file's way of writing them.
     name_headings: bool,
     sessions: Vec<Session>,
-    /// The day of each session, as an index in the days.
-    session_days: Vec<Option<usize>>,
+    /// The day of each session, as the days said when it was read.
+    session_days: Vec<SessionDay>,
     days: Days,
+    /// The steps of the days, when they are kept rather than followed.
+    steps: Option<Vec<DayStep>>,
 }
 
 impl Builder<'_, '_> {
@@ -343,27 +434,39 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn push(&mut self, session: Session, dated: bool) {
-        let mut day = None;
-        if dated {
-            match self.days.current {
-                Some(current) => day = Some(current),
-                None => self.days.undated.push(self.sessions.len()),
+    /// Follows a step of the days, or keeps it.
+    fn step(&mut self, step: DayStep) {
+        match &mut self.steps {
+            Some(steps) => steps.push(step),
+            None => {
+                if let Some(day) = self.days.follow(step) {
+                    self.session_days.push(day);
+                }
             }
         }
+    }
+
+    /// A heading that may name a weekday in full or "Day N".
+    fn mention(&mut self, text: &str) {
+        if let Some(day) = rules::mentioned_day(text) {
+            self.step(DayStep::Mention(day));
+        }
+    }
+
+    fn push(&mut self, session: Session, dated: bool) {
+        let index = self.sessions.len();
         self.sessions.push(session);
-        self.session_days.push(day);
+        self.step(DayStep::Session { index, dated });
     }
 
     /// A session unit, with the facts [`Builder::facts`] read of it.
-    fn session(&mut self, facts: Facts) {
+    fn session(&mut self, mut facts: Facts) {
         // A weekday or "Day N" the heading names stands over its timestamp.
-        self.days.mention(&facts.session.heading);
-        if let Some((stamp, day)) = facts.stamp {
-            self.days.dated(day, stamp);
+        self.mention(&facts.session.heading);
+        if let Some((stamp, day)) = facts.stamp.take() {
+            self.step(DayStep::Dated(day, stamp));
         }
         self.push(facts.session, true);
-        self.days.settle_undated(&mut self.session_days);
     }
 
     /// The facts of each of the session units `sessions`, in order, in parts: on up to
@@ -809,17 +912,6 @@ impl Builder<'_, '_> {
                 state: None,
             };
             self.push(session, false);
-        }
-    }
-}
-
-impl Days {
-    /// Sessions read before the first day take it, once there is one.
-    fn settle_undated(&mut self, session_days: &mut [Option<usize>]) {
-        if !self.days.is_empty() {
-            for i in self.undated.drain(..) {
-                session_days[i] = Some(0);
-            }
         }
     }
 }

@@ -198,21 +198,20 @@ impl<'a> Document<'a> {
                 (units, decisions)
             }
         };
-        Document::assemble(outline, &units, &decisions, options)
+        Document::assemble(outline, &units, &decisions, options, false).0
     }
 
-    /// Reads a piece of a plain outline as the whole file reads it ([`pieces`]), and
-    /// says whether the rules stand settled at its end.
+    /// Reads a piece of a plain outline as the whole file reads it ([`pieces`]), but
+    /// for the days, whose steps it keeps (its sessions have no day); and says whether
+    /// the rules stand settled at its end.
     fn read_piece(
         outline: Outline<'a>,
         options: &ReadOptions,
         piece: plain::PieceFacts,
-    ) -> (Document<'a>, plain::Settled) {
+    ) -> (Document<'a>, Vec<assemble::DayStep>, plain::Settled) {
         let (units, decisions, settled) = plain::read_piece(&outline, options, Some(piece));
-        (
-            Document::assemble(outline, &units, &decisions, options),
-            settled,
-        )
+        let (doc, steps) = Document::assemble(outline, &units, &decisions, options, true);
+        (doc, steps, settled)
     }
 
     fn assemble(
@@ -220,10 +219,11 @@ impl<'a> Document<'a> {
         units: &[units::Unit],
         decisions: &[Decision],
         options: &ReadOptions,
-    ) -> Document<'a> {
+        keep_steps: bool,
+    ) -> (Document<'a>, Vec<assemble::DayStep>) {
         let syntax = outline.syntax();
-        let read = assemble::assemble(&outline, units, decisions, options);
-        Document {
+        let read = assemble::assemble(&outline, units, decisions, options, keep_steps);
+        let doc = Document {
             src: outline.src(),
             syntax,
             outline,
@@ -232,6 +232,7 @@ impl<'a> Document<'a> {
             days: read.days,
             date: read.date,
             explanations: read.explanations,
-        }
+        };
+        (doc, read.steps)
     }
 }

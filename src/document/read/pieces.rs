@@ -18,8 +18,11 @@
 
 use std::borrow::Cow;
 
+pub use super::assemble::SessionDay;
+use super::assemble::{DayStep, Days};
 use super::plain::{self, Settled};
 use super::{Document, ReadOptions};
+use crate::document::DayInfo;
 use crate::document::rules::{heading, speaker};
 use crate::outline::syntax::{self, opens_front_matter, opens_verbatim, setext_underline};
 use crate::outline::{BOM, Kind, Outline, Syntax, after_indent, is_blank_line, is_bullet};
@@ -29,8 +32,11 @@ use crate::parallel;
 pub struct Piece<'a> {
     /// The line of the file it starts at (0-based).
     pub first_line: usize,
-    /// Its document: line `i` of it is line `first_line + i` of the file.
+    /// Its document: line `i` of it is line `first_line + i` of the file. Its sessions
+    /// have no day: [`DayTracker`] gives them theirs.
     pub doc: Document<'a>,
+    /// What its units say of the days, to follow after the pieces before it.
+    steps: Vec<DayStep>,
 }
 
 /// An unindented line of the plain outline: a heading.
@@ -49,7 +55,6 @@ struct Head {
 /// block, a setext underline, a rule or a thematic break at the left margin. A big
 /// file is cut in runs of lines looked at on every core.
 fn heads(src: &[u8], threads: usize) -> Option<Vec<Head>> {
-    const BYTES_A_THREAD: usize = 4 << 20;
     let spans = parallel::line_runs(src, threads, BYTES_A_THREAD);
     let runs = parallel::map_runs(&spans, threads, 1, |span| {
         scan_heads(&src[span.clone()], span.start == 0)
@@ -57,22 +62,48 @@ fn heads(src: &[u8], threads: usize) -> Option<Vec<Head>> {
     let mut heads: Vec<Head> = Vec::new();
     let mut lines = 0;
     for (span, run) in spans.iter().zip(runs.into_iter().flatten()) {
-        let from = span.start;
-        let run = run?;
-        if run.notes_before
-            && let Some(head) = heads.last_mut()
-        {
-            head.notes = true;
-        }
-        heads.extend(run.heads.iter().map(|h| Head {
-            start: from + h.start,
-            line: lines + h.line,
-            notes: h.notes,
-        }));
-        lines += run.lines;
+        lines = run?.append_to(&mut heads, span.start, lines);
     }
     Some(heads)
 }
+
+/// How many headings a plain outline has, and how many of them have notes, with the
+/// look [`heads`] takes (None as it says), without keeping them.
+fn head_counts(src: &[u8], threads: usize) -> Option<(usize, usize)> {
+    let spans = parallel::line_runs(src, threads, BYTES_A_THREAD);
+    let runs = parallel::map_runs(&spans, threads, 1, |span| {
+        let run = scan_heads(&src[span.clone()], span.start == 0)?;
+        let with_notes = run.heads.iter().filter(|h| h.notes).count();
+        Some((
+            run.heads.len(),
+            with_notes,
+            run.heads.last().map(|h| h.notes),
+            run.notes_before,
+        ))
+    });
+    let (mut all, mut with_notes) = (0, 0);
+    // Whether the last heading so far has notes.
+    let mut last = None;
+    for run in runs.into_iter().flatten() {
+        let (heads, with, last_notes, notes_before) = run?;
+        if notes_before && last == Some(false) {
+            with_notes += 1;
+        }
+        all += heads;
+        with_notes += with;
+        last = last_notes.or(last.map(|notes| notes || notes_before));
+    }
+    Some((all, with_notes))
+}
+
+/// True when a file of `heads` headings, `with_notes` of them with notes under them,
+/// writes its notes indented, as a file read in pieces must.
+fn notes_indented(heads: usize, with_notes: usize) -> bool {
+    with_notes * 2 >= heads
+}
+
+/// The bytes of a file looked at on a thread at least, finding its headings.
+const BYTES_A_THREAD: usize = 4 << 20;
 
 /// The headings of a run of whole lines, from [`scan_heads`].
 struct Run {
@@ -81,6 +112,24 @@ struct Run {
     lines: usize,
     /// Lines that are not blank come before the first heading.
     notes_before: bool,
+}
+
+impl Run {
+    /// Adds the headings of the run, which starts at byte `from` and line `line` of the
+    /// file, to those before it; gives the line after it.
+    fn append_to(self, heads: &mut Vec<Head>, from: usize, line: usize) -> usize {
+        if self.notes_before
+            && let Some(head) = heads.last_mut()
+        {
+            head.notes = true;
+        }
+        heads.extend(self.heads.iter().map(|h| Head {
+            start: from + h.start,
+            line: line + h.line,
+            notes: h.notes,
+        }));
+        line + self.lines
+    }
 }
 
 /// The headings of a run of whole lines (`first`: the file's first), numbered from
@@ -296,6 +345,25 @@ fn is_rule(body: &[u8], text: &[u8]) -> bool {
         || heading::is_separator(&text)
 }
 
+/// True when a piece can start at `head`, the heading after `before` (the file's third
+/// or later), as far as their own lines say.
+fn resumes_at(src: &[u8], before: &Head, head: &Head) -> bool {
+    head.notes
+        && before.notes
+        && !src[head.start..].starts_with(BOM)
+        && speaker::speaker_label(&head_text(src, head)).is_none()
+}
+
+/// The text of a heading, as the parser reads it.
+fn head_text<'a>(src: &'a [u8], head: &Head) -> Cow<'a, str> {
+    let start = head.start;
+    let end = memchr::memchr(b'\n', &src[start..]).map_or(src.len(), |n| start + n);
+    let body = &src[start..end];
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    let shape = syntax::plain::shape(body);
+    String::from_utf8_lossy(&body[shape.text.0..shape.text.1])
+}
+
 /// The file's headings and how far a piece can be cut.
 struct Cuts<'a> {
     src: &'a [u8],
@@ -306,24 +374,11 @@ impl Cuts<'_> {
     /// True when a piece can start at heading `k`, as far as its own lines and the one
     /// before say (the state of the rules is the caller's to know).
     fn resumes_at(&self, k: usize) -> bool {
-        let Some(head) = self.heads.get(k) else {
-            return false;
-        };
         k >= 2
-            && head.notes
-            && self.heads[k - 1].notes
-            && !self.src[head.start..].starts_with(BOM)
-            && speaker::speaker_label(&self.text(k)).is_none()
-    }
-
-    /// The text of heading `k`, as the parser reads it.
-    fn text(&self, k: usize) -> Cow<'_, str> {
-        let start = self.heads[k].start;
-        let end = memchr::memchr(b'\n', &self.src[start..]).map_or(self.src.len(), |n| start + n);
-        let body = &self.src[start..end];
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        let shape = syntax::plain::shape(body);
-        String::from_utf8_lossy(&body[shape.text.0..shape.text.1])
+            && self
+                .heads
+                .get(k)
+                .is_some_and(|head| resumes_at(self.src, &self.heads[k - 1], head))
     }
 
     /// Where heading `k` starts, or the end of the file past the last.
@@ -373,19 +428,49 @@ impl<'a> Plan<'a> {
     /// lines before the first heading; and whether the rules stand settled after it.
     fn read(&self, from: usize, to: usize, resumed: bool) -> (Piece<'a>, Settled) {
         let cuts = &self.cuts;
-        let src: &'a [u8] = cuts.src;
+        let span = if resumed {
+            Span {
+                start: cuts.offset(from),
+                end: cuts.offset(to),
+                line: cuts.line(from),
+            }
+        } else {
+            Span {
+                start: 0,
+                end: cuts.offset(to),
+                line: 0,
+            }
+        };
+        span.read(cuts.src, &self.options)
+    }
+}
+
+/// Where a piece is in its file.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// Its first byte: a resume point, or the start of the file.
+    start: usize,
+    /// Where it ends: a resume point, or the end of the file.
+    end: usize,
+    /// The line it starts at.
+    line: usize,
+}
+
+impl Span {
+    /// Reads the piece of `src`, and says whether the rules stand settled after it.
+    fn read<'a>(self, src: &'a [u8], options: &ReadOptions) -> (Piece<'a>, Settled) {
         let facts = plain::PieceFacts {
             indented: true,
-            resumed,
+            resumed: self.start > 0,
         };
-        let (start, first_line) = if resumed {
-            (cuts.offset(from), cuts.line(from))
-        } else {
-            (0, 0)
+        let outline = Outline::parse_as(&src[self.start..self.end], Syntax::Outline);
+        let (doc, steps, settled) = Document::read_piece(outline, options, facts);
+        let piece = Piece {
+            first_line: self.line,
+            doc,
+            steps,
         };
-        let outline = Outline::parse_as(&src[start..cuts.offset(to)], Syntax::Outline);
-        let (doc, settled) = Document::read_piece(outline, &self.options, facts);
-        (Piece { first_line, doc }, settled)
+        (piece, settled)
     }
 }
 
@@ -420,7 +505,7 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
     }
     let heads = heads(src, options.threads)?;
     let with_notes = heads.iter().filter(|h| h.notes).count();
-    if with_notes * 2 < heads.len() {
+    if !notes_indented(heads.len(), with_notes) {
         return None;
     }
     let mut plan = Plan {
@@ -467,11 +552,253 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
     Some(Pieces { first, plan })
 }
 
+/// The headings of a file, found a window of it at a time as they are asked for
+/// ([`all_pieces`]), and kept only from the piece being planned on.
+struct HeadStream<'a> {
+    src: &'a [u8],
+    /// The headings found and kept: `heads[0]` is the file's heading `base`.
+    heads: Vec<Head>,
+    base: usize,
+    /// How far the file has been looked at, in bytes and in lines.
+    scanned: usize,
+    lines: usize,
+}
+
+impl<'a> HeadStream<'a> {
+    /// The bytes looked at a time.
+    const WINDOW: usize = 1 << 20;
+
+    fn new(src: &'a [u8]) -> HeadStream<'a> {
+        HeadStream {
+            src,
+            heads: Vec::new(),
+            base: 0,
+            scanned: 0,
+            lines: 0,
+        }
+    }
+
+    /// Heading `k` (not one already forgotten), looking further as needed; None past
+    /// the last.
+    fn get(&mut self, k: usize) -> Option<Head> {
+        let i = k.checked_sub(self.base)?;
+        while i >= self.heads.len() && self.scanned < self.src.len() {
+            self.scan();
+        }
+        self.heads.get(i).copied()
+    }
+
+    /// Looks at the next window of whole lines.
+    fn scan(&mut self) {
+        let from = self.scanned;
+        let end = match self.src.get(from + Self::WINDOW..) {
+            Some(rest) => {
+                memchr::memchr(b'\n', rest).map_or(self.src.len(), |n| from + Self::WINDOW + n + 1)
+            }
+            None => self.src.len(),
+        };
+        self.scanned = end;
+        // The whole file was looked at so before it was cut ([`head_counts`]), so this
+        // finds its headings; were it not to, the rest is read as one piece, which is
+        // right, if slower.
+        match scan_heads(&self.src[from..end], from == 0) {
+            Some(run) => self.lines = run.append_to(&mut self.heads, from, self.lines),
+            None => self.scanned = self.src.len(),
+        }
+    }
+
+    /// Where heading `k` starts, or the end of the file past the last.
+    fn offset(&mut self, k: usize) -> usize {
+        self.get(k).map_or(self.src.len(), |h| h.start)
+    }
+
+    /// True when a piece can start at heading `k`, as far as its own lines and the one
+    /// before say: its notes are known once the heading after it is found.
+    fn resumes_at(&mut self, k: usize) -> bool {
+        self.get(k + 1);
+        k >= 2
+            && k > self.base
+            && match (self.get(k - 1), self.get(k)) {
+                (Some(before), Some(head)) => resumes_at(self.src, &before, &head),
+                _ => false,
+            }
+    }
+
+    /// The first resume point after heading `k`, or the number of headings.
+    fn next_resume(&mut self, k: usize) -> usize {
+        let mut j = k + 1;
+        while self.get(j).is_some() && !self.resumes_at(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// Forgets the headings before the one before `k`.
+    fn forget_before(&mut self, k: usize) {
+        let keep = k.saturating_sub(1).max(self.base);
+        let drop = (keep - self.base).min(self.heads.len());
+        self.heads.drain(..drop);
+        self.base += drop;
+    }
+}
+
+/// A plain outline read whole, a piece at a time ([`all_pieces`]).
+pub struct AllPieces<'a> {
+    first: Piece<'a>,
+    /// The headings from where the first piece ends, a resume point.
+    heads: HeadStream<'a>,
+    from: usize,
+    options: ReadOptions,
+    /// The bytes of a piece, at least: a piece ends at the first resume point past
+    /// them.
+    piece_bytes: usize,
+}
+
+impl<'a> AllPieces<'a> {
+    /// The bytes of a piece, at least, unless told otherwise.
+    const PIECE_BYTES: usize = 64 << 10;
+    /// The pieces read at a time, spread over the cores.
+    const PIECES_A_BATCH: usize = 16;
+
+    /// Calls `each` with every piece of the file, in order. They are read some at a
+    /// time, on every core, and only those are kept.
+    pub fn read_each<E>(self, mut each: impl FnMut(Piece<'a>) -> Result<(), E>) -> Result<(), E> {
+        let AllPieces {
+            first,
+            mut heads,
+            mut from,
+            options,
+            piece_bytes,
+        } = self;
+        each(first)?;
+        loop {
+            let mut spans = Vec::new();
+            while spans.len() < Self::PIECES_A_BATCH
+                && let Some(head) = heads.get(from)
+            {
+                let mut to = from + 1;
+                while heads
+                    .get(to)
+                    .is_some_and(|next| next.start - head.start < piece_bytes)
+                    || heads.get(to).is_some() && !heads.resumes_at(to)
+                {
+                    to += 1;
+                }
+                spans.push(Span {
+                    start: head.start,
+                    end: heads.offset(to),
+                    line: head.line,
+                });
+                from = to;
+            }
+            if spans.is_empty() {
+                return Ok(());
+            }
+            heads.forget_before(from);
+            let read = |span: &Span| span.read(heads.src, &options).0;
+            for piece in parallel::map_runs(&spans, options.threads, 1, read)
+                .into_iter()
+                .flatten()
+            {
+                each(piece)?;
+            }
+        }
+    }
+}
+
+/// A plain outline cut into pieces to be read one after another ([`AllPieces`]), each
+/// read on its own as the whole file reads it; None when the file is read whole, as
+/// [`pieces`] says.
+pub fn all_pieces<'a>(src: &'a [u8], options: &ReadOptions) -> Option<AllPieces<'a>> {
+    if options.one_talk || options.session_level.is_some() || options.explain {
+        return None;
+    }
+    let (all, with_notes) = head_counts(src, options.threads)?;
+    if !notes_indented(all, with_notes) {
+        return None;
+    }
+    let options = ReadOptions {
+        full_at: None,
+        ..options.clone()
+    };
+    let mut heads = HeadStream::new(src);
+    // The first piece runs from the start to a resume point where the rules stand
+    // settled; it is read longer and longer until they do.
+    let mut first_end = heads.next_resume(1);
+    let first = loop {
+        let end = heads.get(first_end)?.start;
+        let span = Span {
+            start: 0,
+            end,
+            line: 0,
+        };
+        let (piece, Settled(settled)) = span.read(src, &options);
+        if settled {
+            break piece;
+        }
+        first_end = heads.next_resume(first_end.saturating_mul(2));
+    };
+    Some(AllPieces {
+        first,
+        heads,
+        from: first_end,
+        options,
+        piece_bytes: AllPieces::PIECE_BYTES,
+    })
+}
+
+/// The days of a file read in pieces, followed piece by piece in file order.
+#[derive(Debug, Default)]
+pub struct DayTracker {
+    days: Days,
+}
+
+impl DayTracker {
+    /// Follows what `piece`, the next of its file, says of the days; gives the day of
+    /// each of its sessions, as far as the file so far says.
+    pub fn follow(&mut self, piece: &Piece) -> Vec<SessionDay> {
+        let mut found = vec![SessionDay::None; piece.doc.sessions().len()];
+        for step in &piece.steps {
+            let index = match step {
+                DayStep::Session { index, .. } => Some(*index),
+                _ => None,
+            };
+            if let Some(day) = self.days.follow(step.clone())
+                && let Some(slot) = index.and_then(|i| found.get_mut(i))
+            {
+                *slot = day;
+            }
+        }
+        found
+    }
+
+    /// The day of a session as a record names it (its weekday, else its number), once
+    /// nothing further in the file can change that: Some(None) for a session on no day.
+    /// A day's number never changes, nor its weekday once it has one; the day may still
+    /// get a label or a date.
+    pub fn named(&self, day: SessionDay) -> Option<Option<&DayInfo>> {
+        match day {
+            SessionDay::None => Some(None),
+            _ => {
+                let d = self.days.day_of(day)?;
+                let info = self.days.days.get(d)?;
+                (d + 1 < self.days.days.len() || info.weekday.is_some()).then_some(Some(info))
+            }
+        }
+    }
+
+    /// The day of a session once the whole file has been followed.
+    pub fn at_end(&self, day: SessionDay) -> Option<&DayInfo> {
+        self.days.days.get(self.days.day_of(day)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::document::{Session, Status};
 
     /// A session's line, title and speakers.
     type Shown = (usize, String, Vec<String>);
@@ -529,6 +856,94 @@ mod tests {
         }
         assert_eq!(next, whole.outline().len(), "the pieces cover every line");
         Some(read.len())
+    }
+
+    /// What a list shows of a session: its line, title, speakers, status and day.
+    type Listed = (usize, String, Vec<String>, Status, Option<String>);
+
+    fn listed(session: &Session, line: usize, day: Option<&DayInfo>) -> Listed {
+        let byline = session.byline();
+        let speakers = byline.speakers.iter().map(|s| s.to_string()).collect();
+        let title = byline.title.to_string();
+        (
+            line,
+            title,
+            speakers,
+            session.status(),
+            day.map(DayInfo::name),
+        )
+    }
+
+    /// The sessions of `src` read in pieces of a heading or so each are the whole
+    /// file's, each with the day the tracker names, once it names one, and the day it
+    /// gives at the end: as a list prints them. The number of pieces, or None when the
+    /// file is read whole.
+    fn assert_all_pieces_read_as_the_whole(src: &str, threads: usize) -> Option<usize> {
+        let options = ReadOptions {
+            threads,
+            ..ReadOptions::default()
+        };
+        let whole = Document::read(Outline::parse(src.as_bytes()), &options);
+        let expected: Vec<Listed> = whole
+            .sessions()
+            .iter()
+            .map(|s| listed(s, s.line(), s.day_info()))
+            .collect();
+        let mut pieces = all_pieces(src.as_bytes(), &options)?;
+        pieces.piece_bytes = 1;
+        let mut tracker = DayTracker::default();
+        let mut found: Vec<(Listed, SessionDay)> = Vec::new();
+        // The sessions whose day was not named yet, and those named, with the name.
+        let mut waiting: Vec<usize> = Vec::new();
+        let mut named: Vec<(usize, Option<String>)> = Vec::new();
+        let (mut next, mut count) = (0, 0);
+        pieces
+            .read_each(|piece| {
+                assert_eq!(piece.first_line, next, "pieces follow each other");
+                next += piece.doc.outline().len();
+                count += 1;
+                let days = tracker.follow(&piece);
+                for (session, day) in piece.doc.sessions().iter().zip(days) {
+                    waiting.push(found.len());
+                    found.push((
+                        listed(session, piece.first_line + session.line(), None),
+                        day,
+                    ));
+                }
+                waiting.retain(|&i| match tracker.named(found[i].1) {
+                    Some(day) => {
+                        named.push((i, day.map(DayInfo::name)));
+                        false
+                    }
+                    None => true,
+                });
+                Ok::<(), ()>(())
+            })
+            .ok()?;
+        assert_eq!(next, whole.outline().len(), "the pieces cover every line");
+        for (i, name) in named {
+            assert_eq!(name, expected[i].4, "the day named early, {i}, of {src:?}");
+        }
+        let at_end: Vec<Listed> = found
+            .into_iter()
+            .map(|(mut s, day)| {
+                s.4 = tracker.at_end(day).map(DayInfo::name);
+                s
+            })
+            .collect();
+        assert_eq!(at_end, expected, "{src:?}");
+        Some(count)
+    }
+
+    #[test]
+    fn the_days_are_followed_from_piece_to_piece() {
+        let src = "My notes\nEarly talk, Bo Li\n  • x\nAnother early one\n  • y\n\
+                   Day 1\nFirst talk\n  • a\nSecond talk\n  • b\n\
+                   Friday keynote, Ann Lee\n  • c\nMore\n  • d\n\
+                   Saturday\nSat talk\n  • e\nTalks I did not see\n  • Missed one\n\
+                   Last\n  • f\nReally last\n  • g\n";
+        let pieces = assert_all_pieces_read_as_the_whole(src, 1).expect("in pieces");
+        assert!(pieces >= 4, "{pieces}");
     }
 
     #[test]
@@ -650,6 +1065,8 @@ mod tests {
             "Keynote – Ann Lee\n",
             "Friday\n",
             "Day 2 — Saturday\n",
+            "Day 1\n",
+            "Sunday keynote, Ann Lee\n",
             "Speaker: Ann Lee\n",
             "Ann Lee\n",
             "Questions:\n",
@@ -697,6 +1114,12 @@ mod tests {
         fn pieces_read_as_the_whole_file(src in notes()) {
             assert_pieces_read_as_the_whole(&src, 1);
             assert_pieces_read_as_the_whole(&src, 2);
+        }
+
+        #[test]
+        fn a_file_read_in_pieces_reads_as_the_whole(src in notes()) {
+            assert_all_pieces_read_as_the_whole(&src, 1);
+            assert_all_pieces_read_as_the_whole(&src, 2);
         }
     }
 }
