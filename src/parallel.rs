@@ -1,8 +1,10 @@
 //! Work split over the cores: a big file's runs of lines, a document's sessions, grep's
 //! pieces.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Mutex, OnceLock, mpsc};
 
 /// How many threads can run at once: asked once (it reads the process's CPU quota and
 /// affinity, a few system calls).
@@ -80,6 +82,107 @@ pub fn map_runs<T: Sync, R: Send>(
     })
 }
 
+/// `each` of `f` of every item, in order, as they come: `f` runs on `threads` threads
+/// (0: one a core; on this one when that is one), on up to `ahead` items at a time,
+/// while this thread makes the items and takes the results. The first error of `each`
+/// stops it.
+pub fn map_in_order<T: Send, R: Send, E>(
+    mut items: impl Iterator<Item = T>,
+    threads: usize,
+    ahead: usize,
+    f: impl Fn(T) -> R + Sync,
+    mut each: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let workers = match threads {
+        0 => cores(),
+        n => n,
+    };
+    if workers <= 1 {
+        return items.map(f).try_for_each(each);
+    }
+    let ahead = ahead.max(1);
+    let (jobs, job) = mpsc::sync_channel::<(usize, T)>(ahead);
+    let job = &Mutex::new(job);
+    let f = &f;
+    // `jobs` moves into the scope, so is dropped, which ends the threads, before they
+    // are waited for.
+    std::thread::scope(move |scope| {
+        let next_job = || {
+            job.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .try_recv()
+                .ok()
+        };
+        let (done, results) = mpsc::channel();
+        let mut started = 0;
+        for _ in 0..workers {
+            let done = done.clone();
+            let worker = move || {
+                loop {
+                    // (The lock is let go before the work, not held through it.)
+                    let next = job.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((i, item)) = next else {
+                        return;
+                    };
+                    let result = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
+                    if done.send((i, result)).is_err() {
+                        return;
+                    }
+                }
+            };
+            // The main thread's stack, not a spawned thread's smaller default.
+            let spawned = std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, worker);
+            started += usize::from(spawned.is_ok());
+        }
+        drop(done);
+        if started == 0 {
+            return items.map(f).try_for_each(&mut each);
+        }
+        let (mut sent, mut next) = (0, 0);
+        let mut waiting = BTreeMap::new();
+        let mut give = |waiting: &mut BTreeMap<usize, _>, next: &mut usize| {
+            while let Some(result) = waiting.remove(next) {
+                *next += 1;
+                match result {
+                    Ok(result) => each(result)?,
+                    Err(panic) => panic::resume_unwind(panic),
+                }
+            }
+            Ok(())
+        };
+        loop {
+            while sent - next < ahead
+                && let Some(item) = items.next()
+            {
+                // The threads wait for jobs until `jobs` is dropped.
+                if let Err(mpsc::SendError((i, item))) = jobs.send((sent, item)) {
+                    waiting.insert(i, Ok(f(item)));
+                }
+                sent += 1;
+            }
+            if next == sent {
+                return Ok(());
+            }
+            match results.recv() {
+                Ok((i, result)) => {
+                    waiting.insert(i, result);
+                }
+                // Every thread has ended, which they do not while there are jobs: the
+                // jobs left are done here.
+                Err(_) => {
+                    while let Some((i, item)) = next_job() {
+                        waiting.insert(i, Ok(f(item)));
+                    }
+                    next = waiting.keys().next().copied().unwrap_or(sent);
+                }
+            }
+            give(&mut waiting, &mut next)?;
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +224,42 @@ mod tests {
             "no line end to cut at"
         );
         assert_eq!(line_runs(b"", 2, 1000), vec![Range { start: 0, end: 0 }]);
+    }
+
+    #[test]
+    fn results_come_in_the_order_of_the_items() {
+        for threads in [1, 2, 3] {
+            let mut got = Vec::new();
+            let done = map_in_order(
+                0..500usize,
+                threads,
+                7,
+                |i| i * 3,
+                |r| {
+                    got.push(r);
+                    Ok::<(), ()>(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            assert_eq!(got, (0..500).map(|i| i * 3).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn the_first_error_stops_the_results() {
+        let mut got = Vec::new();
+        let done = map_in_order(
+            0..500usize,
+            2,
+            4,
+            |i| i,
+            |r| {
+                got.push(r);
+                if r == 10 { Err(r) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(10));
+        assert_eq!(got, (0..=10).collect::<Vec<_>>());
     }
 
     #[test]

@@ -582,14 +582,15 @@ fn a_big_file_reads_the_same_on_one_thread_and_on_two() {
 #[test]
 fn a_big_file_listed_as_it_is_read_names_the_days_of_the_whole() {
     // Sessions before any day, a "Day 1" that a later heading names as Friday, a
-    // wishlist, weekday headings: enough for the list to be written a piece at a time,
-    // while JSON records are of the file read whole.
+    // wishlist, weekday headings: enough for the list to be written a piece at a time
+    // (and the first sessions to wait for their day over several pieces), while JSON
+    // records are of the file read whole.
     let mut text = String::from("My notes\n\nEarly talk – Bo Li\n  • x\n\n");
-    for i in 0..2000 {
+    for i in 0..8000 {
         text.push_str(&format!("Early talk {i}\n  • a point\n\n"));
     }
     text.push_str("Day 1\n\n");
-    for i in 0..2000 {
+    for i in 0..8000 {
         text.push_str(&format!("Day one talk {i}, Ann Lee\n  • a point\n\n"));
     }
     text.push_str("Friday keynote – Cy Doe\n  • the keynote\n\nTalks I did not see, but looked good:\n  • One, Di Fox\n\n");

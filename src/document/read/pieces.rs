@@ -656,12 +656,14 @@ pub struct AllPieces<'a> {
 
 impl<'a> AllPieces<'a> {
     /// The bytes of a piece, at least, unless told otherwise.
-    const PIECE_BYTES: usize = 64 << 10;
-    /// The pieces read at a time, spread over the cores.
-    const PIECES_A_BATCH: usize = 16;
+    const PIECE_BYTES: usize = 256 << 10;
+    /// The pieces read ahead of the one given, on the other cores.
+    const PIECES_AHEAD: usize = 16;
+    /// The bytes of a file worth reading on more than one core.
+    const BYTES_ON_THREADS: usize = 1 << 20;
 
-    /// Calls `each` with every piece of the file, in order. They are read some at a
-    /// time, on every core, and only those are kept.
+    /// Calls `each` with every piece of the file, in order. They are read on every
+    /// core while `each` takes them, and only the few read ahead are kept.
     pub fn read_each<E>(self, mut each: impl FnMut(Piece<'a>) -> Result<(), E>) -> Result<(), E> {
         let AllPieces {
             first,
@@ -671,38 +673,34 @@ impl<'a> AllPieces<'a> {
             piece_bytes,
         } = self;
         each(first)?;
-        loop {
-            let mut spans = Vec::new();
-            while spans.len() < Self::PIECES_A_BATCH
-                && let Some(head) = heads.get(from)
+        let src = heads.src;
+        // Each piece from a resume point to the first past `piece_bytes` from it.
+        let spans = std::iter::from_fn(|| {
+            let head = heads.get(from)?;
+            let mut to = from + 1;
+            while heads
+                .get(to)
+                .is_some_and(|next| next.start - head.start < piece_bytes)
+                || heads.get(to).is_some() && !heads.resumes_at(to)
             {
-                let mut to = from + 1;
-                while heads
-                    .get(to)
-                    .is_some_and(|next| next.start - head.start < piece_bytes)
-                    || heads.get(to).is_some() && !heads.resumes_at(to)
-                {
-                    to += 1;
-                }
-                spans.push(Span {
-                    start: head.start,
-                    end: heads.offset(to),
-                    line: head.line,
-                });
-                from = to;
+                to += 1;
             }
-            if spans.is_empty() {
-                return Ok(());
-            }
+            let span = Span {
+                start: head.start,
+                end: heads.offset(to),
+                line: head.line,
+            };
+            from = to;
             heads.forget_before(from);
-            let read = |span: &Span| span.read(heads.src, &options).0;
-            for piece in parallel::map_runs(&spans, options.threads, 1, read)
-                .into_iter()
-                .flatten()
-            {
-                each(piece)?;
-            }
-        }
+            Some(span)
+        });
+        let threads = if src.len() < Self::BYTES_ON_THREADS {
+            1
+        } else {
+            options.threads
+        };
+        let read = |span: Span| span.read(src, &options).0;
+        parallel::map_in_order(spans, threads, Self::PIECES_AHEAD, read, each)
     }
 }
 
