@@ -79,11 +79,10 @@ pub fn run(
         // other line is printed: only those need reading in full.
         let only_hits = filters.keeps_all() && !args.invert_match && before == 0 && after == 0;
         let candidates = prefilter.candidates(file.src).filter(|_| only_hits);
-        // Hits printed as text, each on its own, need only the pieces of the file
-        // around them.
+        // Hits printed or counted as text, each on its own, need only the pieces of the
+        // file around them.
         let plain_hits = !ctx.json
             && !records.by_date()
-            && !args.count
             && !args.sessions_with_matches
             && args.tag.is_none()
             && args.max_count.is_none();
@@ -92,7 +91,11 @@ pub fn run(
             .filter(|_| plain_hits)
             .and_then(|at| file.pieces(at))
         {
-            return print_pieces(file, pieces, (&pattern, &prefilter), records, show);
+            let pattern = (&pattern, &prefilter);
+            if args.count {
+                return count_pieces(file, pieces, pattern, records, ctx);
+            }
+            return print_pieces(file, pieces, pattern, records, show);
         }
         let doc = match candidates {
             Some(candidates) => file.doc_for_hits(candidates.into()),
@@ -219,10 +222,21 @@ fn print_pieces(
     show: Show,
 ) -> Result<()> {
     let mut printer = HitPrinter::new(show);
+    search_pieces(pieces, (pattern, prefilter), |hit| {
+        printer.print(file, records, hit, HitExtra::default(), (&[], 0))
+    })
+}
+
+/// Calls `each` with every hit of the pieces, in order, numbered in their file.
+fn search_pieces(
+    pieces: Pieces,
+    (pattern, prefilter): (&Regex, &Prefilter),
+    mut each: impl FnMut(&Hit) -> io::Result<()>,
+) -> Result<()> {
     pieces.read_each(|piece| {
         Searcher::with_prefilter(&piece.doc, pattern, prefilter)
             .piece_at(piece.first_line)
-            .search(|hit| printer.print(file, records, hit, HitExtra::default(), (&[], 0)))
+            .search(&mut each)
     })?;
     Ok(())
 }
@@ -301,12 +315,9 @@ fn counts(
     records: &mut Records,
     ctx: Ctx,
 ) -> Result<()> {
-    let mut counts: BTreeMap<Option<LineNumber>, (Option<SessionInfo>, usize)> = BTreeMap::new();
+    let mut counts = Counts::new();
     searcher.search_kept(keep, |hit| {
-        let entry = counts
-            .entry(hit.session.map(|s| s.line))
-            .or_insert_with(|| (hit.session.cloned(), 0));
-        entry.1 += 1;
+        tally(&mut counts, hit);
         Ok(())
     })?;
     let doc = file.doc();
@@ -321,6 +332,38 @@ fn counts(
         } else {
             text::write_count(&mut out, ctx.opts, file.prefix, session.as_ref(), *count)?;
         }
+    }
+    Ok(())
+}
+
+/// The hits of each session (and of the lines outside any), by the session's line.
+type Counts = BTreeMap<Option<LineNumber>, (Option<SessionInfo>, usize)>;
+
+fn tally(counts: &mut Counts, hit: &Hit) {
+    let entry = counts
+        .entry(hit.session.map(|s| s.line))
+        .or_insert_with(|| (hit.session.cloned(), 0));
+    entry.1 += 1;
+}
+
+/// Counts the hits of a file read in pieces, as [`counts`] does where no record needs
+/// a date and they are text.
+fn count_pieces(
+    file: &File,
+    pieces: Pieces,
+    (pattern, prefilter): (&Regex, &Prefilter),
+    records: &mut Records,
+    ctx: Ctx,
+) -> Result<()> {
+    let mut counts = Counts::new();
+    search_pieces(pieces, (pattern, prefilter), |hit| {
+        tally(&mut counts, hit);
+        Ok(())
+    })?;
+
+    for (session, count) in counts.values() {
+        let mut out = records.record(None)?;
+        text::write_count(&mut out, ctx.opts, file.prefix, session.as_ref(), *count)?;
     }
     Ok(())
 }

@@ -475,24 +475,48 @@ impl Span {
 }
 
 impl<'a> Pieces<'a> {
-    /// Calls `each` with every piece, in file order. They are read a batch at a time,
-    /// on every core, and only a batch is kept.
+    /// The pieces given to a thread at once, at most.
+    const PIECES_A_GROUP: usize = 64;
+
+    /// Calls `each` with every piece, in file order. They are read on every core while
+    /// `each` takes them, and only the few read ahead are kept.
     pub fn read_each<E>(self, mut each: impl FnMut(Piece<'a>) -> Result<(), E>) -> Result<(), E> {
-        const PIECES_A_THREAD: usize = 64;
-        const BATCH: usize = 4 * PIECES_A_THREAD;
         let Pieces { first, plan } = self;
         if let Some(first) = first {
             each(first)?;
         }
         let plan = &plan;
-        for batch in plan.spans.chunks(BATCH) {
-            let read = |&(from, to): &(usize, usize)| plan.read(from, to, true).0;
-            let runs = parallel::map_runs(batch, plan.options.threads, PIECES_A_THREAD, read);
-            for piece in runs.into_iter().flatten() {
-                each(piece)?;
-            }
-        }
-        Ok(())
+        let threads = if plan.cuts.src.len() < AllPieces::BYTES_ON_THREADS {
+            1
+        } else {
+            plan.options.threads
+        };
+        // Pieces a heading or so long go to the threads some at a time: a message a piece
+        // would cost more than reading it.
+        let cuts = &plan.cuts;
+        let mut spans = plan.spans.as_slice();
+        let groups = std::iter::from_fn(|| {
+            let first = spans.first()?;
+            let end = spans
+                .iter()
+                .take(Self::PIECES_A_GROUP)
+                .position(|&(_, to)| {
+                    cuts.offset(to) - cuts.offset(first.0) >= AllPieces::PIECE_BYTES
+                })
+                .map_or(spans.len().min(Self::PIECES_A_GROUP), |i| i + 1);
+            let (group, rest) = spans.split_at(end);
+            spans = rest;
+            Some(group)
+        });
+        let read = |group: &[(usize, usize)]| -> Vec<Piece<'a>> {
+            group
+                .iter()
+                .map(|&(from, to)| plan.read(from, to, true).0)
+                .collect()
+        };
+        parallel::map_in_order(groups, threads, AllPieces::PIECES_AHEAD, read, |pieces| {
+            pieces.into_iter().try_for_each(&mut each)
+        })
     }
 }
 
@@ -500,6 +524,16 @@ impl<'a> Pieces<'a> {
 /// read on its own as the whole file reads it; None when the file is read whole: it
 /// cannot be cut (see the module), or `options` ask for a reading of the whole file.
 pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<Pieces<'a>> {
+    pieces_joined(src, at, options, AllPieces::PIECE_BYTES)
+}
+
+/// [`pieces`], pieces that meet joined up to `join_bytes` (0: none joined).
+fn pieces_joined<'a>(
+    src: &'a [u8],
+    at: &[usize],
+    options: &ReadOptions,
+    join_bytes: usize,
+) -> Option<Pieces<'a>> {
     if options.one_talk || options.session_level.is_some() || options.explain {
         return None;
     }
@@ -535,8 +569,8 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
         .is_some_and(|&a| a < cuts.offset(first_end))
         .then_some(first);
     // Then a piece around each offset after it, from the last resume point before it to
-    // the next after it.
-    let mut spans = Vec::new();
+    // the next after it; pieces that meet are one, up to a size.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut next = at.partition_point(|&a| a < cuts.offset(first_end));
     while let Some(&offset) = at.get(next) {
         let k = cuts
@@ -545,7 +579,12 @@ pub fn pieces<'a>(src: &'a [u8], at: &[usize], options: &ReadOptions) -> Option<
             .saturating_sub(1);
         let from = cuts.last_resume(k, first_end);
         let to = cuts.next_resume(k);
-        spans.push((from, to));
+        match spans.last_mut() {
+            Some(last) if last.1 == from && cuts.offset(to) - cuts.offset(last.0) <= join_bytes => {
+                last.1 = to;
+            }
+            _ => spans.push((from, to)),
+        }
         next += at[next..].partition_point(|&a| a < cuts.offset(to));
     }
     plan.spans = spans;
@@ -812,9 +851,20 @@ mod tests {
         (session, doc.context(i))
     }
 
-    /// Every line of every piece of `src` that holds a line start of `at_lines` (or
-    /// every line) is shown as the whole file shows it, numbered in the file.
+    /// Every line of every piece of `src` around each line start is shown as the whole
+    /// file shows it, numbered in the file, with pieces that meet joined or not; the
+    /// number of pieces not joined.
     fn assert_pieces_read_as_the_whole(src: &str, threads: usize) -> Option<usize> {
+        assert_joined_pieces_read_as_the_whole(src, threads, 40);
+        assert_joined_pieces_read_as_the_whole(src, threads, 0)
+    }
+
+    /// [`assert_pieces_read_as_the_whole`], pieces that meet joined up to `join_bytes`.
+    fn assert_joined_pieces_read_as_the_whole(
+        src: &str,
+        threads: usize,
+        join_bytes: usize,
+    ) -> Option<usize> {
         let options = ReadOptions {
             threads,
             ..ReadOptions::default()
@@ -825,7 +875,7 @@ mod tests {
             .filter(|&s| s < src.len())
             .collect();
         let mut read = Vec::new();
-        pieces(src.as_bytes(), &starts, &options)?
+        pieces_joined(src.as_bytes(), &starts, &options, join_bytes)?
             .read_each(|piece| {
                 read.push(piece);
                 Ok::<(), ()>(())
